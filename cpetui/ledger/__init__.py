@@ -1,0 +1,1 @@
+"""Ledger files: parse, locate, edit, atomic save and watch (no Textual here)."""

@@ -1,0 +1,88 @@
+"""Finds ledger files under the paths a user names and reads each into a Ledger, never raising."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from cpetui.i18n import _
+from cpetui.ledger.parse import parse_bytes
+from cpetui.model import Ledger, Problem, SourceRef
+
+# A CPE ledger of a whole career is well under 1 MB; refusing far larger files keeps a stray
+# multi-megabyte file from freezing the terminal.
+MAX_LEDGER_BYTES = 8 * 1024 * 1024
+
+
+def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[str], list[Problem]]:
+    """Ledger files named by `paths` (files as given; folders: every *.toml below, sorted).
+
+    Returns the files and a problem for each path that does not exist.
+    """
+    files: list[str] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for found in sorted(p.rglob("*.toml")):
+                if any(part.startswith(".") for part in found.relative_to(p).parts):
+                    continue
+                if found.is_file():
+                    files.append(str(found))
+        elif p.is_file():
+            files.append(str(p))
+        else:
+            problems.append(
+                Problem(
+                    "error",
+                    "not-found",
+                    _("no such ledger file or folder"),
+                    SourceRef(str(raw), 1, 1),
+                    hint=_("check the path, or run 'cpetui where' to see where ledgers are looked for"),
+                )
+            )
+    seen: set[str] = set()
+    unique = []
+    for f in files:
+        key = os.path.realpath(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, problems
+
+
+def read_ledger(path: str | os.PathLike[str]) -> Ledger:
+    """Read and parse one ledger file; unreadable or oversized files give a Ledger with a problem."""
+    path = str(path)
+    try:
+        st = os.stat(path)
+        if st.st_size > MAX_LEDGER_BYTES:
+            return _unreadable(
+                path,
+                "too-large",
+                _("the file is {size:.1f} MB; cpetui reads ledgers up to {limit} MB").format(
+                    size=st.st_size / 1e6, limit=MAX_LEDGER_BYTES // (1024 * 1024)
+                ),
+                _("split it into one ledger per certification cycle"),
+            )
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_LEDGER_BYTES + 1)
+    except IsADirectoryError:
+        return _unreadable(path, "unreadable", _("this is a folder, not a ledger file"), "")
+    except OSError as exc:
+        return _unreadable(
+            path,
+            "unreadable",
+            _("cannot read the file: {reason}").format(reason=exc.strerror or exc),
+            _("check that the file exists and that you may read it"),
+        )
+    return parse_bytes(data, path, st.st_mtime_ns)
+
+
+def read_all(paths: Iterable[str]) -> list[Ledger]:
+    return [read_ledger(p) for p in paths]
+
+
+def _unreadable(path: str, code: str, message: str, hint: str) -> Ledger:
+    return Ledger(path, None, (), (Problem("error", code, message, SourceRef(path, 1, 1), hint=hint),))

@@ -1,0 +1,27 @@
+"""Formats problems the way compilers do: `path:line:col: error: message`, the line, a caret, a hint."""
+
+from __future__ import annotations
+
+from cpetui.i18n import _
+from cpetui.model import Problem
+from cpetui.text import printable
+
+SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "info"}
+
+
+def format_problem(problem: Problem, *, excerpt: bool = True) -> str:
+    """The problem as lines of plain text (control characters made visible)."""
+    src = problem.source
+    sev = _(SEVERITY_WORDS.get(problem.severity, problem.severity))
+    lines = [f"{printable(src.path)}:{src.line}:{src.col}: {sev}: {printable(problem.message)}"]
+    if excerpt and problem.excerpt:
+        text = printable(problem.excerpt.rstrip("\r\n"))
+        if len(text) > 200:
+            text = text[:199] + "…"
+        gutter = f"{src.line:>5} | "
+        lines.append(gutter + text)
+        col = max(1, min(src.col, len(text) + 1))
+        lines.append(" " * (len(gutter) - 2) + "| " + " " * (col - 1) + "^")
+    if problem.hint:
+        lines.append("      " + _("hint: {hint}").format(hint=printable(problem.hint)))
+    return "\n".join(lines)

@@ -1,0 +1,332 @@
+"""Frozen dataclasses for ledgers, activities, problems and computed status: the shared vocabulary."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+
+EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def _empty() -> Mapping[str, Any]:
+    return EMPTY
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where something stands in a ledger file: path as given, 1-based line and column."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or worth a word) in a ledger file, located, with the offending line and a hint.
+
+    `code` is stable and machine-readable (e.g. ``toml-syntax``, ``wrong-type``, ``unknown-key``);
+    `excerpt` is the offending source line; `hint` says what to write instead.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    source: SourceRef
+    excerpt: str = ""
+    hint: str = ""
+    activity_id: str | None = None
+
+
+# Measure keys an activity may carry, with the Python type tomllib must give for each.
+# The rules decide which of them a given program and activity type reads.
+MEASURE_KEYS: Mapping[str, tuple[type, ...]] = MappingProxyType(
+    {
+        "hours": (int, float),  # clock hours of the activity
+        "minutes": (int,),  # total minutes of the activity (breaks excluded)
+        "sessions": (list,),  # minutes of each session of one course, summed first
+        "credits": (int, float),  # credits stated by the provider or the certificate
+        "semester_hours": (int, float),  # college: US semester hours (ACFE: 15 CPE each)
+        "ceus": (int, float),  # college: continuing education units (ACFE: 15 CPE each)
+        "periods": (int,),  # college: number of class periods ...
+        "period_minutes": (int,),  # ... and the length of each in minutes
+        "months": (int,),  # correspondence course: standard length in months
+        "preparation_hours": (int, float),  # instructor / speaker preparation time
+        "authors": (int,),  # number of authors sharing a written work (co-authored: split)
+        "role": (str,),  # chair | member (study groups), author | coauthor | editor (writing)
+        "repeat": (bool,),  # a repeated talk or course (not the first delivery)
+        "venue": (str,),  # e.g. "iia-japan" for talks at IIA-Japan training or conventions
+        "exam_parts": (str,),  # other exams: "all" | "two-part" | "one-part"
+    }
+)
+
+# Other keys an [[activity]] table understands.
+ACTIVITY_KEYS: Mapping[str, tuple[type, ...]] = MappingProxyType(
+    {
+        "id": (str,),
+        "date": (date,),
+        "title": (str,),
+        "provider": (str,),
+        "type": (str,),
+        "group": (str,),
+        "field": (str,),
+        "evidence": (list, str),
+        "submitted": (date,),
+        "auto_submitted": (bool,),
+        "notes": (str,),
+        **MEASURE_KEYS,
+    }
+)
+
+CYCLE_KEYS: Mapping[str, tuple[type, ...]] = MappingProxyType(
+    {
+        "program": (str,),
+        "credential": (str,),
+        "start": (date,),
+        "end": (date,),
+        "rules": (str,),
+        "certified": (date,),
+        "carryover_in": (int, float),
+        "member_id": (str, int),
+        # program options
+        "practicing": (bool,),  # IIA: practicing (true) or non-practicing (false)
+        "retired": (bool,),  # IIA-Japan: declared retired (no CPE required)
+        "carryover": (bool,),  # ACFE: carry up to 10 hours into next year (default true)
+        "held_with": (str,),  # ISC2 concentrations: held with "CISSP" or alone
+        "track": (str,),  # Associate of ISC2: "cissp" or "sscp" track
+        "title": (str,),  # a free label for the ledger
+        "notes": (str,),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """The quantities an activity states; `None` where the ledger does not say."""
+
+    hours: float | None = None
+    minutes: int | None = None
+    sessions: tuple[int, ...] | None = None
+    credits: float | None = None
+    semester_hours: float | None = None
+    ceus: float | None = None
+    periods: int | None = None
+    period_minutes: int | None = None
+    months: int | None = None
+    preparation_hours: float | None = None
+    authors: int | None = None
+    role: str | None = None
+    repeat: bool | None = None
+    venue: str | None = None
+    exam_parts: str | None = None
+
+    def given(self) -> dict[str, Any]:
+        """The keys the ledger actually stated, in declaration order."""
+        return {k: getattr(self, k) for k in MEASURE_KEYS if getattr(self, k) is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One CPE activity as written in a ledger's ``[[activity]]`` table.
+
+    `source` points at the ``[[activity]]`` header; `key_lines` maps each key to its line.
+    `extra` keeps keys cpetui does not know (reported as warnings, never dropped).
+    """
+
+    id: str
+    date: date
+    title: str
+    source: SourceRef
+    provider: str | None = None
+    type: str | None = None
+    group: str | None = None
+    field: str | None = None
+    measure: Measure = Measure()
+    evidence: tuple[str, ...] = ()
+    submitted: date | None = None
+    auto_submitted: bool = False
+    notes: str | None = None
+    key_lines: Mapping[str, int] = dataclasses.field(default_factory=_empty)
+    extra: Mapping[str, Any] = dataclasses.field(default_factory=_empty)
+    index: int = 0  # position among the file's activities (0-based), as written
+
+    def line_of(self, key: str) -> int:
+        """The line of `key` in this activity, or the header's line when the key is absent."""
+        return self.key_lines.get(key, self.source.line)
+
+
+@dataclass(frozen=True, slots=True)
+class Cycle:
+    """A ledger's ``[cycle]`` header: which program, credential and period the ledger covers."""
+
+    program: str
+    credential: str
+    start: date
+    end: date | None = None
+    rules: str | None = None
+    certified: date | None = None
+    carryover_in: float = 0.0
+    member_id: str | None = None
+    options: Mapping[str, Any] = dataclasses.field(default_factory=_empty)  # practicing, retired, carryover, held_with, track …
+    title: str | None = None
+    notes: str | None = None
+    source: SourceRef = SourceRef("")
+    key_lines: Mapping[str, int] = dataclasses.field(default_factory=_empty)
+
+    def option(self, name: str, default: Any = None) -> Any:
+        return self.options.get(name, default)
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.source.line)
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """One ledger file: one certification cycle and its activities, as last read from disk.
+
+    `cycle` is None when the file is too broken to say which cycle it is; `problems` then says why.
+    `path` is the file's path as given; `folder` the directory evidence paths are relative to.
+    """
+
+    path: str
+    cycle: Cycle | None
+    activities: tuple[Activity, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    fingerprint: str = ""  # sha256 of the bytes read, to refuse saving over an outside edit
+    mtime_ns: int = 0
+    size: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when the file has no errors (warnings allowed)."""
+        return not any(p.severity == "error" for p in self.problems)
+
+    def activity(self, activity_id: str) -> Activity | None:
+        for a in self.activities:
+            if a.id == activity_id:
+                return a
+        return None
+
+
+# ---------------------------------------------------------------- computed status (rules output)
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a figure is what it is, in words, and the rule it rests on."""
+
+    text: str
+    citation: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.text} — {self.citation}" if self.citation else self.text
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityCredit:
+    """One activity's credits: `earned` by the program's arithmetic, `counted` after caps and eligibility."""
+
+    activity_id: str
+    line: int
+    earned: float
+    counted: float
+    explanation: Explanation
+    category: str = ""  # the cap bucket the credits fall in (type, IIA-Japan category …)
+    group: str | None = None  # ISC2 A/B
+    field: str | None = None  # ACFE fraud/ethics/general; IIA ethics
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One requirement's standing: earned, counted after caps, and the amount required or recommended."""
+
+    id: str
+    label: str
+    kind: Literal["required", "recommended", "maximum"]
+    earned: float
+    counted: float
+    required: float
+    met: bool
+    explanation: Explanation
+    period_start: date | None = None
+    period_end: date | None = None
+
+    @property
+    def remaining(self) -> float:
+        if self.kind == "maximum":
+            return 0.0
+        return max(0.0, round(self.required - self.counted, 2))
+
+
+@dataclass(frozen=True, slots=True)
+class KeyDate:
+    """A date that matters: cycle end, grace end, suspension, lapse, next annual deadline, retention."""
+
+    id: str
+    label: str
+    date: date
+    explanation: Explanation
+
+
+@dataclass(frozen=True, slots=True)
+class Pace:
+    """Credits still needed per month to finish by the cycle end."""
+
+    remaining: float
+    months_left: float
+    per_month: float
+    explanation: Explanation
+
+
+State = Literal["complete", "on-track", "behind", "in-grace", "lapsed", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something the rules noticed about the ledger, tied to an activity and its line where it can be."""
+
+    severity: Severity
+    code: str
+    message: str
+    source: SourceRef | None = None
+    activity_id: str | None = None
+    citation: str = ""
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """Where one ledger stands on `as_of`: the rules' whole answer, every figure explained."""
+
+    path: str
+    program: str
+    credential: str
+    rules_version: str
+    as_of: date
+    cycle_start: date
+    cycle_end: date
+    total: Requirement
+    requirements: tuple[Requirement, ...]
+    carryover_in: float
+    carryover_out: float
+    carryover_explanation: Explanation
+    key_dates: tuple[KeyDate, ...]
+    pace: Pace | None
+    state: State
+    activities: tuple[ActivityCredit, ...]
+    findings: tuple[Finding, ...]
+
+    def credit_of(self, activity_id: str) -> ActivityCredit | None:
+        for c in self.activities:
+            if c.activity_id == activity_id:
+                return c
+        return None

@@ -1,0 +1,35 @@
+"""Makes untrusted ledger text safe to print: control, escape and bidi characters made visible."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_BIDI = {
+    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+    "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c",
+}
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+
+def printable(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with every character that could steer a terminal replaced by a visible escape.
+
+    ESC, C0/C1 controls, DEL, bidirectional overrides and zero-width characters become `\\xNN` /
+    `\\u202e`-style escapes, so ANSI, OSC (clipboard, hyperlink) and bidi tricks print as plain text.
+    """
+    out: list[str] = []
+    for ch in text:
+        code = ord(ch)
+        if ch == "\n" and keep_newlines:
+            out.append(ch)
+        elif ch == "\t":
+            out.append("    ")
+        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
+            out.append(f"\\x{code:02x}")
+        elif ch in _BIDI or ch in _ZERO_WIDTH:
+            out.append(f"\\u{code:04x}")
+        elif unicodedata.category(ch) == "Cs":  # lone surrogates cannot be encoded for output
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
