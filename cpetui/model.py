@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -176,7 +176,8 @@ class Cycle:
     certified: date | None = None
     carryover_in: float = 0.0
     member_id: str | None = None
-    options: Mapping[str, Any] = dataclasses.field(default_factory=_empty)  # practicing, retired, carryover, held_with, track …
+    # practicing, retired, carryover, held_with, track …
+    options: Mapping[str, Any] = dataclasses.field(default_factory=_empty)
     title: str | None = None
     notes: str | None = None
     source: SourceRef = SourceRef("")

@@ -1,0 +1,142 @@
+"""`cpetui check`: reports every problem in the ledgers, compiler-style; exit 1 on errors (for hooks)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from cpetui.i18n import _, ngettext
+from cpetui.ledger.load import discover, read_ledger
+from cpetui.ledger.report import format_problem
+from cpetui.model import Ledger, Problem, SourceRef
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", help=_("ledger files or folders"))
+    parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
+    parser.add_argument("--format", choices=["text", "json"], default="text",
+                        help=_("output format"))
+    parser.add_argument("--as-of", type=date.fromisoformat, default=None,
+                        help=_("date to check against (default: today)"))
+    parser.add_argument("-q", "--quiet", action="store_true", help=_("print only errors"))
+
+
+def collect(ledger: Ledger, as_of: date) -> list[Problem]:
+    """Parse problems, then the rules' findings (when the file parsed), as located problems."""
+    problems = list(ledger.problems)
+    if ledger.cycle is None or not ledger.ok:
+        return problems
+    try:
+        from cpetui.ledger.evidence import evidence_present
+        from cpetui.rules import RulesError
+        from cpetui.status import evaluate
+    except ImportError:  # rules not available in this build
+        return problems
+    lines = _lines(ledger.path)
+    try:
+        status = evaluate(ledger, as_of, evidence_present=evidence_present(ledger))
+    except RulesError as exc:
+        f = exc.finding
+        src = f.source or ledger.cycle.source
+        return problems + [Problem("error", f.code, f.message, src, _excerpt(lines, src), f.hint)]
+    for f in status.findings:
+        src = f.source or SourceRef(ledger.path, 1, 1)
+        problems.append(Problem(f.severity, f.code, f.message, src, _excerpt(lines, src),
+                                f.hint, f.activity_id))
+    return problems
+
+
+def _lines(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as fh:
+            return fh.read().splitlines()
+    except OSError:
+        return []
+
+
+def _excerpt(lines: list[str], src: SourceRef) -> str:
+    return lines[src.line - 1] if 0 < src.line <= len(lines) else ""
+
+
+def run(args: argparse.Namespace) -> int:
+    from cpetui.ledger.where import ConfigError, locate
+
+    try:
+        location = locate(args.paths)
+    except ConfigError as exc:
+        print(_("error: {detail}").format(detail=exc), file=sys.stderr)
+        return 2
+    files, missing = discover(location.paths)
+    as_of = args.as_of or date.today()
+    results: list[tuple[str, list[Problem]]] = []
+    for problem in missing:
+        results.append((problem.source.path, [problem]))
+    for path in files:
+        results.append((path, collect(read_ledger(path), as_of)))
+    if args.strict:
+        results = [
+            (path, [_as_error(p) if p.severity == "warning" else p for p in probs])
+            for path, probs in results
+        ]
+    errors = sum(1 for _p, probs in results for p in probs if p.severity == "error")
+    warnings = sum(1 for _p, probs in results for p in probs if p.severity == "warning")
+    if args.format == "json":
+        print(json.dumps(_as_json(results, errors, warnings), ensure_ascii=False, indent=2,
+                         sort_keys=True))
+    else:
+        out = sys.stdout
+        for _path, probs in results:
+            for p in probs:
+                if args.quiet and p.severity != "error":
+                    continue
+                if p.severity == "info":
+                    continue
+                print(format_problem(p), file=out)
+        n = len(files)
+        summary = (
+            ngettext("{n} ledger", "{n} ledgers", n).format(n=n)
+            + ", "
+            + ngettext("{n} error", "{n} errors", errors).format(n=errors)
+            + ", "
+            + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
+        )
+        print(summary, file=out)
+    if not files and not missing:
+        print(_("no ledger files found in {paths}").format(paths=", ".join(location.paths)),
+              file=sys.stderr)
+        return 1
+    return 1 if errors else 0
+
+
+def _as_error(p: Problem) -> Problem:
+    return Problem("error", p.code, p.message, p.source, p.excerpt, p.hint, p.activity_id)
+
+
+def _as_json(results: list[tuple[str, list[Problem]]], errors: int, warnings: int) -> dict:
+    return {
+        "schema_version": 1,
+        "errors": errors,
+        "warnings": warnings,
+        "ledgers": [
+            {
+                "path": path,
+                "problems": [
+                    {
+                        "severity": p.severity,
+                        "code": p.code,
+                        "message": p.message,
+                        "path": p.source.path,
+                        "line": p.source.line,
+                        "col": p.source.col,
+                        "excerpt": p.excerpt,
+                        "hint": p.hint,
+                        "activity_id": p.activity_id,
+                    }
+                    for p in probs
+                ],
+            }
+            for path, probs in results
+        ],
+    }

@@ -1,0 +1,201 @@
+"""Reading ledgers: model objects with their lines, and every problem located with a hint."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from cpetui.ledger.load import discover, read_ledger
+from cpetui.ledger.parse import parse_bytes, parse_text
+from cpetui.ledger.report import format_problem
+
+HEADER = """\
+[cycle]
+program = "isc2"
+credential = "CISSP"
+start = 2024-07-01
+"""
+
+
+def problems(text: str) -> list[str]:
+    return [format_problem(p) for p in parse_text(text, "cissp.toml").problems]
+
+
+def test_a_clean_ledger_gives_model_objects_that_know_their_lines() -> None:
+    ledger = parse_text(
+        HEADER
+        + """
+# ISC2 chapter meeting
+[[activity]]
+id = "2024-08-01-chapter"
+date = 2024-08-01
+title = "ISC2 Tokyo chapter: ゼロトラスト入門"
+provider = "ISC2 Japan Chapter"
+type = "education"
+group = "A"
+minutes = 90          # two talks
+evidence = ["certificates/chapter-aug.pdf"]
+""",
+        "cissp.toml",
+    )
+    assert ledger.ok and ledger.problems == ()
+    assert ledger.cycle is not None
+    assert (ledger.cycle.program, ledger.cycle.credential) == ("isc2", "CISSP")
+    assert ledger.cycle.start == date(2024, 7, 1)
+    (a,) = ledger.activities
+    assert a.source.line == 7
+    assert a.line_of("minutes") == 14
+    assert a.title.endswith("ゼロトラスト入門")
+    assert a.measure.minutes == 90 and a.measure.given() == {"minutes": 90}
+    assert a.evidence == ("certificates/chapter-aug.pdf",)
+
+
+def test_hours_written_with_a_decimal_comma_is_a_wrong_type_with_the_fix() -> None:
+    out = problems(HEADER + '\n[[activity]]\nid = "a"\ndate = 2024-08-01\ntitle = "x"\nhours = "1,5"\n')
+    assert out == [
+        'cissp.toml:10:9: error: hours must be a number, got text "1,5"\n'
+        '   10 | hours = "1,5"\n'
+        "      |         ^\n"
+        "      hint: write hours = 1.5 (a number, without quotes)"
+    ]
+
+
+def test_an_unquoted_decimal_comma_is_a_located_syntax_error() -> None:
+    (p,) = parse_text(HEADER + "[[activity]]\nhours = 1,5\n", "c.toml").problems
+    assert (p.code, p.source.line, p.source.col) == ("toml-syntax", 6, 10)
+    assert "1.5" in p.hint
+
+
+def test_an_impossible_date_is_located_and_explained() -> None:
+    (p,) = parse_text(HEADER + "[[activity]]\ndate = 2024-13-01\n", "c.toml").problems
+    assert p.code == "toml-syntax" and p.source.line == 6
+    assert "YYYY-MM-DD" in p.hint
+
+
+def test_a_quoted_date_is_a_wrong_type_with_the_unquoted_form_as_hint() -> None:
+    ledger = parse_text(
+        HEADER + '[[activity]]\nid = "a"\ndate = "2024-08-01"\ntitle = "x"\nhours = 1\n', "c.toml"
+    )
+    (p,) = ledger.problems
+    assert p.message == 'date must be a date, got text "2024-08-01"'
+    assert p.hint == "write date = 2024-08-01 (a date, without quotes)"
+    assert ledger.activities == ()
+
+
+def test_a_duplicated_cycle_table_is_a_syntax_error_at_the_second() -> None:
+    (p,) = parse_text(HEADER + "\n[cycle]\nprogram = \"acfe\"\n", "c.toml").problems
+    assert p.code == "toml-syntax" and p.source.line == 6
+    assert "single [cycle]" in p.hint
+
+
+def test_a_stray_activities_table_is_an_error_because_its_credits_would_vanish() -> None:
+    ledger = parse_text(HEADER + '\n[[activities]]\nid = "x"\n', "c.toml")
+    (p,) = ledger.problems
+    assert (p.severity, p.code, p.source.line) == ("error", "unknown-table", 6)
+    assert p.hint == "did you mean [[activity]]?"
+
+
+def test_unknown_keys_are_kept_and_reported_as_warnings() -> None:
+    ledger = parse_text(
+        HEADER + '[[activity]]\nid = "a"\ndate = 2024-08-01\ntitle = "x"\nhours = 2\nhour = 1\n',
+        "c.toml",
+    )
+    (p,) = ledger.problems
+    assert (p.severity, p.code, p.source.line) == ("warning", "unknown-key", 10)
+    assert p.hint == "did you mean 'hours'?"
+    assert ledger.activities[0].extra == {"hour": 1}
+    assert ledger.ok
+
+
+def test_a_missing_measure_duplicate_ids_and_missing_keys_are_errors() -> None:
+    ledger = parse_text(
+        HEADER
+        + '[[activity]]\nid = "a"\ndate = 2024-08-01\ntitle = "x"\n'
+        + '[[activity]]\nid = "b"\ndate = 2024-08-01\ntitle = "y"\nhours = 1\n'
+        + '[[activity]]\nid = "b"\ndate = 2024-08-02\ntitle = "z"\nhours = 1\n'
+        + '[[activity]]\nid = "c"\nhours = 1\n',
+        "c.toml",
+    )
+    codes = [(p.code, p.source.line) for p in ledger.problems]
+    assert ("missing-measure", 5) in codes
+    assert ("duplicate-id", 15) in codes
+    assert codes.count(("missing-key", 19)) == 2  # no date, no title
+    assert [a.id for a in ledger.activities] == ["b"]
+
+
+def test_an_activity_without_id_is_known_by_its_line_and_gets_a_suggestion() -> None:
+    ledger = parse_text(
+        HEADER + '[[activity]]\ndate = 2024-08-01\ntitle = "OWASP Meetup Tokyo"\nhours = 2\n', "c.toml"
+    )
+    (p,) = ledger.problems
+    assert p.severity == "warning" and p.code == "missing-id"
+    assert 'id = "2024-08-01-owasp-meetup-tokyo"' in p.hint
+    assert ledger.activities[0].id == "line-5"
+
+
+def test_missing_cycle_keys_are_named() -> None:
+    ledger = parse_text('[cycle]\nprogram = "acfe"\n', "c.toml")
+    assert [p.message for p in ledger.problems] == [
+        "[cycle] has no 'credential'",
+        "[cycle] has no 'start'",
+    ]
+    assert ledger.cycle is None
+
+
+def test_group_and_field_values_are_checked() -> None:
+    ledger = parse_text(
+        HEADER + '[[activity]]\nid = "a"\ndate = 2024-08-01\ntitle = "x"\nhours = 2\ngroup = "C"\n',
+        "c.toml",
+    )
+    (p,) = ledger.problems
+    assert p.code == "bad-value" and p.source.line == 10
+
+
+def test_a_byte_order_mark_and_crlf_endings_load() -> None:
+    data = ("\ufeff" + HEADER + '[[activity]]\nid = "a"\ndate = 2024-08-01\ntitle = "x"\nhours = 1\n')
+    ledger = parse_bytes(data.replace("\n", "\r\n").encode("utf-8"), "bom.toml")
+    assert ledger.ok and ledger.activities[0].source.line == 5
+
+
+def test_non_utf8_bytes_are_located() -> None:
+    ledger = parse_bytes(HEADER.encode() + b'notes = "caf\xe9"\n', "latin1.toml")
+    (p,) = ledger.problems
+    assert (p.code, p.source.line, p.source.col) == ("not-utf8", 5, 13)
+
+
+def test_an_empty_file_says_how_to_start() -> None:
+    (p,) = parse_text("", "e.toml").problems
+    assert p.code == "empty" and "[cycle]" in p.hint
+
+
+def test_tab_indentation_is_valid_toml_and_loads() -> None:
+    ledger = parse_text(HEADER + '[[activity]]\n\tid = "a"\n\tdate = 2024-08-01\n'
+                        '\ttitle = "x"\n\thours =\t1.5\n', "t.toml")
+    assert ledger.ok and ledger.activities[0].measure.hours == 1.5
+    assert ledger.activities[0].line_of("hours") == 9
+
+
+def test_a_control_character_inside_a_string_is_a_located_error() -> None:
+    (p,) = parse_text(HEADER + 'notes = "a\x07b"\n', "t.toml").problems
+    assert p.code == "toml-syntax" and p.source.line == 5
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    (p,) = parse_text("x = " + "[" * 5000 + "]" * 5000 + "\n", "deep.toml").problems
+    assert p.severity == "error"
+
+
+def test_one_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(HEADER)
+    (tmp_path / "b.toml").write_text("[cycle\n")
+    files, missing = discover([tmp_path])
+    ledgers = [read_ledger(f) for f in files]
+    assert [led.ok for led in ledgers] == [True, False]
+    assert missing == []
+
+
+def test_an_oversized_file_is_refused_with_a_message(tmp_path: Path) -> None:
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"# " + b"x" * (9 * 1024 * 1024) + b"\n")
+    (p,) = read_ledger(big).problems
+    assert p.code == "too-large" and "split" in p.hint

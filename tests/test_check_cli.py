@@ -1,0 +1,63 @@
+"""`cpetui check`: compiler-style problems, a summary line, and exit codes fit for a git hook."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+GOOD = """\
+[cycle]
+program = "isc2"
+credential = "CISSP"
+start = 2024-07-01
+"""
+
+
+def check(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cpetui", "check", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=60,
+    )
+
+
+def test_a_clean_folder_exits_0_with_a_summary(tmp_path: Path) -> None:
+    (tmp_path / "cissp.toml").write_text(GOOD)
+    proc = check(str(tmp_path))
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.splitlines()[-1] == "1 ledger, 0 errors, 0 warnings"
+
+
+def test_an_error_exits_1_and_is_printed_with_excerpt_and_hint(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD + "[[activity]]\nid = \"a\"\ndate = 2024-08-01\ntitle = \"t\"\nhours = 1,5\n")
+    proc = check(str(bad))
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith(f"{bad}:9:10: error: TOML syntax")
+    assert lines[1] == "    9 | hours = 1,5"
+    assert lines[3] == "      hint: use a dot for decimals: 1.5, not 1,5"
+    assert lines[-1] == "1 ledger, 1 error, 0 warnings"
+
+
+def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
+    (tmp_path / "w.toml").write_text(GOOD + "colour = \"blue\"\n")
+    assert check(str(tmp_path)).returncode == 0
+    strict = check("--strict", str(tmp_path))
+    assert strict.returncode == 1
+    assert "error: unknown key 'colour'" in strict.stdout
+
+
+def test_a_missing_path_is_an_error_and_a_bad_flag_is_a_usage_error(tmp_path: Path) -> None:
+    assert check(str(tmp_path / "nope.toml")).returncode == 1
+    assert check("--no-such-flag").returncode == 2
+
+
+def test_json_output_is_structured(tmp_path: Path) -> None:
+    (tmp_path / "b.toml").write_text("[cycle\n")
+    proc = check("--format", "json", str(tmp_path))
+    data = json.loads(proc.stdout)
+    assert data["schema_version"] == 1 and data["errors"] == 1
+    (problem,) = data["ledgers"][0]["problems"]
+    assert (problem["line"], problem["code"]) == (1, "toml-syntax")
