@@ -13,6 +13,13 @@ from collections.abc import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("cpetui.cli.check", "check ledgers for errors (for git pre-commit hooks)"),
     "status": ("cpetui.cli.status", "where each ledger stands"),
+    "where": ("cpetui.cli.where", "which ledger folder is used, and why"),
+    "init": ("cpetui.cli.init", "create a ledger folder ready for git"),
+    "new": ("cpetui.cli.new", "start a new cycle's ledger"),
+    "add": ("cpetui.cli.add", "add an activity to a ledger"),
+    "programs": ("cpetui.cli.programs", "programs, rules versions and activity types"),
+    "export": ("cpetui.cli.export", "export a ledger as CSV, JSON or Markdown"),
+    "audit-pack": ("cpetui.cli.audit_pack", "zip a ledger's evidence with a manifest and report"),
 }
 
 
