@@ -1,14 +1,16 @@
-"""Translation of user-facing strings through stdlib gettext; English when no catalogue applies."""
+"""Translation of user-facing strings through stdlib gettext, and dates and numbers in the chosen language."""
 
 from __future__ import annotations
 
 import gettext as _gettext
+from datetime import date
 
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = "en"
 
 
 def _(message: str) -> str:
-    """Translate `message` into the interface language chosen by `setup` (identity by default)."""
+    """Translate `message` into the interface language chosen by `install` (identity by default)."""
     return _translations.gettext(message)
 
 
@@ -16,7 +18,31 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
-def install(translations: _gettext.NullTranslations) -> None:
+def N_(message: str) -> str:
+    """Mark `message` for the catalogue without translating it now (tables defined at import time)."""
+    return message
+
+
+def install(translations: _gettext.NullTranslations, language: str = "en") -> None:
     """Make `translations` the catalogue every `_` call reads from."""
-    global _translations
+    global _translations, _language
     _translations = translations
+    _language = language
+
+
+def language() -> str:
+    """The interface language in force: "en" or "ja"."""
+    return _language
+
+
+def format_date(value: date) -> str:
+    """A date as people of the interface language write it: 2024-07-01 / 2024年7月1日."""
+    if _language == "ja":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return value.isoformat()
+
+
+def format_credits(value: float) -> str:
+    """Credits without float noise: 12, 12.5, 12.25."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
