@@ -1,0 +1,179 @@
+"""`cpetui add LEDGER …`: appends one activity through the app's surgical writer and prints its credits."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from cpetui.cli.args import date_arg, error, number_arg, whole_arg
+from cpetui.i18n import N_, _, format_credits
+from cpetui.text import printable
+
+# (flag, ledger key, argparse type, help): the measures, in the order `cpetui add -h` lists them.
+MEASURE_FLAGS: tuple[tuple[str, str, Any, str], ...] = (
+    ("--hours", "hours", number_arg, N_("clock hours, e.g. 1.5")),
+    ("--minutes", "minutes", whole_arg, N_("total minutes without breaks, e.g. 90")),
+    ("--credits", "credits", number_arg, N_("credits stated by the provider")),
+    ("--semester-hours", "semester_hours", number_arg, N_("college: US semester hours")),
+    ("--ceus", "ceus", number_arg, N_("college: continuing education units")),
+    ("--periods", "periods", whole_arg, N_("college: number of class periods (with --period-minutes)")),
+    ("--period-minutes", "period_minutes", whole_arg, N_("college: minutes of each period")),
+    ("--months", "months", whole_arg, N_("correspondence course: standard length in months")),
+    ("--preparation-hours", "preparation_hours", number_arg, N_("instructor: hours of preparation")),
+    ("--authors", "authors", whole_arg, N_("number of authors sharing the work")),
+)
+# Measures that describe how the others are read; alone they are not something to count.
+MODIFIERS = ("role", "repeat", "venue", "exam_parts", "authors", "period_minutes", "preparation_hours")
+EXTRA_FLAGS = (("--organizer-address", "organizer_address"), ("--organizer-phone", "organizer_phone"))
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ledger", metavar="LEDGER", help=_("the ledger file to add to"))
+    parser.add_argument("--title", required=True, help=_("what the activity was"))
+    parser.add_argument("--date", required=True, type=date_arg, help=_("the day it ended (YYYY-MM-DD)"))
+    parser.add_argument("--type", help=_("the program's activity type (see 'cpetui programs')"))
+    parser.add_argument("--group", help=_("ISC2: A or B"))
+    parser.add_argument("--field", help=_("ACFE: fraud, ethics or general; IIA: ethics"))
+    parser.add_argument("--provider", help=_("who offered it"))
+    parser.add_argument("--evidence", action="append", default=[], metavar="PATH_OR_URL",
+                        help=_("certificate or proof, relative to the ledger (repeat for several)"))
+    parser.add_argument("--notes", help=_("free text"))
+    parser.add_argument("--id", help=_("a stable id (default: made from date and title)"))
+    parser.add_argument("--submitted", type=date_arg, help=_("the day it was sent to the body's portal"))
+    measures = parser.add_argument_group(_("measures (at least one)"))
+    for flag, key, kind, help_text in MEASURE_FLAGS:
+        measures.add_argument(flag, dest=key, type=kind, help=_(help_text))
+    measures.add_argument("--sessions", nargs="+", type=whole_arg, metavar="MINUTES",
+                          help=_("minutes of each session of one course, e.g. --sessions 30 30 45"))
+    measures.add_argument("--role", help=_("chair or member (study groups); author, coauthor, editor"))
+    measures.add_argument("--repeat", action="store_true", default=None,
+                          help=_("a repeated talk or course (not the first delivery)"))
+    measures.add_argument("--venue", help=_("e.g. iia-japan for a talk at IIA-Japan training"))
+    measures.add_argument("--exam-parts", choices=["all", "two-part", "one-part"],
+                          help=_("other exams passed (IIA-Japan)"))
+    extra = parser.add_argument_group(_("IIA-Japan report"))
+    for flag, key in EXTRA_FLAGS:
+        extra.add_argument(flag, dest=key, help=_("the organiser's address or phone for the report"))
+
+
+def values_from(args: argparse.Namespace) -> dict[str, Any]:
+    """The new activity's keys and values, in the writer's key order, from the flags given."""
+    from cpetui.model import MEASURE_KEYS
+
+    values: dict[str, Any] = {
+        "id": args.id, "date": args.date, "title": args.title, "provider": args.provider,
+        "type": args.type, "group": args.group.upper() if args.group else None,
+        "field": args.field.lower() if args.field else None,
+    }
+    for key in MEASURE_KEYS:
+        values[key] = getattr(args, key, None)
+    values["evidence"] = list(args.evidence) or None
+    values["submitted"] = args.submitted
+    values["notes"] = args.notes
+    for _flag, key in EXTRA_FLAGS:
+        values[key] = getattr(args, key)
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def check_flags(values: dict[str, Any], cycle: Any) -> list[str]:
+    """Each flag that does not fit the ledger's program, as a message naming the flag."""
+    from cpetui.model import MEASURE_KEYS
+
+    problems: list[str] = []
+    if not any(k in values for k in MEASURE_KEYS if k not in MODIFIERS):
+        problems.append(_("give a measure: --hours, --minutes, --sessions, --credits or a program's "
+                          "own (see 'cpetui add -h')"))
+    if "title" in values and not values["title"].strip():
+        problems.append(_("--title: the title is empty"))
+    if cycle is None:
+        return problems
+    # An activity outside the cycle is not refused: the rules report it as a finding, with its line.
+    problems += _check_against_rules(values, cycle)
+    return problems
+
+
+def _check_against_rules(values: dict[str, Any], cycle: Any) -> list[str]:
+    from cpetui.rules import RulesError, resolve_version
+
+    try:
+        version = resolve_version(cycle)
+    except RulesError:
+        return []  # the ledger's own problem, reported by check/status; the flags are not at fault
+    problems: list[str] = []
+    type_id = values.get("type")
+    if type_id is not None and type_id not in version.types:
+        problems.append(_("--type: '{value}' is not an activity type of {version}; choose one of: {known}")
+                        .format(value=type_id, version=version.id, known=", ".join(version.types)))
+        return problems
+    kind = version.types[type_id or version.default_type]
+    group = values.get("group")
+    if group is not None:
+        if not kind.groups:
+            problems.append(_("--group: {program} activities have no group; leave it out")
+                            .format(program=cycle.program))
+        elif group not in kind.groups:
+            problems.append(_("--group: '{value}' is not allowed for {type}; write {allowed}")
+                            .format(value=group, type=kind.id, allowed=" or ".join(kind.groups)))
+    fld = values.get("field")
+    if fld is not None and not kind.fields:
+        problems.append(_("--field: {program} activities have no field; leave it out")
+                        .format(program=cycle.program))
+    elif fld is not None and version.fields and fld not in (*version.fields, "general"):
+        problems.append(_("--field: '{value}' is not a field of {program}; write {allowed}")
+                        .format(value=fld, program=cycle.program,
+                                allowed=", ".join((*version.fields, "general"))))
+    return problems
+
+
+def run(args: argparse.Namespace) -> int:
+    from cpetui.ledger.load import read_ledger
+    from cpetui.ledger.report import format_problem
+    from cpetui.ledger.store import SaveError, add_activity
+
+    ledger = read_ledger(args.ledger)
+    if not ledger.ok or ledger.cycle is None:
+        for p in ledger.problems:
+            if p.severity == "error":
+                print(format_problem(p))
+        error(_("{path} has errors; fix them first, nothing was written").format(path=args.ledger))
+        return 1
+    values = values_from(args)
+    problems = check_flags(values, ledger.cycle)
+    if problems:
+        for message in problems:
+            error(message)
+        return 2
+    try:
+        new_id = add_activity(args.ledger, values)
+    except SaveError as exc:
+        error(_("{path}: {reason}; nothing was written").format(path=args.ledger, reason=exc))
+        return 1
+    print(_("added {id} to {path}").format(id=printable(str(new_id)), path=args.ledger))
+    _print_credits(args.ledger, str(new_id))
+    return 0
+
+
+def _print_credits(path: str, activity_id: str, as_of: date | None = None) -> None:
+    """The new activity's credits and why, as the rules compute them from the saved file."""
+    from cpetui.ledger.evidence import evidence_present
+    from cpetui.ledger.load import read_ledger
+    from cpetui.rules import RulesError
+    from cpetui.status import evaluate
+
+    ledger = read_ledger(path)
+    try:
+        status = evaluate(ledger, as_of or date.today(), evidence_present=evidence_present(ledger))
+    except RulesError as exc:
+        print(_("  credits: not computed ({message})").format(message=printable(exc.finding.message)))
+        return
+    credit = status.credit_of(activity_id)
+    if credit is None:
+        return
+    print(_("  credits: {earned} earned, {counted} counted").format(
+        earned=format_credits(credit.earned), counted=format_credits(credit.counted)))
+    print("  " + printable(str(credit.explanation)))
+    for f in status.findings:
+        if f.activity_id == activity_id:
+            print("  " + _("{severity}: {message}").format(severity=f.severity,
+                                                          message=printable(f.message)))

@@ -1,0 +1,184 @@
+"""`cpetui new`: starts a new cycle's ledger, carrying the computed carryover over from the previous one."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from cpetui.cli.args import date_arg, error
+from cpetui.i18n import _, format_credits
+
+SCHEMA_FILE = "ledger.schema.json"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--program", help=_("the certification body: isc2, offsec, acfe, iia, iia-japan"))
+    parser.add_argument("--credential", help=_("the credential, e.g. CISSP, OSCP+, CFE, CIA, CCSA"))
+    parser.add_argument("--start", type=date_arg,
+                        help=_("first day of the cycle (default with --from: the day after it ends)"))
+    parser.add_argument("--from", dest="previous", metavar="PREVIOUS.toml",
+                        help=_("the previous cycle's ledger: carry its carryover in"))
+    parser.add_argument("--certified", type=date_arg, help=_("date first certified"))
+    parser.add_argument("--member-id", help=_("your member number with the body"))
+    parser.add_argument("--rules", help=_("pin a rules version (see 'cpetui programs')"))
+    parser.add_argument("--as-of", type=date_arg, default=None,
+                        help=_("date the previous cycle is evaluated on (default: today)"))
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--output", metavar="FILE", help=_("the new ledger file"))
+    where.add_argument("--dir", metavar="DIR",
+                       help=_("folder for the new ledger, named after credential and years"))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the new ledger will say: its cycle header values and where its carryover came from."""
+
+    program: str
+    credential: str
+    start: date
+    end: date | None
+    rules: str | None = None
+    certified: date | None = None
+    member_id: str | None = None
+    carryover_in: float = 0.0
+    carryover_note: str = ""
+    options: tuple[tuple[str, object], ...] = ()
+
+
+class PlanError(Exception):
+    """A flag value the rules do not know; the message names the flag and what to write."""
+
+    def __init__(self, message: str, usage: bool = True) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
+def file_name(credential: str, start: date, end: date | None) -> str:
+    """`cissp-2024-2027.toml`: the credential in lower case and the cycle's years."""
+    slug = re.sub(r"[^a-z0-9]+", "-", credential.lower()).strip("-") or "ledger"
+    if end is None or end.year == start.year:
+        return f"{slug}-{start.year}.toml"
+    return f"{slug}-{start.year}-{end.year}.toml"
+
+
+def schema_for(folder: Path) -> str | None:
+    """The `#:schema` reference when the folder holds the ledger schema (as `cpetui init` leaves it)."""
+    return f"./{SCHEMA_FILE}" if (folder / SCHEMA_FILE).is_file() else None
+
+
+def ledger_text(plan: Plan, folder: Path) -> str:
+    from cpetui.ledger.template import new_ledger_text
+
+    return new_ledger_text(
+        plan.program, plan.credential, plan.start, end=None, rules=plan.rules,
+        certified=plan.certified, carryover_in=plan.carryover_in, carryover_note=plan.carryover_note,
+        member_id=plan.member_id, options=dict(plan.options), schema=schema_for(folder),
+    )
+
+
+def resolve(program: str, credential: str, start: date) -> tuple[str, str, date | None]:
+    """Canonical program and credential spellings and the cycle end, checked against the rules."""
+    from cpetui.rules import PROGRAMS, RulesError, cycle_end, program_info
+
+    info = program_info(program.strip().lower())
+    if info is None:
+        raise PlanError(_("--program: '{value}' is not a program cpetui knows; choose one of: {known}")
+                        .format(value=program, known=", ".join(sorted(PROGRAMS))))
+    canonical = info.credential(credential)
+    if canonical is None:
+        raise PlanError(_("--credential: '{value}' is not a {program} credential; choose one of: {known}")
+                        .format(value=credential, program=info.id, known=", ".join(info.credentials)))
+    try:
+        end = cycle_end(info.id, canonical, start)
+    except RulesError:
+        end = None
+    return info.id, canonical, end
+
+
+def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan:
+    """The next cycle after the ledger at `path`, with the carryover its status computes."""
+    from cpetui.ledger.evidence import evidence_present
+    from cpetui.ledger.load import read_ledger
+    from cpetui.ledger.report import format_problem
+    from cpetui.rules import RulesError
+    from cpetui.status import evaluate
+
+    prev = read_ledger(path)
+    if not prev.ok or prev.cycle is None:
+        errors = "\n".join(format_problem(p) for p in prev.problems if p.severity == "error")
+        raise PlanError(_("--from: {path} cannot be read; fix it first (cpetui check {path}):\n{errors}")
+                        .format(path=path, errors=errors), usage=False)
+    try:
+        status = evaluate(prev, as_of, evidence_present=evidence_present(prev))
+    except RulesError as exc:
+        raise PlanError(_("--from: {path}: {message}").format(path=path, message=exc.finding.message),
+                        usage=False) from exc
+    cycle = prev.cycle
+    start = args.start or status.cycle_end + timedelta(days=1)
+    program, credential, end = resolve(args.program or cycle.program,
+                                       args.credential or cycle.credential, start)
+    carry = status.carryover_out
+    note = ""
+    if carry:
+        note = _("carried over from {file} (cycle ending {end}): {why}").format(
+            file=os.path.basename(path), end=status.cycle_end.isoformat(),
+            why=status.carryover_explanation.text)
+    return Plan(
+        program, credential, start, end, rules=args.rules,
+        certified=args.certified or cycle.certified,
+        member_id=args.member_id or cycle.member_id, carryover_in=carry, carryover_note=note,
+        options=tuple(cycle.options.items()),
+    )
+
+
+def plan_from_flags(args: argparse.Namespace) -> Plan:
+    missing = [flag for flag, value in (("--program", args.program), ("--credential", args.credential),
+                                        ("--start", args.start)) if not value]
+    if missing:
+        raise PlanError(_("{flags} needed (or --from PREVIOUS.toml to continue a cycle)").format(
+            flags=", ".join(missing)))
+    program, credential, end = resolve(args.program, args.credential, args.start)
+    return Plan(program, credential, args.start, end, rules=args.rules, certified=args.certified,
+                member_id=args.member_id)
+
+
+def target(plan: Plan, args: argparse.Namespace) -> Path:
+    if args.output:
+        return Path(args.output)
+    if args.dir:
+        folder = Path(args.dir)
+    elif args.previous:
+        folder = Path(args.previous).parent
+    else:
+        from cpetui.ledger.where import locate
+
+        folder = Path(locate(()).paths[0])
+    return folder / file_name(plan.credential, plan.start, plan.end)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cpetui.ledger.store import SaveError, create_ledger
+
+    as_of = args.as_of or date.today()
+    try:
+        plan = plan_from_previous(args.previous, as_of, args) if args.previous else plan_from_flags(args)
+    except PlanError as exc:
+        error(str(exc))
+        return 2 if exc.usage else 1
+    path = target(plan, args)
+    text = ledger_text(plan, path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_ledger(path, text)
+    except (SaveError, OSError) as exc:
+        error(_("{path}: {reason}").format(path=path, reason=exc))
+        return 1
+    print(_("created {path}").format(path=path))
+    if plan.carryover_in:
+        print(_("  carryover in: {credits} ({why})").format(
+            credits=format_credits(plan.carryover_in), why=plan.carryover_note))
+    return 0
