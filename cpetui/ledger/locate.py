@@ -3,29 +3,55 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*(\]\]?)")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
-@dataclass(slots=True)
 class TableSpan:
-    """One table header in the text and the keys written under it, with their 1-based lines."""
+    """One table header in the text and the keys written under it, with their 1-based lines.
 
-    name: str  # dotted name as written, quotes removed ("activity", "cycle", "activities" …)
-    array: bool  # [[name]] rather than [name]
-    line: int
-    keys: dict[str, int] = field(default_factory=dict)
-    end_line: int = 0  # last line that belongs to the table (before the next header)
+    The keys' lines are found on first use: most ledgers are read without needing them.
+    """
+
+    __slots__ = ("name", "array", "line", "end_line", "_keys", "_lines")
+
+    def __init__(self, name: str, array: bool, line: int, lines: list[str] | None = None,
+                 keys: dict[str, int] | None = None, end_line: int = 0) -> None:
+        self.name = name  # dotted name as written, quotes removed ("activity", "cycle" …)
+        self.array = array  # [[name]] rather than [name]
+        self.line = line
+        self.end_line = end_line  # last line that belongs to the table (before the next header)
+        self._keys = keys
+        self._lines = lines
+
+    @property
+    def keys(self) -> dict[str, int]:
+        if self._keys is None:
+            self._keys = _keys_in(self._lines or [], self.line, self.end_line)
+        return self._keys
+
+    def __repr__(self) -> str:
+        return f"TableSpan({self.name!r}, array={self.array}, line={self.line}, end_line={self.end_line})"
 
 
-@dataclass(slots=True)
 class Layout:
     """Where the root keys and each table (in file order) stand."""
 
-    root_keys: dict[str, int] = field(default_factory=dict)
-    tables: list[TableSpan] = field(default_factory=list)
+    __slots__ = ("tables", "_root_keys", "_lines")
+
+    def __init__(self, lines: list[str] | None = None) -> None:
+        self.tables: list[TableSpan] = []
+        self._root_keys: dict[str, int] | None = None if lines is not None else {}
+        self._lines = lines
+
+    @property
+    def root_keys(self) -> dict[str, int]:
+        if self._root_keys is None:
+            first = self.tables[0].line if self.tables else len(self._lines or []) + 1
+            self._root_keys = _keys_in(self._lines or [], 0, first - 1)
+        return self._root_keys
 
     def arrays(self, name: str) -> list[TableSpan]:
         return [t for t in self.tables if t.array and t.name == name]
@@ -89,11 +115,61 @@ def _key_at_line_start(line: str) -> str | None:
     return None
 
 
+_KEY_LINE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*[=.]")
+_FAST_HEADER = re.compile(r"(?m)^[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.\-\"' ]*?)[ \t]*(\]\]?)")
+
+
 def scan(text: str) -> Layout:
+    """Find the tables of TOML `text` (and, lazily, their keys), skipping multi-line strings.
+
+    Without multi-line strings a line that starts with `[` is a header (ledgers hold no arrays of
+    arrays), so one regular-expression pass finds them all; otherwise each line is walked.
+    """
+    if '"""' in text or "'''" in text:
+        return scan_full(text)
+    lines = text.splitlines()
+    layout = Layout(lines)
+    lineno = 1
+    pos = 0
+    tables = layout.tables
+    for m in _FAST_HEADER.finditer(text):
+        if (m.group(1) == "[[") != (m.group(3) == "]]"):
+            continue
+        lineno += text.count("\n", pos, m.start())
+        pos = m.start()
+        raw = m.group(2)
+        name = ".".join(_split_dotted(raw)) if ('"' in raw or "'" in raw or " " in raw) else raw
+        if tables:
+            tables[-1].end_line = lineno - 1
+        tables.append(TableSpan(name, m.group(1) == "[[", lineno, lines))
+    if tables:
+        tables[-1].end_line = len(lines)
+    return layout
+
+
+def _keys_in(lines: list[str], header: int, end: int) -> dict[str, int]:
+    """Keys written on lines header+1 … end (1-based), each with its first line."""
+    keys: dict[str, int] = {}
+    in_ml = ""
+    depth = 0
+    key_match = _KEY_LINE.match
+    for lineno in range(header + 1, min(end, len(lines)) + 1):
+        line = lines[lineno - 1]
+        if not in_ml and depth == 0:
+            m = key_match(line)
+            key = m.group(1) if m else _key_at_line_start(line)
+            if key is not None and key not in keys:
+                keys[key] = lineno
+        in_ml, depth = _advance(line, in_ml, depth)
+    return keys
+
+
+def scan_full(text: str) -> Layout:
     """Scan TOML `text` line by line, skipping multi-line strings and arrays, and record positions."""
     layout = Layout()
     current: TableSpan | None = None
-    in_ml: str = ""  # '"""' or "'''" while inside a multi-line string
+    keys = layout.root_keys
+    in_ml: str = ""  # a triple quote while inside a multi-line string
     depth = 0  # bracket/brace depth of a value that spans lines
     lines = text.splitlines()
     for lineno, line in enumerate(lines, start=1):
@@ -103,21 +179,34 @@ def scan(text: str) -> Layout:
                 if current is not None:
                     current.end_line = lineno - 1
                 name = ".".join(_split_dotted(m.group(2)))
-                current = TableSpan(name=name, array=m.group(1) == "[[", line=lineno)
+                current = TableSpan(name, m.group(1) == "[[", lineno, keys={})
                 layout.tables.append(current)
+                keys = current.keys
                 continue
             key = _key_at_line_start(line)
-            if key is not None:
-                target = current.keys if current is not None else layout.root_keys
-                target.setdefault(key, lineno)
+            if key is not None and key not in keys:
+                keys[key] = lineno
         in_ml, depth = _advance(line, in_ml, depth)
     if current is not None:
         current.end_line = len(lines)
     return layout
 
 
+_ONE_LINE_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+
+
 def _advance(line: str, in_ml: str, depth: int) -> tuple[str, int]:
     """Carry multi-line-string and bracket state across one line of TOML."""
+    if not in_ml and '"""' not in line and "'''" not in line:
+        # No multi-line string starts or ends here: drop one-line strings and the comment, count brackets.
+        value = _ONE_LINE_STRINGS.sub("", line).split("#", 1)[0]
+        if depth == 0:
+            eq = value.find("=")
+            if eq < 0:
+                return in_ml, depth
+            value = value[eq + 1 :]
+        depth += value.count("[") + value.count("{") - value.count("]") - value.count("}")
+        return in_ml, max(0, depth)
     i = 0
     n = len(line)
     seen_equals = depth > 0
@@ -160,3 +249,27 @@ def _advance(line: str, in_ml: str, depth: int) -> tuple[str, int]:
             depth -= 1
         i += 1
     return in_ml, depth
+
+
+class KeyLines(Mapping[str, int]):
+    """A table's key → line mapping, computed only when someone asks for a line."""
+
+    __slots__ = ("_span",)
+
+    def __init__(self, span: TableSpan | None) -> None:
+        self._span = span
+
+    def _keys(self) -> dict[str, int]:
+        return self._span.keys if self._span is not None else {}
+
+    def __getitem__(self, key: str) -> int:
+        return self._keys()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+    def __repr__(self) -> str:
+        return f"KeyLines({self._keys()!r})"

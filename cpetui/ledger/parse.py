@@ -12,10 +12,12 @@ from types import MappingProxyType
 from typing import Any
 
 from cpetui.i18n import _
-from cpetui.ledger.locate import Layout, TableSpan, scan
+from cpetui.ledger.fastread import loads
+from cpetui.ledger.locate import KeyLines, Layout, TableSpan, scan, scan_full
 from cpetui.model import (
     ACTIVITY_KEYS,
     CYCLE_KEYS,
+    EMPTY,
     MEASURE_KEYS,
     Activity,
     Cycle,
@@ -131,7 +133,7 @@ def parse_text(text: str, path: str) -> Ledger:
         )
         return Ledger(path, None, (), tuple(out.problems))
     try:
-        doc = tomllib.loads(text)
+        doc = loads(text)
     except tomllib.TOMLDecodeError as exc:
         _syntax_problem(exc, text, out)
         return Ledger(path, None, (), tuple(out.problems))
@@ -140,12 +142,21 @@ def parse_text(text: str, path: str) -> Ledger:
                 hint=_("a ledger needs no nesting deeper than a list of minutes"))
         return Ledger(path, None, (), tuple(out.problems))
     layout = scan(text)
+    if not _layout_agrees(layout, doc):
+        layout = scan_full(text)
     for check in ROOT_CHECKS:
         check(doc, layout, out)
     cycle = _build_cycle(doc.get("cycle"), layout, out)
     activities = _build_activities(doc.get("activity"), layout, out)
     problems = sorted(out.problems, key=lambda p: (p.source.line, p.source.col))
     return Ledger(path, cycle, activities, tuple(problems))
+
+
+def _layout_agrees(layout: Layout, doc: dict[str, Any]) -> bool:
+    """The fast scan found as many [[activity]] headers as the document has activities."""
+    acts = doc.get("activity")
+    n = len(acts) if isinstance(acts, list) else 0
+    return len(layout.arrays("activity")) == n
 
 
 # ------------------------------------------------------------------------------- syntax errors
@@ -324,6 +335,14 @@ def _expected(key: str, types: tuple[type, ...]) -> tuple[str, str]:
     return _("text"), f'{key} = "…"'
 
 
+def _type_ok(value: Any, types: tuple[type, ...] | None) -> bool:
+    if types is None or not isinstance(value, types):
+        return False
+    if isinstance(value, bool):
+        return bool in types
+    return not (isinstance(value, dt.datetime) and dt.date in types)
+
+
 def _typed(
     table: dict[str, Any],
     key: str,
@@ -471,7 +490,7 @@ def _build_activities(raw: Any, layout: Layout, out: _Collector) -> tuple[Activi
         return ()
     spans = layout.arrays("activity")
     activities: list[Activity] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # id → position in `activities`
     for index, table in enumerate(raw):
         if not isinstance(table, dict):
             continue
@@ -480,11 +499,12 @@ def _build_activities(raw: Any, layout: Layout, out: _Collector) -> tuple[Activi
         if activity is None:
             continue
         if activity.id in seen:
+            first = activities[seen[activity.id]]
             out.add(
                 "error",
                 "duplicate-id",
                 _("activity id '{id}' is already used at line {line}").format(
-                    id=activity.id, line=seen[activity.id]
+                    id=activity.id, line=first.line_of("id")
                 ),
                 activity.line_of("id"),
                 out.value_col(activity.line_of("id")),
@@ -492,7 +512,7 @@ def _build_activities(raw: Any, layout: Layout, out: _Collector) -> tuple[Activi
                 activity_id=activity.id,
             )
             continue
-        seen[activity.id] = activity.line_of("id")
+        seen[activity.id] = len(activities)
         activities.append(activity)
     return tuple(activities)
 
@@ -501,13 +521,16 @@ def _build_activity(
     table: dict[str, Any], index: int, span: TableSpan | None, out: _Collector
 ) -> Activity | None:
     header = span.line if span else 1
-    keys = span.keys if span else {}
+    keys = KeyLines(span)
     raw_id = table.get("id")
     aid = raw_id.strip() if isinstance(raw_id, str) and raw_id.strip() else f"line-{header}"
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     broken = False
-    for key in table:
+    for key, value in table.items():
+        if _FAST_TYPES.get(key) is type(value) or _type_ok(value, ACTIVITY_KEYS.get(key)):
+            values[key] = value
+            continue
         line = keys.get(key, header)
         if key not in ACTIVITY_KEYS:
             close = difflib.get_close_matches(key, list(ACTIVITY_KEYS), n=1, cutoff=0.7)
@@ -536,13 +559,10 @@ def _build_activity(
     evidence = values.get("evidence", ())
     if isinstance(evidence, str):
         evidence = (evidence,)
-    measure = Measure(
-        **{
-            k: (tuple(values[k]) if k == "sessions" else values[k])
-            for k in MEASURE_KEYS
-            if k in values
-        }
-    )
+    given = {k: values[k] for k in MEASURE_KEYS if k in values}
+    if "sessions" in given:
+        given["sessions"] = tuple(given["sessions"])
+    measure = Measure(**given)
     return Activity(
         id=aid,
         date=values["date"],
@@ -557,11 +577,18 @@ def _build_activity(
         submitted=values.get("submitted"),
         auto_submitted=bool(values.get("auto_submitted", False)),
         notes=values.get("notes"),
-        key_lines=MappingProxyType(dict(keys)),
-        extra=MappingProxyType(extra),
+        key_lines=keys,
+        extra=MappingProxyType(extra) if extra else EMPTY,
         index=index,
     )
 
+
+# Keys whose value, when of exactly this type, needs no further type check.
+_FAST_TYPES: dict[str, type] = {
+    "id": str, "date": dt.date, "title": str, "provider": str, "type": str, "group": str,
+    "field": str, "notes": str, "submitted": dt.date, "hours": float, "minutes": int,
+    "credits": float, "evidence": list,
+}
 
 ActivityCheck = Callable[
     [dict[str, Any], dict[str, Any], int, dict[str, int], _Collector, str], bool
@@ -624,8 +651,10 @@ def _measures_sane(values, table, header, keys, out, aid) -> bool:  # type: igno
         if value is None or isinstance(value, (bool, str)):
             continue
         items = value if isinstance(value, list) else [value]
-        line = keys.get(key, header)
         for item in items:
+            if type(item) in (int, float) and item >= 0 and item != float("inf"):
+                continue
+            line = keys.get(key, header)
             if isinstance(item, bool) or not isinstance(item, (int, float)):
                 out.add(
                     "error",

@@ -73,3 +73,26 @@ def test_check_on_the_whole_invalid_suite_prints_no_traceback(tmp_path: Path) ->
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert proc.stdout.rstrip().splitlines()[-1].endswith("warnings")
+
+
+@pytest.mark.parametrize("name", VALID)
+def test_the_fast_reader_gives_exactly_tomllib_s_answer(name: str) -> None:
+    import math
+    import tomllib
+
+    from cpetui.ledger.fastread import loads
+
+    text = (TOML_TEST / name).read_bytes().decode("utf-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+
+    def same(a: object, b: object) -> bool:
+        if isinstance(a, float) and isinstance(b, float) and math.isnan(a):
+            return math.isnan(b)
+        if isinstance(a, dict) and isinstance(b, dict):
+            return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+        if isinstance(a, list) and isinstance(b, list):
+            return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+        return type(a) is type(b) and a == b
+
+    assert same(loads(text), tomllib.loads(text))
