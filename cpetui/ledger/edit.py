@@ -140,9 +140,9 @@ class _Text:
         self.nl = "\r\n" if crlf * 2 > len(self.lines) - (0 if self.final_newline else 1) else "\n"
         bare = [line.rstrip("\n").removesuffix("\r") for line in self.lines]
         layout = scan("\n".join(b.translate(_NOT_BREAKS) for b in bare))
-        headers = {t.line - 1 for t in layout.tables}
-        self.kinds = _classify(bare, headers)
-        self.entities = _entities(layout.tables, self.kinds)
+        self.kinds = _classify(bare, {t.line - 1 for t in layout.tables})
+        self.entities = _entities([t for t in layout.tables if self.kinds[t.line - 1] == "header"],
+                                  self.kinds)
         self.activities = [e for e in self.entities if e.name == "activity"]
         try:
             self.doc = tomllib.loads(body)
@@ -213,7 +213,7 @@ def _classify(bare: list[str], headers: set[int]) -> list[str]:
     in_ml, depth = "", 0
     for i, line in enumerate(bare):
         if in_ml or depth:
-            kinds.append("content")
+            kinds.append("content")  # inside a multi-line value, even a `[x]` line is not a header
         elif i in headers:
             kinds.append("header")
             continue  # the scanner carries no string state across a header line: neither do we
@@ -271,7 +271,7 @@ def _verify(new_text: str, expected: dict[str, Any]) -> str:
                 detail=exc
             )
         ) from exc
-    if not _same_doc(got, expected):
+    if not same_values(got, expected):
         raise EditError(
             _("cpetui could not place this change in the file without disturbing other entries; "
               "nothing was changed — make the edit by hand in your editor")
@@ -279,11 +279,12 @@ def _verify(new_text: str, expected: dict[str, Any]) -> str:
     return new_text
 
 
-def _same_doc(a: Any, b: Any) -> bool:
+def same_values(a: Any, b: Any) -> bool:
+    """Deep equality of ledger values (tables, lists, numbers as amounts)."""
     if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_same_doc(a[k], b[k]) for k in a)
+        return a.keys() == b.keys() and all(same_values(a[k], b[k]) for k in a)
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same_doc(x, y) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(same_values(x, y) for x, y in zip(a, b, strict=True))
     return _same(a, b)
 
 
@@ -310,6 +311,11 @@ def normalise_error_key(code: str, activity_id: str | None, excerpt: str) -> tup
 
 
 # ------------------------------------------------------------------------------- the edits
+
+
+def ids(text: str) -> set[str]:
+    """The ids of the text's activities, as parse.py names them (`line-N` for those without one)."""
+    return _Text(text).ids()
 
 
 def unique_id(text: str, values: Mapping[str, Any]) -> str:
