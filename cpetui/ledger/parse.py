@@ -203,6 +203,9 @@ def _syntax_hint(msg: str, excerpt: str) -> str:
         return _('close the string with a matching quote (")')
     if stripped.count("'") % 2 == 1 and "'''" not in stripped:
         return _("close the string with a matching quote (')")
+    value = stripped.split("=", 1)[1] if "=" in stripped else ""
+    if value.count("[") > value.count("]"):
+        return _("close the list with ] (a list may span lines, but must end with ])")
     if "\t" in excerpt and "control" in msg.lower():
         return _("tabs are not allowed inside a one-line string; use \\t or spaces")
     if "Invalid value" in msg:

@@ -1,0 +1,197 @@
+"""Prints cpetui's speed and memory figures against the floor and a peer: `python bench/run.py`.
+
+Each figure is the median of several runs; ratios are taken between figures measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.generate import generate, generate_journal  # noqa: E402
+
+AS_OF = "2026-11-22"
+
+
+@dataclass
+class Figure:
+    name: str
+    seconds: float | None = None
+    mib: float | None = None
+    target: str = ""
+    ok: bool | None = None
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t)
+    return statistics.median(samples)
+
+
+def run_process(argv: Sequence[str], env: dict[str, str] | None = None) -> None:
+    proc = subprocess.run(argv, capture_output=True, env=env, cwd=ROOT)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{proc.stderr.decode()[-2000:]}")
+
+
+def cpetui(*args: str) -> list[str]:
+    return [sys.executable, "-m", "cpetui", *args]
+
+
+# ------------------------------------------------------------------------------------------- 1
+
+
+def headless_figures(folder: Path, journal: Path, runs: int) -> list[Figure]:
+    files = sorted(str(p) for p in folder.glob("*.toml"))
+    floor_code = "import sys, tomllib\nfor f in sys.argv[1:]:\n    tomllib.load(open(f, 'rb'))"
+    floor = median_time(lambda: run_process([sys.executable, "-c", floor_code, *files]), runs)
+    check = median_time(lambda: run_process(cpetui("check", "--as-of", AS_OF, str(folder))), runs)
+    status = median_time(
+        lambda: run_process(cpetui("status", "--json", "--as-of", AS_OF, str(folder))), runs
+    )
+    figures = [
+        Figure("floor: python -c 'import tomllib' load of the same files", floor),
+        Figure("cpetui check, 10,000 activities", check),
+        Figure("cpetui status --json, 10,000 activities", status),
+        Figure("  check / floor", check / floor),
+    ]
+    hledger = shutil.which("hledger")
+    if hledger:
+        peer = median_time(lambda: run_process([hledger, "-f", str(journal), "check"]), runs)
+        ratio = check / peer
+        figures += [
+            Figure("peer: hledger check, 10,000 transactions", peer),
+            Figure("  check / hledger check", ratio, target="≤ 0.6", ok=ratio <= 0.6),
+        ]
+    else:
+        figures.append(Figure("peer: hledger not installed (apt-get install hledger)", None))
+    return figures
+
+
+# ------------------------------------------------------------------------------------------- 3
+
+
+def edit_figures(runs: int) -> list[Figure]:
+    from cpetui.ledger.evidence import evidence_present
+    from cpetui.ledger.load import read_ledger
+    from cpetui.ledger.store import update_activity
+    from cpetui.status import evaluate
+
+    figures = []
+    for size, limit in ((200, 0.050), (2000, 0.150)):
+        with tempfile.TemporaryDirectory() as tmp:
+            generate(Path(tmp), 1, size)
+            (path,) = Path(tmp).glob("*.toml")
+            ledger = read_ledger(path)
+            target = ledger.activities[size // 2].id
+            counter = [0]
+
+            def edit_once() -> None:
+                nonlocal ledger
+                counter[0] += 1
+                ledger = update_activity(ledger, target, {"title": f"Edited title {counter[0]}"})
+                evaluate(ledger, date.fromisoformat(AS_OF), evidence_present=evidence_present(ledger))
+
+            seconds = median_time(edit_once, runs)
+            figures.append(
+                Figure(f"edit → saved → recomputed, {size:,} activities", seconds,
+                       target=f"< {int(limit * 1000)} ms", ok=seconds < limit)
+            )
+    return figures
+
+
+# ------------------------------------------------------------------------------------------ 2, 4, 5
+
+
+def app_figures(folder: Path, runs: int) -> list[Figure]:
+    probe = HERE / "app_probe.py"
+    def paint(*args: str) -> float:
+        return median_time(lambda: run_process([sys.executable, str(probe), *args]), runs)
+
+    bare = paint("bare")
+    samples = paint("paint", str(ROOT / "ledgers"))
+    big = paint("paint", str(folder))
+    figures = [
+        Figure("floor: bare Textual app, exits on mount", bare),
+        Figure("app first paint, sample ledgers", samples),
+        Figure("  / bare", samples / bare, target="≤ 1.3", ok=samples / bare <= 1.3),
+        Figure("app first paint, 10,000 activities", big),
+        Figure("  / bare", big / bare, target="≤ 2.5", ok=big / bare <= 2.5),
+    ]
+    out = subprocess.run([sys.executable, str(probe), "outside-edit", str(folder)],
+                         capture_output=True, text=True, cwd=ROOT)
+    if out.returncode == 0:
+        seconds = float(out.stdout.strip().splitlines()[-1])
+        figures.append(Figure("outside edit → status shown refreshed", seconds, target="< 1 s",
+                              ok=seconds < 1.0))
+    else:
+        figures.append(Figure(f"outside edit probe failed: {out.stderr.strip()[-300:]}"))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    run_process([sys.executable, str(probe), "paint", str(folder)])
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    mib = max(peak, before) / 1024
+    figures.append(Figure("peak memory of the app, 10,000 activities", mib=mib, target="< 120 MiB",
+                          ok=mib < 120))
+    return figures
+
+
+def print_table(figures: list[Figure]) -> None:
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()},"
+          f" {platform.system()} {platform.release()}")
+    print(f"{'figure':<58} {'value':>12}  {'target':<10} ok")
+    for f in figures:
+        if f.mib is not None:
+            value = f"{f.mib:.1f} MiB"
+        elif f.seconds is None:
+            value = ""
+        elif f.name.startswith("  "):
+            value = f"{f.seconds:.2f}×"
+        else:
+            value = f"{f.seconds * 1000:.0f} ms"
+        ok = "" if f.ok is None else ("yes" if f.ok else "NO")
+        print(f"{f.name:<58} {value:>12}  {f.target:<10} {ok}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", choices=["headless", "edit", "app"], action="append")
+    args = parser.parse_args()
+    parts = args.only or ["headless", "edit", "app"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "ledgers"
+        journal = Path(tmp) / "cpe.journal"
+        n = generate(folder, 50, 200)
+        generate_journal(journal, n)
+        figures: list[Figure] = []
+        if "headless" in parts:
+            figures += headless_figures(folder, journal, args.runs)
+        if "edit" in parts:
+            figures += edit_figures(max(args.runs, 20))
+        if "app" in parts:
+            figures += app_figures(folder, args.runs)
+    print_table(figures)
+    return 0 if all(f.ok is not False for f in figures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""Realistic hand-editing mistakes give a located error in `check` and `status`, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cpetui.ledger.load import read_ledger
+from tests.robustness.corpus import MISTAKES
+
+
+@pytest.mark.parametrize("name", sorted(MISTAKES))
+def test_the_mistake_is_located(name: str, tmp_path: Path) -> None:
+    data, line = MISTAKES[name]
+    path = tmp_path / "cissp.toml"
+    path.write_bytes(data)
+    errors = [p for p in read_ledger(path).problems if p.severity == "error"]
+    assert errors, f"{name}: accepted"
+    assert errors[0].source.line == line, f"{name}: {errors[0]}"
+    assert errors[0].hint
+
+
+@pytest.mark.parametrize("command", [["check"], ["status"]])
+def test_every_mistake_gives_located_errors_in_the_commands(command: list[str], tmp_path: Path) -> None:
+    if not Path(__file__).parents[2].joinpath("cpetui", "cli", f"{command[0]}.py").exists():
+        pytest.skip(f"cpetui {command[0]} is not written yet")
+    for i, name in enumerate(sorted(MISTAKES)):
+        (tmp_path / f"{i:02d}.toml").write_bytes(MISTAKES[name][0])
+    proc = subprocess.run(
+        [sys.executable, "-m", "cpetui", *command, "--as-of", "2026-11-22", str(tmp_path)],
+        capture_output=True, text=True, timeout=120,
+    )
+    out = proc.stdout + proc.stderr
+    assert "Traceback" not in out
+    assert proc.returncode == 1
+    for i, name in enumerate(sorted(MISTAKES)):
+        expected = f"{tmp_path / f'{i:02d}.toml'}:{MISTAKES[name][1]}:"
+        assert expected in out, f"{name}: no located error {expected} in {command}"
