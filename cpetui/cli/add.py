@@ -145,9 +145,9 @@ def run(args: argparse.Namespace) -> int:
             error(message)
         return 2
     try:
-        new_id = add_activity(args.ledger, values)
+        _saved, new_id = add_activity(ledger, values)
     except SaveError as exc:
-        error(_("{path}: {reason}; nothing was written").format(path=args.ledger, reason=exc))
+        error(exc.message)
         return 1
     print(_("added {id} to {path}").format(id=printable(str(new_id)), path=args.ledger))
     _print_credits(args.ledger, str(new_id))

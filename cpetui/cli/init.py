@@ -83,7 +83,7 @@ def _prompt_plan(args: argparse.Namespace, read: Callable[[str], str]) -> Plan:
 
 
 def plan(args: argparse.Namespace, interactive: bool,
-         read: Callable[[str], str] = input) -> Plan | None:
+         read: Callable[[str], str] | None = None) -> Plan | None:
     """The first ledger: from the flags, else from prompts on a terminal; None when there is to be none."""
     given = [args.program, args.credential, args.start]
     if args.no_ledger:
@@ -93,7 +93,7 @@ def plan(args: argparse.Namespace, interactive: bool,
         return Plan(program_id, canonical, args.start, end, certified=args.certified,
                     member_id=args.member_id)
     if interactive:
-        return _prompt_plan(args, read)
+        return _prompt_plan(args, read or input)
     if any(given):
         missing = [f for f, v in zip(("--program", "--credential", "--start"), given, strict=True) if not v]
         raise PlanError(_("{flags} needed for the first ledger (or --no-ledger)").format(

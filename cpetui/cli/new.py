@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from cpetui.cli.args import date_arg, error
 from cpetui.i18n import _, format_credits
@@ -80,11 +83,13 @@ def ledger_text(plan: Plan, folder: Path) -> str:
     )
 
 
-def resolve(program: str, credential: str, start: date) -> tuple[str, str, date | None]:
+def resolve(program: str, credential: str, start: date, rules: str | None = None,
+            options: Mapping[str, Any] | None = None) -> tuple[str, str, date | None]:
     """Canonical program and credential spellings and the cycle end, checked against the rules."""
-    from cpetui.rules import PROGRAMS, RulesError, cycle_end, program_info
+    from cpetui.model import Cycle
+    from cpetui.rules import PROGRAMS, RulesError, cycle_end, resolve_version
 
-    info = program_info(program.strip().lower())
+    info = PROGRAMS.get(program.strip().lower())
     if info is None:
         raise PlanError(_("--program: '{value}' is not a program cpetui knows; choose one of: {known}")
                         .format(value=program, known=", ".join(sorted(PROGRAMS))))
@@ -92,11 +97,16 @@ def resolve(program: str, credential: str, start: date) -> tuple[str, str, date 
     if canonical is None:
         raise PlanError(_("--credential: '{value}' is not a {program} credential; choose one of: {known}")
                         .format(value=credential, program=info.id, known=", ".join(info.credentials)))
+    cycle = Cycle(info.id, canonical, start, rules=rules,
+                  options=MappingProxyType(dict(options or {})))
     try:
-        end = cycle_end(info.id, canonical, start)
-    except RulesError:
-        end = None
-    return info.id, canonical, end
+        version = resolve_version(cycle)
+    except RulesError as exc:
+        flag = "--rules" if rules else "--start"
+        hint = exc.finding.hint.replace("rules = ", "--rules ").replace('"', "")
+        raise PlanError(_("{flag}: {message}; {hint}").format(
+            flag=flag, message=exc.finding.message, hint=hint)) from exc
+    return info.id, canonical, cycle_end(cycle, version)
 
 
 def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan:
@@ -119,8 +129,9 @@ def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan
                         usage=False) from exc
     cycle = prev.cycle
     start = args.start or status.cycle_end + timedelta(days=1)
+    rules = args.rules or _pin_if_still_in_force(cycle, start)
     program, credential, end = resolve(args.program or cycle.program,
-                                       args.credential or cycle.credential, start)
+                                       args.credential or cycle.credential, start, rules, cycle.options)
     carry = status.carryover_out
     note = ""
     if carry:
@@ -128,11 +139,20 @@ def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan
             file=os.path.basename(path), end=status.cycle_end.isoformat(),
             why=status.carryover_explanation.text)
     return Plan(
-        program, credential, start, end, rules=args.rules,
+        program, credential, start, end, rules=rules,
         certified=args.certified or cycle.certified,
         member_id=args.member_id or cycle.member_id, carryover_in=carry, carryover_note=note,
         options=tuple(cycle.options.items()),
     )
+
+
+def _pin_if_still_in_force(cycle: Any, start: date) -> str | None:
+    """The previous ledger's pinned rules version, kept when it still applies to the new start date."""
+    from cpetui.rules import PROGRAMS
+
+    program = PROGRAMS.get(cycle.program)
+    pinned = program.version(cycle.rules) if program and cycle.rules else None
+    return pinned.id if pinned is not None and pinned.applies_to_date(start) else None
 
 
 def plan_from_flags(args: argparse.Namespace) -> Plan:
@@ -141,7 +161,7 @@ def plan_from_flags(args: argparse.Namespace) -> Plan:
     if missing:
         raise PlanError(_("{flags} needed (or --from PREVIOUS.toml to continue a cycle)").format(
             flags=", ".join(missing)))
-    program, credential, end = resolve(args.program, args.credential, args.start)
+    program, credential, end = resolve(args.program, args.credential, args.start, args.rules)
     return Plan(program, credential, args.start, end, rules=args.rules, certified=args.certified,
                 member_id=args.member_id)
 
@@ -172,10 +192,9 @@ def run(args: argparse.Namespace) -> int:
     path = target(plan, args)
     text = ledger_text(plan, path.parent)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        create_ledger(path, text)
-    except (SaveError, OSError) as exc:
-        error(_("{path}: {reason}").format(path=path, reason=exc))
+        create_ledger(str(path), text)
+    except SaveError as exc:
+        error(exc.message)
         return 1
     print(_("created {path}").format(path=path))
     if plan.carryover_in:
