@@ -1,0 +1,589 @@
+"""The cpetui app: ledgers in a sidebar, the selected one's status, activities and findings, kept live."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from cpetui.i18n import _
+from cpetui.model import Activity
+from cpetui.ui.format import num, safe
+from cpetui.ui.rows import build_rows
+from cpetui.ui.screens.choose import Choose
+from cpetui.ui.screens.confirm import Confirm
+from cpetui.ui.screens.form import ActivityForm
+from cpetui.ui.screens.help import HelpScreen
+from cpetui.ui.session import (
+    Edit,
+    Entry,
+    ReadOnly,
+    Session,
+    activity_values,
+    next_cycle_path,
+    next_cycle_text,
+)
+from cpetui.ui.system import editor_argv, open_detached, opener_argv, resolve_evidence
+from cpetui.ui.widgets.activities import ActivityTable
+from cpetui.ui.widgets.chart import CreditChart
+from cpetui.ui.widgets.explain import ExplainPanel
+from cpetui.ui.widgets.findings import FindingsList
+from cpetui.ui.widgets.problems import ProblemsBanner
+from cpetui.ui.widgets.sidebar import LedgerList
+from cpetui.ui.widgets.status_panel import StatusPanel
+
+POLL_SECONDS = 0.5
+
+
+def default_paths(paths: Sequence[str]) -> list[str]:
+    """Command-line paths, else the configured ledger folder (via `cpetui.ledger.where`)."""
+    if paths:
+        return list(paths)
+    try:
+        from cpetui.ledger.where import locate
+
+        return list(locate(()).paths)
+    except Exception:  # a broken config file must not stop the app from opening ./ledgers
+        env = os.environ.get("CPETUI_LEDGERS")
+        return env.split(os.pathsep) if env else ["ledgers"]
+
+
+class CpetuiApp(App[int]):
+    """The app; `as_of` fixes "today" (tests), `watch` turns the file watcher off (tests of collisions)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "cpetui"
+
+    BINDINGS = [
+        Binding("a", "add", _("Add")),
+        Binding("e", "edit", _("Edit")),
+        Binding("d", "delete", _("Delete")),
+        Binding("u,ctrl+z", "undo", _("Undo")),
+        Binding("s", "submitted", _("Submitted")),
+        Binding("c", "copy", _("Copy to…")),
+        Binding("o", "evidence", _("Evidence")),
+        Binding("E", "editor", _("Editor")),
+        Binding("n", "next_cycle", _("Next cycle"), show=False),
+        Binding("1", "tab('tab-activities')", _("Activities"), show=False),
+        Binding("2", "tab('tab-findings')", _("Findings"), show=False),
+        Binding("3", "tab('tab-chart')", _("Chart"), show=False),
+        Binding("ctrl+r", "reload", _("Reload"), show=False),
+        Binding("question_mark", "help", _("Help"), key_display="?"),
+        Binding("q", "quit", _("Quit")),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        """The ledgers were read (by a worker)."""
+
+    @dataclass
+    class Changed(Message):
+        """Files changed on disk and were read again (by a worker)."""
+
+        entries: tuple[Entry, ...]
+        gone: tuple[str, ...]
+
+    def __init__(
+        self,
+        paths: Sequence[str] = (),
+        *,
+        as_of: date | None = None,
+        watch: bool = True,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.fixed_as_of = as_of
+        self.session = Session(default_paths(paths), as_of or date.today())
+        self.selected: str | None = None
+        self.watching = watch
+        self.poll_seconds = poll_seconds
+        self.watcher: Any = None
+
+    # ------------------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield LedgerList(id="ledgers")
+            with Vertical(id="main"):
+                yield ProblemsBanner(id="problems")
+                yield StatusPanel(id="status")
+                with TabbedContent(id="tabs"):
+                    with TabPane(_("Activities"), id="tab-activities"):
+                        yield ActivityTable(id="table")
+                    with TabPane(_("Findings"), id="tab-findings"):
+                        yield FindingsList(id="findings")
+                    with TabPane(_("Chart"), id="tab-chart"):
+                        yield CreditChart(id="chart")
+                yield ExplainPanel(id="explain")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#problems", ProblemsBanner).display = False
+        self.load()
+
+    # ------------------------------------------------------------------------------ reading
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        self.session.load()
+        self.post_message(self.Loaded())
+
+    @on(Loaded)
+    def _loaded(self) -> None:
+        entries = self.session.entries
+        if self.selected not in entries:
+            ordered = _ordered_paths(entries.values())
+            self.selected = ordered[0] if ordered else None
+        for problem in self.session.missing:
+            self.notify(_("{path}: {message}").format(path=safe(problem.source.path),
+                                                      message=problem.message),
+                        severity="error", timeout=10)
+        if not entries:
+            self.notify(_("No ledgers found in {paths}. Press n to start one, or see the README.").format(
+                paths=", ".join(safe(p) for p in self.session.paths)), timeout=10)
+        self.render_all()
+        self.query_one(ActivityTable).table.focus()
+        if self.watching:
+            self._start_watching()
+
+    def _start_watching(self) -> None:
+        from cpetui.ledger.watch import Watcher
+
+        self.watcher = Watcher(self._watched_paths())
+        self.set_interval(self.poll_seconds, self._poll, name="watch")
+
+    def _watched_paths(self) -> list[str]:
+        return list(self.session.paths)
+
+    def _poll(self) -> None:
+        if self.watcher is None:
+            return
+        changed = list(self.watcher.poll())
+        if changed:
+            self.reread([str(getattr(c, "path", c)) for c in changed])
+
+    @work(thread=True, exclusive=False, group="reread")
+    def reread(self, paths: Iterable[str]) -> None:
+        """Read `paths` again (in a thread) and post what changed; unchanged bytes cost no recompute."""
+        from cpetui.ledger.load import discover, read_ledger
+
+        files, _missing = discover(self.session.paths)
+        known = set(files)
+        fresh: list[Entry] = []
+        gone: list[str] = []
+        for path in dict.fromkeys([*paths, *(f for f in files if f not in self.session.entries)]):
+            if path not in known:
+                if path in self.session.entries:
+                    gone.append(path)
+                continue
+            previous = self.session.entries.get(path)
+            ledger = read_ledger(path)
+            if previous is not None and ledger.fingerprint == previous.ledger.fingerprint \
+                    and not previous.broken:
+                continue
+            fresh.append(self.session.entry_for(ledger, previous))
+        if fresh or gone:
+            self.post_message(self.Changed(tuple(fresh), tuple(gone)))
+
+    @on(Changed)
+    def _changed(self, message: Changed) -> None:
+        for entry in message.entries:
+            self.session.install(entry)
+        for path in message.gone:
+            self.session.forget(path)
+        if self.selected in message.gone or self.selected is None:
+            ordered = _ordered_paths(self.session.entries.values())
+            self.selected = ordered[0] if ordered else None
+        self.render_all()
+
+    # ------------------------------------------------------------------------------ showing
+
+    @property
+    def entry(self) -> Entry | None:
+        return self.session.entries.get(self.selected) if self.selected else None
+
+    def render_all(self) -> None:
+        self.query_one(LedgerList).show(self.session.entries.values(), self.selected)
+        self.render_selected()
+
+    def render_selected(self, keep: str | None = None) -> None:
+        entry = self.entry
+        banner = self.query_one(ProblemsBanner)
+        banner.show(entry.problems if entry else (), bool(entry and entry.ledger.activities))
+        self.query_one("#main").set_class(bool(entry and entry.broken), "read-only")
+        self.query_one(StatusPanel).show(entry, self.session.as_of)
+        table = self.query_one(ActivityTable)
+        if entry is None:
+            table.show([])
+        else:
+            table.show(build_rows(entry.ledger, entry.status, entry.evidence), keep=keep)
+        self.query_one(FindingsList).show(entry.status.findings if entry and entry.status else ())
+        self.query_one(CreditChart).show(entry)
+        self._explain()
+
+    def _explain(self) -> None:
+        activity = self.current_activity
+        entry = self.entry
+        credit = entry.status.credit_of(activity.id) if entry and entry.status and activity else None
+        self.query_one(ExplainPanel).show(activity, credit)
+
+    @property
+    def current_activity(self) -> Activity | None:
+        entry = self.entry
+        aid = self.query_one(ActivityTable).current_id
+        return entry.ledger.activity(aid) if entry and aid else None
+
+    @on(LedgerList.Chosen)
+    def _ledger_chosen(self, message: LedgerList.Chosen) -> None:
+        if message.path != self.selected:
+            self.selected = message.path
+            self.render_selected()
+
+    @on(ActivityTable.Highlighted)
+    def _row_highlighted(self) -> None:
+        self._explain()
+
+    @on(ActivityTable.Chosen)
+    def _row_chosen(self) -> None:
+        self.action_edit()
+
+    @on(FindingsList.Jump)
+    def _jump(self, message: FindingsList.Jump) -> None:
+        self.query_one(TabbedContent).active = "tab-activities"
+        if not self.query_one(ActivityTable).goto(message.activity_id):
+            self.notify(_("That activity is not in the table."), severity="warning")
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        target = {"tab-activities": ActivityTable, "tab-findings": FindingsList}.get(tab)
+        if target is ActivityTable:
+            self.query_one(ActivityTable).table.focus()
+        elif target is FindingsList:
+            self.query_one(FindingsList).focus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_reload(self) -> None:
+        self.session.load()
+        self._loaded()
+
+    # ------------------------------------------------------------------------------ saving
+
+    def save(self, edit: Edit, *, done: str | None = None) -> bool:
+        """Apply `edit` through the ledger layer; on a collision ask what to do. True when saved."""
+        from cpetui.ledger.store import SaveConflict, SaveError
+
+        try:
+            touched = self.session.apply(edit)
+        except ReadOnly as exc:
+            self.notify(str(exc), severity="error")
+            return False
+        except SaveConflict:
+            self._collision(edit)
+            return False
+        except (SaveError, KeyError, ValueError) as exc:
+            self.notify(_("Not saved: {reason}").format(reason=safe(str(exc), 300)), severity="error",
+                        timeout=10)
+            return False
+        self.render_all()
+        if touched is not None and edit.kind != "delete" and edit.path == self.selected:
+            self.query_one(ActivityTable).goto(touched)
+        if done:
+            self.notify(done, timeout=3)
+        return True
+
+    def _collision(self, edit: Edit) -> None:
+        question = Text(_("{file} was changed on disk since cpetui read it. Nothing was written.").format(
+            file=safe(edit.path)) + "\n" + _("What now?"))
+        choices = [
+            ("reapply", _("Read the file again and apply my change to it")),
+            ("discard", _("Read the file again and drop my change")),
+        ]
+
+        def decided(choice: str | None) -> None:
+            self.session.refresh(edit.path)
+            if edit.target:
+                self.session.refresh(edit.target)
+            if choice == "reapply":
+                self.save(edit, done=_("Saved after reading the file again."))
+            else:
+                self.render_all()
+                self.notify(_("Your change was dropped; showing the file as it is on disk."))
+
+        self.push_screen(Choose(question, choices), decided)
+
+    def _writable_entry(self) -> Entry | None:
+        entry = self.entry
+        if entry is None or entry.ledger.cycle is None:
+            self.notify(_("Choose a ledger that reads without errors first."), severity="warning")
+            return None
+        if entry.broken:
+            self.notify(_("This ledger is read-only until its file is fixed."), severity="error")
+            return None
+        return entry
+
+    def _selected_activity(self) -> tuple[Entry, Activity] | None:
+        entry = self._writable_entry()
+        if entry is None:
+            return None
+        activity = self.current_activity
+        if activity is None:
+            self.notify(_("Select an activity first."), severity="warning")
+            return None
+        return entry, activity
+
+    # ------------------------------------------------------------------------------ actions
+
+    def action_add(self) -> None:
+        entry = self._writable_entry()
+        if entry is None:
+            return
+        from cpetui.ui.formspec import form_spec
+
+        assert entry.ledger.cycle is not None
+        path = entry.path
+        form = ActivityForm(entry.ledger.cycle, form_spec(entry.ledger.cycle),
+                            {"date": self.session.as_of}, activity_id="new-activity",
+                            heading=_("Add an activity to {credential}").format(
+                                credential=safe(entry.credential, 40)))
+
+        def added(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            clean = {k: v for k, v in values.items() if v is not None}
+            self.save(Edit("add", path, values=clean, label=_("add")), done=_("Activity added."))
+
+        self.push_screen(form, added)
+
+    def action_edit(self) -> None:
+        found = self._selected_activity()
+        if found is None:
+            return
+        entry, activity = found
+        from cpetui.ui.formspec import form_spec
+
+        assert entry.ledger.cycle is not None
+        old = activity_values(activity)
+        form = ActivityForm(entry.ledger.cycle, form_spec(entry.ledger.cycle), old,
+                            activity_id=activity.id,
+                            heading=_("Edit {title}").format(title=safe(activity.title, 60)))
+
+        def edited(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            changes = {k: v for k, v in values.items() if old.get(k) != v}
+            if not changes:
+                self.notify(_("Nothing changed."))
+                return
+            self.save(Edit("update", entry.path, activity.id, changes, label=_("edit")),
+                      done=_("Activity saved."))
+
+        self.push_screen(form, edited)
+
+    def action_delete(self) -> None:
+        found = self._selected_activity()
+        if found is None:
+            return
+        entry, activity = found
+        name = safe(os.path.basename(entry.path))
+        question = Text(_("Delete this activity from {file}?").format(file=name))
+        question.append("\n\n" + activity.date.isoformat() + "  ")
+        question.append(safe(activity.title, 200), "bold")
+        question.append("\n\n" + _("u undoes it."), "dim")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.save(Edit("delete", entry.path, activity.id, label=_("delete")),
+                          done=_("Activity deleted (u undoes it)."))
+
+        self.push_screen(Confirm(question, _("Delete")), answered)
+
+    def action_undo(self) -> None:
+        from cpetui.ledger.store import SaveConflict, SaveError
+
+        if not self.session.history:
+            self.notify(_("Nothing to undo."))
+            return
+        try:
+            inverse = self.session.undo()
+        except SaveConflict:
+            last = self.session.history[-1]
+            self.notify(_("{file} changed on disk; reading it again. Undo once more to retry.").format(
+                file=safe(last.path)), severity="warning")
+            self.session.refresh(last.path)
+            self.render_all()
+            return
+        except (SaveError, ReadOnly, KeyError) as exc:
+            self.notify(_("Cannot undo: {reason}").format(reason=safe(str(exc), 300)), severity="error")
+            return
+        self.render_all()
+        if inverse is not None and inverse.kind != "delete" and inverse.activity_id \
+                and inverse.path == self.selected:
+            self.query_one(ActivityTable).goto(inverse.activity_id)
+        self.notify(_("Undone: {what}.").format(what=inverse.label if inverse else ""))
+
+    def action_submitted(self) -> None:
+        found = self._selected_activity()
+        if found is None:
+            return
+        entry, activity = found
+        if activity.submitted is not None:
+            self.notify(_("Already submitted on {day}.").format(day=activity.submitted.isoformat()))
+            return
+        self.save(Edit("update", entry.path, activity.id, {"submitted": self.session.as_of},
+                       label=_("mark submitted")),
+                  done=_("Marked as submitted on {day}.").format(day=self.session.as_of.isoformat()))
+
+    def action_copy(self) -> None:
+        found = self._selected_activity()
+        if found is None:
+            return
+        entry, activity = found
+        targets = [e for e in self.session.entries.values()
+                   if e.path != entry.path and not e.broken and e.ledger.cycle is not None]
+        if not targets:
+            self.notify(_("There is no other ledger to copy into."), severity="warning")
+            return
+        choices = []
+        for e in sorted(targets, key=lambda e: (e.credential.casefold(), e.path)):
+            label = Text(safe(e.credential, 20), "bold")
+            label.append("  " + safe(os.path.basename(e.path), 40))
+            if e.ledger.activity(activity.id) is not None:
+                label.append("  " + _("(already has it)"), "dim")
+            choices.append((e.path, label))
+        question = Text(_("Copy “{title}” into which ledger? It keeps its id {id}.").format(
+            title=safe(activity.title, 60), id=safe(activity.id, 40)))
+
+        def chosen(target: str | None) -> None:
+            if target is None:
+                return
+            self.save(Edit("copy", entry.path, activity.id, target=target, label=_("copy")),
+                      done=_("Copied into {file}.").format(file=safe(os.path.basename(target))))
+
+        self.push_screen(Choose(question, choices), chosen)
+
+    def action_editor(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        activity = self.current_activity
+        line = 1
+        if entry.problems:
+            line = entry.problems[0].source.line
+        elif activity is not None:
+            line = activity.source.line
+        argv = editor_argv(entry.path, line)
+
+        def run() -> None:
+            try:
+                subprocess.run(argv, check=False)  # noqa: S603 - an argv list, never a shell
+            except OSError as exc:
+                self.notify(_("Could not start the editor {program}: {reason}").format(
+                    program=safe(argv[0]), reason=exc.strerror or exc), severity="error")
+
+        try:
+            with self.suspend():
+                run()
+        except SuspendNotSupported:  # no terminal to hand over (tests, web): run it anyway
+            run()
+        self.session.refresh(entry.path)
+        self.render_all()
+
+    def action_evidence(self) -> None:
+        entry = self.entry
+        activity = self.current_activity
+        if entry is None or activity is None:
+            self.notify(_("Select an activity first."), severity="warning")
+            return
+        if not activity.evidence:
+            self.notify(_("This activity lists no evidence. Add files or URLs with e."), severity="warning")
+            return
+        for item in activity.evidence:
+            target = resolve_evidence(entry.path, item)
+            if "://" not in target and not os.path.exists(target):
+                self.notify(_("Evidence not found: {path}").format(path=safe(target)), severity="error")
+                continue
+            failure = open_detached(opener_argv(target))
+            if failure:
+                self.notify(failure, severity="error")
+            else:
+                self.notify(_("Opening {target}").format(target=safe(item, 80)), timeout=3)
+
+    def action_next_cycle(self) -> None:
+        entry = self._writable_entry()
+        if entry is None:
+            return
+        if entry.status is None:
+            self.notify(_("The rules cannot tell when this cycle ends: {why}").format(
+                why=safe(entry.rules_error)), severity="error")
+            return
+        start = entry.status.cycle_end + timedelta(days=1)
+        path = next_cycle_path(entry, start)
+        text = next_cycle_text(entry, start)
+        question = Text(_("Start the next {credential} cycle on {start} in {file}, "
+                          "with {carry} credits carried over?").format(
+            credential=safe(entry.credential, 20), start=start.isoformat(),
+            file=safe(os.path.basename(path)), carry=num(entry.status.carryover_out)))
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            from cpetui.ledger.store import SaveError
+
+            try:
+                created = self.session.create(path, text)
+            except (SaveError, OSError) as exc:
+                self.notify(_("Not created: {reason}").format(reason=safe(str(exc))), severity="error")
+                return
+            self.selected = created.path
+            if self.watcher is not None:
+                self.watcher = type(self.watcher)(self._watched_paths())
+            self.render_all()
+            self.notify(_("Created {file}.").format(file=safe(path)))
+
+        self.push_screen(Confirm(question, _("Create")), answered)
+
+    # ------------------------------------------------------------------------------ palette
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            if binding.action in ("quit", "help"):
+                continue
+            yield SystemCommand(binding.description, _("key: {key}").format(key=binding.key),
+                                _bound(self, binding.action))
+        yield SystemCommand(_("Help"), _("every key and filter term"), self.action_help)
+
+
+def _bound(app: App, action: str):  # type: ignore[no-untyped-def]
+    async def run() -> None:
+        await app.run_action(action)
+
+    return run
+
+
+def _ordered_paths(entries: Iterable[Entry]) -> list[str]:
+    from cpetui.ui.widgets.sidebar import ordered
+
+    return [e.path for e in ordered(entries)]
+
+
+def run_app(paths: list[str]) -> int:
+    """Open the app on `paths` (files or folders); empty: the configured ledger folder."""
+    app = CpetuiApp(paths)
+    result = app.run()
+    return int(result or 0)

@@ -1,0 +1,170 @@
+"""What the activity form asks for (from the program's rules version) and how its text becomes TOML."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cpetui.i18n import _
+from cpetui.ledger.parse import parse_text
+from cpetui.model import MEASURE_KEYS, Activity, ActivityCredit, Cycle, Problem
+
+FIXED_KEYS = ("date", "title", "provider", "type", "group", "field")
+TAIL_KEYS = ("evidence", "submitted", "notes")
+_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+@dataclass(frozen=True)
+class TypeChoice:
+    id: str
+    label: str
+    measures: tuple[str, ...]
+    groups: tuple[str, ...] = ()
+    fields: bool = False
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    """The program's activity types, and the groups or fields the form offers."""
+
+    program: str
+    types: tuple[TypeChoice, ...] = ()
+    default_type: str | None = None
+    groups: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    problem: str = ""  # why the rules could not say (the form then offers every measure)
+    version: Any = field(default=None, compare=False)
+
+    def type(self, type_id: str | None) -> TypeChoice | None:
+        return next((t for t in self.types if t.id == type_id), None)
+
+    def measures_for(self, type_id: str | None) -> tuple[str, ...]:
+        choice = self.type(type_id)
+        if choice is None or not choice.measures:
+            return ("hours", "minutes", "credits")
+        return choice.measures
+
+
+def form_spec(cycle: Cycle) -> FormSpec:
+    """The form for `cycle`'s program and rules version."""
+    from cpetui.rules import RulesError, resolve_version
+
+    try:
+        version = resolve_version(cycle)
+    except RulesError as exc:
+        finding = getattr(exc, "finding", None)
+        return FormSpec(cycle.program, problem=finding.message if finding is not None else str(exc))
+    types = tuple(
+        TypeChoice(t.id, _(t.label), tuple(t.measures), tuple(t.groups), bool(t.fields))
+        for t in version.types.values()
+    )
+    groups = ("A", "B") if version.groups else ()
+    fields = tuple(dict.fromkeys((*version.fields, "general"))) if any(t.fields for t in types) else ()
+    return FormSpec(cycle.program, types, version.default_type, groups, fields, version=version)
+
+
+# --------------------------------------------------------------------- typed text → TOML → Activity
+
+
+def toml_string(value: str) -> str:
+    out = []
+    for ch in value:
+        code = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _literal(key: str, raw: str) -> str:
+    """How a typed value is written into TOML: numbers, dates and lists bare; anything else quoted,
+    so the parser's own messages ("hours must be a number, got text "1,5"") explain the mistake."""
+    raw = raw.strip()
+    if key in ("date", "submitted"):
+        return raw if _DATE.match(raw) else toml_string(raw)
+    if key == "sessions":
+        parts = [p.strip() for p in raw.strip("[]").split(",") if p.strip()]
+        if parts and all(p.isdigit() for p in parts):
+            return "[" + ", ".join(parts) + "]"
+        return toml_string(raw)
+    if key == "evidence":
+        items = [p.strip() for p in raw.split(",") if p.strip()]
+        return "[" + ", ".join(toml_string(i) for i in items) + "]"
+    if key in MEASURE_KEYS and key not in ("role", "venue", "exam_parts", "repeat"):
+        return raw if _NUMBER.match(raw) else toml_string(raw)
+    if key == "repeat":
+        return "true" if raw.lower() in ("true", "yes", "1") else "false"
+    return toml_string(raw)
+
+
+def typed_value(key: str, raw: str) -> Any:
+    """A typed value as the plain Python value the ledger layer writes (only called once valid)."""
+    import tomllib
+
+    return tomllib.loads("v = " + _literal(key, raw))["v"]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The form's text, read the way a ledger file is read."""
+
+    activity: Activity | None
+    errors: Mapping[str, str]  # field key → message and hint
+    values: Mapping[str, Any]  # plain values of the filled-in keys, ready for the ledger layer
+
+
+def check(cycle: Cycle, raw: Mapping[str, str], activity_id: str, path: str = "form") -> Checked:
+    """Validate the form's raw text through the ledger parser, so the form and files agree."""
+    lines = ["[cycle]", f"program = {toml_string(cycle.program)}",
+             f"credential = {toml_string(cycle.credential)}", f"start = {cycle.start.isoformat()}", "",
+             "[[activity]]", f"id = {toml_string(activity_id)}"]
+    line_of: dict[int, str] = {}
+    filled: list[str] = []
+    for key, text in raw.items():
+        if not text.strip():
+            continue
+        line_of[len(lines) + 1] = key
+        lines.append(f"{key} = {_literal(key, text)}")
+        filled.append(key)
+    ledger = parse_text("\n".join(lines) + "\n", path)
+    errors: dict[str, str] = {}
+    for p in ledger.problems:
+        if p.severity != "error":
+            continue
+        key = line_of.get(p.source.line) or _missing_key(p) or "title"
+        errors.setdefault(key, _message(p))
+    activity = ledger.activities[0] if ledger.activities and not errors else None
+    values = {k: typed_value(k, raw[k]) for k in filled} if activity is not None else {}
+    return Checked(activity, errors, values)
+
+
+def _missing_key(p: Problem) -> str | None:
+    for key in (*FIXED_KEYS, *MEASURE_KEYS, *TAIL_KEYS):
+        if f"'{key}'" in p.message:
+            return key
+    return None
+
+
+def _message(p: Problem) -> str:
+    return f"{p.message} — {p.hint}" if p.hint else p.message
+
+
+def preview(cycle: Cycle, spec: FormSpec, activity: Activity) -> ActivityCredit | str:
+    """The credits the rules give `activity`, or why they cannot."""
+    from cpetui.rules import RulesError, activity_credit
+
+    if spec.version is None:
+        return spec.problem or _("the rules cannot compute credits for this ledger")
+    try:
+        return activity_credit(cycle, activity, spec.version)
+    except RulesError as exc:
+        finding = getattr(exc, "finding", None)
+        return finding.message if finding is not None else str(exc)

@@ -1,0 +1,248 @@
+"""The activity form: fields that follow the program, errors at the field, a live preview of the credits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from cpetui.i18n import _
+from cpetui.model import MEASURE_KEYS, ActivityCredit, Cycle
+from cpetui.ui.format import num, safe
+from cpetui.ui.formspec import FormSpec, check, preview
+
+_TEXT_KEYS = ("date", "title", "provider")
+_TAIL_KEYS = ("evidence", "submitted", "notes")
+
+
+def labels() -> dict[str, str]:
+    return {
+        "date": _("Date"),
+        "title": _("Title"),
+        "provider": _("Provider"),
+        "type": _("Type"),
+        "group": _("Group"),
+        "field": _("Field"),
+        "hours": _("Hours"),
+        "minutes": _("Minutes"),
+        "sessions": _("Sessions (min)"),
+        "credits": _("Credits"),
+        "semester_hours": _("Semester hours"),
+        "ceus": _("CEUs"),
+        "periods": _("Periods"),
+        "period_minutes": _("Period minutes"),
+        "months": _("Months"),
+        "preparation_hours": _("Preparation h"),
+        "authors": _("Authors"),
+        "role": _("Role"),
+        "repeat": _("Repeat (yes/no)"),
+        "venue": _("Venue"),
+        "exam_parts": _("Exam parts"),
+        "evidence": _("Evidence"),
+        "submitted": _("Submitted"),
+        "notes": _("Notes"),
+    }
+
+
+def placeholders() -> dict[str, str]:
+    return {
+        "date": _("YYYY-MM-DD, the day it ended"),
+        "title": _("what you attended, wrote or taught"),
+        "sessions": _("minutes of each session: 30, 45"),
+        "evidence": _("files beside the ledger or URLs, comma-separated"),
+        "submitted": _("YYYY-MM-DD, when sent to the portal"),
+        "repeat": _("yes for a repeated talk or course"),
+    }
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class ActivityForm(ModalScreen[dict[str, Any] | None]):
+    """Dismisses with the form's values (None for a key the user emptied), or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", _("Save")),
+        Binding("escape", "cancel", _("Cancel")),
+    ]
+
+    def __init__(
+        self,
+        cycle: Cycle,
+        spec: FormSpec,
+        initial: Mapping[str, Any],
+        *,
+        activity_id: str,
+        heading: str,
+    ) -> None:
+        super().__init__()
+        self.cycle = cycle
+        self.spec = spec
+        self.initial = dict(initial)
+        self.activity_id = activity_id
+        self.heading = heading
+        self.errors: dict[str, str] = {}
+
+    # ---------------------------------------------------------------------------- layout
+
+    def _row(self, key: str, widget: Input | Select) -> ComposeResult:
+        with Vertical(classes="field", id=f"row-{key}"):
+            with Horizontal(classes="line"):
+                yield Label(labels()[key], classes="label")
+                yield widget
+            yield Static("", classes="error", id=f"err-{key}")
+
+    def compose(self) -> ComposeResult:
+        names = placeholders()
+        with Vertical(classes="dialog form"):
+            yield Static(Text(self.heading, style="bold"), classes="heading")
+            with VerticalScroll(id="fields"):
+                for key in _TEXT_KEYS:
+                    yield from self._row(key, self._input(key, names))
+                types = [(safe(t.label, 40), t.id) for t in self.spec.types]
+                initial_type = self.initial.get("type") or self.spec.default_type
+                if initial_type and initial_type not in [t for _l, t in types]:
+                    types.append((safe(str(initial_type), 40), str(initial_type)))
+                yield from self._row("type", Select(types, value=initial_type or Select.NULL,
+                                                    id="in-type", compact=True, allow_blank=True))
+                if self.spec.groups or self.initial.get("group"):
+                    groups = [(g, g) for g in self.spec.groups or ("A", "B")]
+                    group = self.initial.get("group") or Select.NULL
+                    yield from self._row("group", Select(groups, value=group, id="in-group", compact=True))
+                if self.spec.fields or self.initial.get("field"):
+                    fields = [(f, f) for f in self.spec.fields or (self.initial["field"],)]
+                    fld = self.initial.get("field") or Select.NULL
+                    yield from self._row("field", Select(fields, value=fld, id="in-field", compact=True))
+                for key in MEASURE_KEYS:
+                    yield from self._row(key, self._input(key, names))
+                for key in _TAIL_KEYS:
+                    yield from self._row(key, self._input(key, names))
+            yield Static("", id="preview")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Save") + " (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button(_("Cancel") + " (esc)", id="cancel", compact=True)
+
+    def _input(self, key: str, names: Mapping[str, str]) -> Input:
+        return Input(_shown(self.initial.get(key)), placeholder=names.get(key, ""), id=f"in-{key}",
+                     compact=True)
+
+    def on_mount(self) -> None:
+        self._show_measures()
+        self._refresh()
+        self.query_one("#in-title" if self.initial.get("date") else "#in-date", Input).focus()
+
+    # ---------------------------------------------------------------------------- reading
+
+    def raw(self) -> dict[str, str]:
+        """Every field's text as typed (Selects give their value), empty for blank; hidden measures blank."""
+        out: dict[str, str] = {}
+        shown = set(self._measures())
+        for key in (*_TEXT_KEYS, "type", "group", "field", *MEASURE_KEYS, *_TAIL_KEYS):
+            found = self.query(f"#in-{key}")
+            if not found:
+                continue
+            widget = found.first()
+            if isinstance(widget, Select):
+                out[key] = "" if widget.value is Select.NULL else str(widget.value)
+            else:
+                assert isinstance(widget, Input)
+                out[key] = widget.value if (key not in MEASURE_KEYS or key in shown) else ""
+        return out
+
+    def _type(self) -> str | None:
+        select = self.query_one("#in-type", Select)
+        return None if select.value is Select.NULL else str(select.value)
+
+    def _measures(self) -> tuple[str, ...]:
+        wanted = list(self.spec.measures_for(self._type()))
+        # A key the activity already has stays visible, so nothing it holds is hidden or lost.
+        wanted += [k for k in MEASURE_KEYS if k in self.initial and k not in wanted]
+        return tuple(wanted)
+
+    def _show_measures(self) -> None:
+        shown = set(self._measures())
+        for key in MEASURE_KEYS:
+            self.query_one(f"#row-{key}").display = key in shown
+
+    # ---------------------------------------------------------------------------- live checking
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _changed(self, event: Input.Changed | Select.Changed) -> None:
+        if event.control.id == "in-type":
+            self._show_measures()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        result = check(self.cycle, self.raw(), self.activity_id)
+        self.errors = dict(result.errors)
+        for row in self.query(".error"):
+            key = (row.id or "").removeprefix("err-")
+            message = self.errors.get(key, "")
+            row.update(Text(safe(message, 300), style="red"))
+            row.display = bool(message)
+        box = self.query_one("#preview", Static)
+        if result.activity is None:
+            box.update(Text(_("Fix the fields marked in red to see the credits."), style="dim"))
+            return
+        credit = preview(self.cycle, self.spec, result.activity)
+        box.update(preview_text(credit))
+
+    # ---------------------------------------------------------------------------- answers
+
+    def action_save(self) -> None:
+        self._refresh()
+        if self.errors:
+            first = next(iter(self.errors))
+            target = self.query(f"#in-{first}")
+            if target:
+                target.first().focus()
+            self.notify(_("Not saved: {n} field(s) need attention.").format(n=len(self.errors)),
+                        severity="warning")
+            return
+        result = check(self.cycle, self.raw(), self.activity_id)
+        values: dict[str, Any] = {k: None for k in self.initial if k in self.raw()}
+        values.update(result.values)
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.focus_next()
+
+
+def preview_text(credit: ActivityCredit | str) -> Text:
+    if isinstance(credit, str):
+        return Text(safe(credit, 300), style="yellow")
+    out = Text()
+    out.append(_("{earned} CPE").format(earned=num(credit.earned)), "bold green")
+    out.append("  " + safe(credit.explanation.text, 300))
+    if credit.explanation.citation:
+        out.append("  (" + safe(credit.explanation.citation, 120) + ")", "dim")
+    return out

@@ -1,0 +1,64 @@
+"""The help screen on `?`: every key, what it does, and how the filter reads."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from cpetui.i18n import _
+
+
+def help_text() -> Text:
+    keys = [
+        ("a", _("add an activity")),
+        ("e, Enter", _("edit the selected activity")),
+        ("d", _("delete the selected activity (asks first)")),
+        ("u, Ctrl+Z", _("undo the last change")),
+        ("s", _("mark as submitted today")),
+        ("c", _("copy the activity into another ledger (same id)")),
+        ("o", _("open the activity's evidence with the system's opener")),
+        ("E", _("open the ledger in $EDITOR at the activity's line")),
+        ("n", _("start the next cycle's ledger with its carryover")),
+        ("/", _("filter the activities; Esc clears")),
+        ("< >, r", _("sort by the previous / next column; reverse")),
+        ("[ ]", _("previous / next page of activities")),
+        ("1 2 3", _("activities, findings, chart")),
+        ("Tab", _("move between the ledgers, the table and the lists")),
+        ("Ctrl+R", _("read every ledger from disk again")),
+        ("Ctrl+P", _("command palette: every action by name, themes")),
+        ("q", _("quit")),
+    ]
+    out = Text()
+    out.append(_("cpetui — keys") + "\n\n", "bold")
+    for key, what in keys:
+        out.append(key.ljust(12), "bold cyan")
+        out.append(what + "\n")
+    out.append("\n" + _("Filter terms") + "\n", "bold")
+    terms = [
+        ("cloud audit", _("activities whose title, provider, type or id contain every word")),
+        ("type:educ", _("type starts with …")),
+        ("group:a", _("ISC2 group, or the ACFE / IIA field")),
+        ("unsubmitted", _("not yet submitted to the body's portal")),
+        ("missing", _("evidence missing or not listed")),
+    ]
+    for term, what in terms:
+        out.append(term.ljust(12), "bold cyan")
+        out.append(what + "\n")
+    out.append("\n" + _("Changes are saved to the ledger file at once. Files edited outside the app are "
+                        "read again within a second."), "dim")
+    return out
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "close", _("Close"))]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog help"):
+            yield Static(help_text())
+
+    def action_close(self) -> None:
+        self.dismiss(None)

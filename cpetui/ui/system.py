@@ -1,0 +1,61 @@
+"""Hands files to other programs: the user's editor at a line, the system's opener; never through a shell."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from urllib.parse import urlparse
+
+from cpetui.i18n import _
+
+
+def editor_argv(path: str, line: int, env: dict[str, str] | None = None) -> list[str]:
+    """`$VISUAL` / `$EDITOR` (split like a shell would, but never run by one) + `+LINE path`."""
+    env = dict(os.environ) if env is None else env
+    command = shlex.split(env.get("VISUAL") or env.get("EDITOR") or "vi")
+    name = os.path.basename(command[0]) if command else ""
+    if name in ("code", "codium"):
+        return [*command, "--wait", "--goto", f"{path}:{line}"]
+    return [*command, f"+{max(1, line)}", path]
+
+
+def is_url(target: str) -> bool:
+    return urlparse(target).scheme in ("http", "https", "ftp", "mailto")
+
+
+def resolve_evidence(ledger_path: str, item: str) -> str:
+    """An evidence item as something to open: URLs as they are, paths relative to the ledger's folder."""
+    if is_url(item):
+        return item
+    folder = os.path.dirname(os.path.abspath(ledger_path))
+    return os.path.normpath(os.path.join(folder, os.path.expanduser(item)))
+
+
+def opener_argv(target: str) -> list[str]:
+    opener = os.environ.get("CPETUI_OPENER")
+    if opener:
+        return [*shlex.split(opener), target]
+    if sys.platform == "darwin":
+        return ["open", target]
+    if sys.platform.startswith("win"):
+        return ["explorer", target]
+    return ["xdg-open", target]
+
+
+def open_detached(argv: list[str]) -> str | None:
+    """Start `argv` without a shell and without waiting; returns why it failed, or None."""
+    if argv and argv[-1].startswith("-"):
+        return _("refusing to open {target}: it looks like an option").format(target=argv[-1])
+    try:
+        subprocess.Popen(  # noqa: S603 - an argv list, no shell
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        return _("could not start {program}: {reason}").format(program=argv[0], reason=exc.strerror or exc)
+    return None

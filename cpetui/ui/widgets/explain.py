@@ -1,0 +1,34 @@
+"""The explanation of the selected activity's credits, with the rule it cites."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from cpetui.i18n import _
+from cpetui.model import Activity, ActivityCredit
+from cpetui.ui.format import num, safe
+
+
+def explain_text(activity: Activity | None, credit: ActivityCredit | None) -> Text:
+    if activity is None:
+        return Text(_("No activity selected."), style="dim")
+    out = Text(no_wrap=False)
+    out.append(safe(activity.title, 120), "bold")
+    if credit is None:
+        out.append("\n" + _("No credits computed for this activity."), "dim")
+    else:
+        out.append("  " + _("{counted} CPE counted of {earned} earned").format(
+            counted=num(credit.counted), earned=num(credit.earned)))
+        out.append("\n" + safe(credit.explanation.text, 400))
+        if credit.explanation.citation:
+            out.append("\n" + safe(credit.explanation.citation, 200), "dim italic")
+    if activity.notes:
+        out.append("\n" + _("Notes: "), "dim")
+        out.append(safe(activity.notes, 300))
+    return out
+
+
+class ExplainPanel(Static):
+    def show(self, activity: Activity | None, credit: ActivityCredit | None) -> None:
+        self.update(explain_text(activity, credit))

@@ -1,0 +1,66 @@
+"""The findings list: what the rules noticed; choosing one jumps to its activity."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from cpetui.i18n import _
+from cpetui.model import Finding
+from cpetui.ui.format import safe
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def finding_prompt(finding: Finding) -> Text:
+    text = Text()
+    text.append({"error": "✗ ", "warning": "! ", "info": "i "}.get(finding.severity, "· "),
+                SEVERITY_STYLES.get(finding.severity, ""))
+    if finding.source is not None:
+        text.append(_("line {line}: ").format(line=finding.source.line), "dim")
+    text.append(safe(finding.message, 300))
+    if finding.hint:
+        text.append("\n  " + safe(finding.hint, 300), "dim italic")
+    if finding.citation:
+        text.append("\n  " + safe(finding.citation, 200), "dim")
+    return text
+
+
+class FindingsList(OptionList):
+    """The selected ledger's findings; posts `FindingsList.Jump` with the activity to show."""
+
+    @dataclass
+    class Jump(Message):
+        activity_id: str
+
+    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.findings: tuple[Finding, ...] = ()
+
+    def show(self, findings: Sequence[Finding]) -> None:
+        if tuple(findings) == self.findings:
+            return
+        self.findings = tuple(findings)
+        keep = self.highlighted
+        self.clear_options()
+        if not findings:
+            self.add_option(Option(Text(_("No findings."), style="dim"), disabled=True))
+            return
+        self.add_options([Option(finding_prompt(f), id=str(i)) for i, f in enumerate(findings)])
+        if keep is not None and keep < len(findings):
+            self.highlighted = keep
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is None:
+            return
+        finding = self.findings[int(event.option.id)]
+        if finding.activity_id:
+            self.post_message(self.Jump(finding.activity_id))
+        else:
+            self.notify(_("This finding is about the whole ledger, not one activity."))

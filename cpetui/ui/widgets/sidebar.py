@@ -1,0 +1,86 @@
+"""The sidebar: one entry per ledger, grouped by credential, newest cycle first, with state and progress."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from cpetui.i18n import _
+from cpetui.ui.format import STATE_STYLES, num, progress, safe, state_label
+from cpetui.ui.session import Entry
+
+BAR_WIDTH = 12
+
+
+def _start(entry: Entry) -> date:
+    return entry.ledger.cycle.start if entry.ledger.cycle else date.min
+
+
+def ordered(entries: Iterable[Entry]) -> list[Entry]:
+    """Grouped by credential (alphabetical), newest cycle first within each."""
+    by_newest = sorted(entries, key=_start, reverse=True)
+    return sorted(by_newest, key=lambda e: e.credential.casefold())
+
+
+def _prompt(entry: Entry) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    cycle, status = entry.ledger.cycle, entry.status
+    if cycle is None:
+        text.append(safe(entry.path.rsplit("/", 1)[-1], 22), "bold")
+    else:
+        end = status.cycle_end if status else cycle.end
+        span = f"{cycle.start:%Y-%m}–{end:%Y-%m}" if end else f"{cycle.start:%Y-%m}–"
+        text.append(span)
+    text.append(" ")
+    if entry.broken:
+        text.append(" " + _("file error") + " ", "bold reverse red")
+    elif status is not None:
+        text.append(" " + state_label(status.state) + " ", "reverse " + STATE_STYLES.get(status.state, ""))
+    elif entry.rules_error:
+        text.append(" " + _("rules?") + " ", "reverse yellow")
+    if status is not None:
+        total = status.total
+        text.append("\n")
+        text.append(progress(total.counted, total.required, BAR_WIDTH), STATE_STYLES.get(status.state, ""))
+        text.append(f" {num(total.counted)}/{num(total.required)}")
+    return text
+
+
+class LedgerList(OptionList):
+    """Ledgers to choose from; the app sets them with `show` and hears `LedgerList.Chosen`."""
+
+    @dataclass
+    class Chosen(Message):
+        path: str
+
+    def show(self, entries: Iterable[Entry], selected: str | None) -> None:
+        options: list[Option | None] = []
+        group = None
+        for entry in ordered(entries):
+            if entry.credential != group:
+                group = entry.credential
+                if options:
+                    options.append(None)
+                options.append(Option(Text(safe(group, 24), style="bold"), disabled=True))
+            options.append(Option(_prompt(entry), id=entry.path))
+        self.clear_options()
+        self.add_options(options)
+        if selected is not None:
+            try:
+                self.highlighted = self.get_option_index(selected)
+            except Exception:  # the ledger vanished; keep no highlight
+                pass
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(event.option.id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()

@@ -1,0 +1,97 @@
+"""The status panel: requirements as labelled bars, key dates with days left, pace and carryover."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.widgets import Static
+
+from cpetui.i18n import _
+from cpetui.model import Requirement, Status
+from cpetui.ui.format import STATE_STYLES, days_left, num, progress, safe, state_label
+from cpetui.ui.session import Entry
+
+LABEL_WIDTH = 24
+BAR_WIDTH = 16
+
+
+def requirement_line(req: Requirement) -> Text:
+    """`label  ████░░  counted / required` styled by kind: a failure, guidance, or a limit."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(safe(req.label, LABEL_WIDTH).ljust(LABEL_WIDTH) + " ")
+    if req.kind == "maximum":
+        style = "red" if req.earned > req.required else "blue"
+        line.append(progress(req.counted, req.required, BAR_WIDTH), style)
+        line.append(" " + _("{counted} of at most {limit}").format(
+            counted=num(req.counted), limit=num(req.required)))
+        if req.earned > req.counted:
+            line.append(" " + _("({earned} earned, capped)").format(earned=num(req.earned)), "dim")
+        return line
+    if req.met:
+        style = "green"
+    elif req.kind == "recommended":
+        style = "cyan"  # guidance, never shown as a failure
+    else:
+        style = "yellow"
+    line.append(progress(req.counted, req.required, BAR_WIDTH), style)
+    line.append(f" {num(req.counted)} / {num(req.required)}")
+    if req.earned != req.counted:
+        line.append(" " + _("({earned} earned)").format(earned=num(req.earned)), "dim")
+    if req.kind == "recommended":
+        line.append(" " + _("recommended"), "italic dim")
+    elif req.met:
+        line.append(" ✓", "green")
+    return line
+
+
+def status_text(entry: Entry, as_of: date) -> Text:
+    status = entry.status
+    out = Text()
+    cycle = entry.ledger.cycle
+    if status is None:
+        if cycle is not None:
+            out.append(safe(cycle.credential, 30), "bold")
+            out.append("  " + _("program {program}").format(program=safe(cycle.program, 20)))
+        if entry.rules_error:
+            out.append("\n" + _("The rules cannot evaluate this ledger: {why}").format(
+                why=safe(entry.rules_error)), "yellow")
+        elif cycle is None:
+            out.append(_("This file could not be read; see the errors above."), "red")
+        return out
+    return _status_text(status, as_of)
+
+
+def _status_text(status: Status, as_of: date) -> Text:
+    out = Text()
+    out.append(safe(status.credential, 20), "bold")
+    out.append(f"  {status.cycle_start.isoformat()} → {status.cycle_end.isoformat()}  ")
+    out.append(" " + state_label(status.state) + " ", "reverse " + STATE_STYLES.get(status.state, ""))
+    out.append("  " + safe(status.rules_version, 20), "dim")
+    out.append("\n")
+    out.append_text(requirement_line(status.total))
+    for req in status.requirements:
+        if req.id == status.total.id:
+            continue
+        out.append("\n")
+        out.append_text(requirement_line(req))
+    facts: list[str] = []
+    if status.pace is not None and status.pace.remaining > 0:
+        facts.append(_("pace {per_month}/month for {months} months").format(
+            per_month=num(round(status.pace.per_month, 2)), months=num(round(status.pace.months_left, 1))))
+    facts.append(_("carryover in {cin}, out {cout}").format(
+        cin=num(status.carryover_in), cout=num(status.carryover_out)))
+    out.append("\n" + "  ·  ".join(facts), "")
+    upcoming = sorted(status.key_dates, key=lambda k: k.date)
+    for key in upcoming:
+        out.append("\n")
+        style = "dim" if key.date < as_of else ""
+        out.append(f"{key.date.isoformat()}  {safe(key.label, 40)} ({days_left(key.date, as_of)})", style)
+    return out
+
+
+class StatusPanel(Static):
+    """Where the selected ledger stands; the app hands it the entry to show."""
+
+    def show(self, entry: Entry | None, as_of: date) -> None:
+        self.update(status_text(entry, as_of) if entry is not None else Text(_("No ledger selected.")))
