@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from cpetui.ui.app import CpetuiApp
+
 # The app stands on the status, evidence and watch modules written in parallel; until all of them are in
 # the tree the UI tests cannot run (remove once they land).
-for _needed in ("cpetui.status", "cpetui.ledger.evidence", "cpetui.ledger.watch"):
-    pytest.importorskip(_needed)
-
-from cpetui.ui.app import CpetuiApp  # noqa: E402
+_NEEDED = ("cpetui.status", "cpetui.ledger.evidence", "cpetui.ledger.watch")
+if not all(importlib.util.find_spec(m) for m in _NEEDED):
+    collect_ignore_glob = ["test_*.py"]
 
 AS_OF = date(2026, 11, 22)
 SIZE = (100, 32)
