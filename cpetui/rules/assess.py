@@ -1,0 +1,254 @@
+"""Per-activity assessment: type, group, field and credits, then the eligibility checks (a registry)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from cpetui.i18n import _
+from cpetui.model import Activity, Cycle, Finding, SourceRef
+from cpetui.rules.spec import ActivityType, Credit, Quota, Version
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a check may look at: the cycle, its version and quota, its dates, and `as_of`."""
+
+    path: str
+    cycle: Cycle
+    version: Version
+    quota: Quota
+    start: date
+    end: date
+    grace_end: date | None
+    as_of: date
+    evidence_present: Mapping[str, bool] | None
+
+
+@dataclass(slots=True)
+class Assessed:
+    """One activity as the rules see it; `counted` is filled in by the counting pass."""
+
+    activity: Activity
+    type: ActivityType | None
+    credit: Credit
+    group: str | None
+    field: str | None
+    category: str
+    excluded: bool = False
+    counted: float = 0.0
+    remarks: list[str] = field(default_factory=list)  # words appended to the explanation
+
+
+def finding(ctx: Context, a: Activity, severity: str, code: str, message: str, *, key: str | None = None,
+            hint: str = "", citation: str = "") -> Finding:
+    line = a.line_of(key) if key else a.source.line
+    return Finding(severity, code, message, SourceRef(ctx.path, line, 1), a.id, citation, hint)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- type, group, field
+
+
+def type_of(version: Version, a: Activity) -> ActivityType | None:
+    return version.types.get(a.type or version.default_type)
+
+
+def group_of(version: Version, t: ActivityType | None, a: Activity) -> str | None:
+    """ISC2 group: the type's only group, else the one written; unwritten → B (DECISION: claim no more)."""
+    if not version.groups:
+        return None
+    if t is not None and len(t.groups) == 1:
+        return t.groups[0]
+    return a.group or "B"
+
+
+def field_of(version: Version, a: Activity) -> str | None:
+    if not version.fields:
+        return None
+    return a.field or "general"
+
+
+def assess(ctx: Context, a: Activity) -> Assessed:
+    t = type_of(ctx.version, a)
+    if t is None:
+        credit = Credit(0.0, _("unknown activity type: 0 CPE"))
+    else:
+        credit = t.compute(a.measure, ctx.version)
+    return Assessed(a, t, credit, group_of(ctx.version, t, a), field_of(ctx.version, a),
+                    t.category if t else "")
+
+
+# ------------------------------------------------------------------------------------ checks
+# Each check looks at one assessed activity and returns findings. A finding whose code is in
+# EXCLUDING makes the activity count nothing; the others only inform.
+
+Check = Callable[[Context, Assessed], Iterable[Finding]]
+
+EXCLUDING = frozenset({
+    "unknown-type", "not-eligible", "outside-cycle", "in-grace-period", "before-certification",
+    "group-b-not-allowed", "future-date", "measure-missing", "measure-not-covered", "bad-value",
+    "duplicate-course",
+})
+
+
+def check_type(ctx: Context, x: Assessed) -> Iterable[Finding]:
+    a = x.activity
+    if x.type is None:
+        known = list(ctx.version.types)
+        close = difflib.get_close_matches(a.type or "", known, n=1, cutoff=0.6)
+        hint = (_('did you mean type = "{close}"?').format(close=close[0]) if close
+                else _("write one of: type = {choices}").format(choices=", ".join(known)))
+        yield finding(ctx, a, "error", "unknown-type",
+                      _("'{type}' is not a {program} activity type: not counted").format(
+                          type=a.type, program=ctx.cycle.program), key="type", hint=hint)
+    elif not x.type.eligible:
+        yield finding(ctx, a, "warning", "not-eligible", _(x.type.ineligible_reason), key="type",
+                      hint=_("remove the activity, or keep it for your own record"),
+                      citation=_(x.type.citation))
+
+
+def check_measure(ctx: Context, x: Assessed) -> Iterable[Finding]:
+    a = x.activity
+    for note in x.credit.notes:
+        yield finding(ctx, a, note.severity, note.code, note.message, key=note.key or _first_measure(x),
+                      hint=note.hint, citation=_(x.type.citation) if x.type else "")
+
+
+def _first_measure(x: Assessed) -> str | None:
+    given = x.activity.measure.given()
+    return next(iter(given), None)
+
+
+def check_dates(ctx: Context, x: Assessed) -> Iterable[Finding]:
+    a = x.activity
+    if a.date < ctx.start:
+        yield finding(ctx, a, "warning", "outside-cycle",
+                      _("dated {date}, before the cycle starts ({start}): not counted here").format(
+                          date=a.date, start=ctx.start), key="date",
+                      hint=_("move it to the previous cycle's ledger, or correct the date"))
+    elif a.date > ctx.end:
+        if ctx.version.grace_activities_warned and ctx.grace_end and a.date <= ctx.grace_end:
+            yield finding(ctx, a, "warning", "in-grace-period",
+                          _("dated {date}, in the grace period after the cycle ended ({end}): it counts "
+                            "for the next cycle, not this one").format(date=a.date, end=ctx.end),
+                          key="date", hint=_("move it to the next cycle's ledger"),
+                          citation=_("the end date decides the cycle (seed 000); DECISION: grace-period "
+                                     "activities belong to the next cycle"))
+        else:
+            yield finding(ctx, a, "warning", "outside-cycle",
+                          _("dated {date}, after the cycle ends ({end}): not counted here").format(
+                              date=a.date, end=ctx.end), key="date",
+                          hint=_("move it to the next cycle's ledger, or correct the date"))
+    elif a.date > ctx.as_of:
+        yield finding(ctx, a, "info", "future-date",
+                      _("dated {date}, after {as_of}: counted once that day has come").format(
+                          date=a.date, as_of=ctx.as_of), key="date")
+
+
+def check_certification(ctx: Context, x: Assessed) -> Iterable[Finding]:
+    a, certified = x.activity, ctx.cycle.certified
+    if ctx.version.before_certification_ineligible and certified and a.date < certified:
+        yield finding(ctx, a, "warning", "before-certification",
+                      _("dated {date}, before the certification date ({certified}): not eligible").format(
+                          date=a.date, certified=certified), key="date",
+                      hint=_("activities before certification never count, even in the same year"),
+                      citation=_(ctx.version.citation))
+
+
+def check_group(ctx: Context, x: Assessed) -> Iterable[Finding]:
+    a, t = x.activity, x.type
+    if not ctx.version.groups or t is None:
+        return
+    if a.group is None and len(t.groups) > 1:
+        yield finding(ctx, a, "warning", "missing-group",
+                      _("no group given: counted as Group B"), hint=_(
+                          'add group = "A" if it is in the credential\'s domains, else group = "B"'))
+    elif a.group is not None and a.group not in t.groups:
+        yield finding(ctx, a, "warning", "wrong-group",
+                      _("{label} is Group {allowed} only: counted as Group {allowed}").format(
+                          label=_(t.label), allowed=t.groups[0]), key="group",
+                      hint=_('write group = "{allowed}"').format(allowed=t.groups[0]),
+                      citation=_(t.citation))
+    if x.group == "B" and ctx.quota.group_b_max == 0:
+        yield finding(ctx, a, "warning", "group-b-not-allowed",
+                      _("{credential} counts Group A only: this Group B activity is not counted").format(
+                          credential=ctx.cycle.credential), key="group",
+                      hint=_("claim it for another credential, or as Group A if it is in the domains"),
+                      citation=_(ctx.quota.citation))
+
+
+def check_field(ctx: Context, x: Assessed) -> Iterable[Finding]:
+    a = x.activity
+    if "fraud" in ctx.version.fields and a.field is None:
+        yield finding(ctx, a, "warning", "missing-field", _("no field of study given: counted as general"),
+                      hint=_('add field = "fraud", "ethics" or "general"'))
+
+
+def check_evidence(ctx: Context, x: Assessed) -> Iterable[Finding]:
+    a = x.activity
+    if not a.evidence and not a.auto_submitted:
+        if ctx.version.evidence == "required":
+            yield finding(ctx, a, "warning", "missing-evidence", _("no evidence recorded for this activity"),
+                          hint=_('add evidence = ["certificates/…pdf"] (a path beside the ledger, or a URL)'),
+                          citation=_(ctx.version.evidence_citation))
+        elif ctx.version.evidence == "audit":
+            yield finding(ctx, a, "info", "missing-evidence",
+                          _("no evidence recorded; keep some in case of an audit"),
+                          hint=_('add evidence = ["certificates/…pdf"]'),
+                          citation=_(ctx.version.evidence_citation))
+    if ctx.evidence_present is not None:
+        for item in a.evidence:
+            if ctx.evidence_present.get(item) is False:
+                yield finding(ctx, a, "warning", "evidence-not-found",
+                              _("evidence file not found: {path}").format(path=item), key="evidence",
+                              hint=_("paths are relative to the ledger's folder; check the name"))
+
+
+ACTIVITY_CHECKS: tuple[Check, ...] = (
+    check_type,
+    check_measure,
+    check_dates,
+    check_certification,
+    check_group,
+    check_field,
+    check_evidence,
+)
+
+
+def duplicate_courses(ctx: Context, items: list[Assessed]) -> list[Finding]:
+    """IIA-Japan: the same course taken twice or by two delivery methods counts once (seed 004)."""
+    if ctx.version.program != "iia-japan":
+        return []
+    seen: dict[tuple[str, str], Assessed] = {}
+    out: list[Finding] = []
+    for x in items:
+        if x.excluded or x.category != "I" or x.type is None or x.type.id == "study-group":
+            continue
+        key = (x.activity.title.strip().casefold(), (x.activity.provider or "").strip().casefold())
+        first = seen.get(key)
+        if first is None:
+            seen[key] = x
+            continue
+        x.excluded = True
+        x.remarks.append(_("counted once already"))
+        out.append(finding(ctx, x.activity, "warning", "duplicate-course",
+                           _("the same course was already claimed at line {line}: it counts once").format(
+                               line=first.activity.source.line), key="title",
+                           citation=_("IIA-Japan category I; seed 004")))
+    return out
+
+
+def run_checks(ctx: Context, items: list[Assessed]) -> list[Finding]:
+    findings: list[Finding] = []
+    for x in items:
+        for check in ACTIVITY_CHECKS:
+            for f in check(ctx, x):
+                findings.append(f)
+                if f.code in EXCLUDING and not x.excluded:
+                    x.excluded = True
+                    x.remarks.append(_("not counted: {why}").format(why=f.code.replace("-", " ")))
+    findings.extend(duplicate_courses(ctx, items))
+    return findings
+

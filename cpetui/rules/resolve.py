@@ -1,0 +1,107 @@
+"""Chooses the rules version for a cycle from its dates (or its pin) and derives the cycle's end."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+
+from cpetui.i18n import _
+from cpetui.model import Cycle, Finding, SourceRef
+from cpetui.rules.dates import add_months, month_end
+from cpetui.rules.errors import RulesError
+from cpetui.rules.registry import PROGRAMS
+from cpetui.rules.spec import Program, QuotaError, Version
+
+
+def _error(cycle: Cycle, key: str, code: str, message: str, hint: str, citation: str = "") -> RulesError:
+    src = SourceRef(cycle.source.path, cycle.line_of(key), 1)
+    return RulesError(Finding("error", code, message, src, None, citation, hint))
+
+
+def program_of(cycle: Cycle) -> Program:
+    program = PROGRAMS.get(cycle.program)
+    if program is None:
+        raise _error(cycle, "program", "unknown-program",
+                     _("unknown program '{program}'").format(program=cycle.program),
+                     _("write one of: program = {choices}").format(
+                         choices=", ".join(f'"{p}"' for p in PROGRAMS)))
+    return program
+
+
+def canonical_cycle(cycle: Cycle) -> Cycle:
+    """The cycle with its credential spelled the program's way (CAP → CGRC); raises for unknown ones."""
+    program = program_of(cycle)
+    credential = program.credential(cycle.credential)
+    if credential is None:
+        hint = _("write one of: credential = {choices}").format(
+            choices=", ".join(f'"{c}"' for c in program.credentials))
+        if program.id == "offsec":
+            hint += _(" (OSEP, OSWE, OSED and the other OffSec certifications do not expire)")
+        raise _error(cycle, "credential", "unknown-credential",
+                     _("{program} has no credential '{credential}'").format(
+                         program=program.label, credential=cycle.credential), hint)
+    return cycle if credential == cycle.credential else dataclasses.replace(cycle, credential=credential)
+
+
+def version_of(cycle: Cycle) -> Version:
+    """The Version object in force for `cycle` (its pin, else the default for its start date)."""
+    program = program_of(cycle)
+    if cycle.rules:
+        pinned = program.version(cycle.rules.strip())
+        if pinned is None:
+            raise _error(cycle, "rules", "unknown-version",
+                         _("{program} has no rules version '{version}'").format(
+                             program=program.label, version=cycle.rules),
+                         _("write one of: rules = {choices}").format(
+                             choices=", ".join(f'"{v.id}"' for v in program.versions)))
+        return pinned
+    found = [v for v in program.versions if v.default and v.applies_to_date(cycle.start)]
+    if len(found) == 1:
+        return found[0]
+    choices = " or ".join(f'rules = "{v.id}"' for v in program.versions)
+    if program.id == "isc2" and date(2014, 12, 2) <= cycle.start <= date(2014, 12, 31):
+        message = _("ISC2's guidelines do not say which rules apply to a cycle starting {start} (between "
+                    "2014-12-01 and 2015-01-01)").format(start=cycle.start)
+        citation = _("seed 002; DECISION: such cycles must pin their rules")
+    else:
+        message = _("no {program} rules version applies to a cycle starting {start}").format(
+            program=program.label, start=cycle.start)
+        citation = ""
+    raise _error(cycle, "start", "version-undecided", message,
+                 _("pin the rules your body told you apply: {choices}").format(choices=choices), citation)
+
+
+def resolve_version(cycle: Cycle) -> str:
+    """The id of the rules version in force for `cycle`; raises RulesError when it cannot be chosen."""
+    return version_of(cycle).id
+
+
+def _version(cycle: Cycle, version: str | Version) -> Version:
+    if isinstance(version, Version):
+        return version
+    found = program_of(cycle).version(version)
+    if found is None:
+        raise _error(cycle, "rules", "unknown-version",
+                     _("unknown rules version '{version}'").format(version=version), "")
+    return found
+
+
+def cycle_months(cycle: Cycle, version: Version) -> int:
+    try:
+        return version.quota(cycle).cycle_months or version.cycle_months
+    except QuotaError:
+        return version.cycle_months
+
+
+def cycle_end(cycle: Cycle, version: str | Version) -> date:
+    """The cycle's last day: the ledger's explicit `end`, else derived from the version's cycle shape."""
+    if cycle.end is not None:
+        return cycle.end
+    v = _version(cycle, version)
+    months = cycle_months(cycle, v)
+    if v.cycle_anchor == "calendar-year":
+        return date(cycle.start.year + max(1, months // 12) - 1, 12, 31)
+    last = add_months(cycle.start, months) - timedelta(days=1)
+    if v.cycle_anchor == "month-end":
+        return month_end(last)
+    return last

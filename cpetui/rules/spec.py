@@ -1,0 +1,170 @@
+"""The rules as data: programs, rules versions, quotas, caps, key-date offsets and activity types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from cpetui.model import Cycle, Measure, Severity
+
+
+def N_(message: str) -> str:
+    """Marks a string for translation where it is defined; `_()` translates it where it is shown."""
+    return message
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something the arithmetic noticed about one activity (becomes a located finding)."""
+
+    severity: Severity
+    code: str
+    message: str
+    hint: str = ""
+    excludes: bool = False  # the activity then counts nothing
+    key: str | None = None  # the ledger key the finding points at
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """One activity's credits by the program's arithmetic, and how they came about in words."""
+
+    earned: float
+    text: str
+    notes: tuple[Note, ...] = ()
+
+
+Computer = Callable[[Measure, "Version"], Credit]
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityType:
+    """One kind of activity a program recognises, and how its credits are computed."""
+
+    id: str
+    label: str  # msgid
+    category: str  # the cap bucket / reporting category it falls in
+    measures: tuple[str, ...]  # measure keys it reads, in order of preference
+    compute: Computer
+    how: str  # msgid: the arithmetic in words
+    citation: str  # msgid
+    groups: tuple[str, ...] = ()  # ISC2: the groups it may be claimed in; () = no groups
+    fields: bool = False  # ACFE / IIA: reads `field` (fraud / ethics / general)
+    eligible: bool = True  # False: never earns credit (OffSec CTF)
+    ineligible_reason: str = ""  # msgid
+
+
+@dataclass(frozen=True, slots=True)
+class Quota:
+    """What one credential must earn in one cycle under one rules version."""
+
+    total: float
+    citation: str
+    group_a_min: float | None = None
+    group_b_max: float | None = None
+    annual: float | None = None  # amount per year of the body's own year
+    annual_kind: Literal["required", "recommended"] = "required"
+    annual_b_max: float | None = None  # of the annual amount, at most this may be Group B
+    carry_in_counts_annual: bool = False  # carryover counts toward year 1's annual amount
+    carryover_cap: float | None = 0.0  # 0: no carryover; None: no cap stated
+    fraud_min: float | None = None
+    ethics_min: float | None = None
+    cycle_months: int | None = None  # overrides the version's cycle length (Associate: 12)
+    note: str = ""  # msgid: a word on how the quota was chosen (option, conflict …)
+
+
+@dataclass(frozen=True, slots=True)
+class Cap:
+    """At most `amount` credits of one category count, per cycle or per year of the cycle."""
+
+    bucket: str
+    amount: float
+    per: Literal["cycle", "year"]
+    label: str  # msgid
+    citation: str  # msgid
+    shown_when_unused: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class DateRule:
+    """A key date at an offset from the cycle end (or from the previous key date)."""
+
+    id: str
+    label: str  # msgid
+    months: int = 0
+    days: int = 0
+    citation: str = ""
+    after: str = "cycle-end"  # the key date it counts from
+
+
+class QuotaError(Exception):
+    """The cycle's credential or options have no quota in this version; carries message and hint."""
+
+    def __init__(self, message: str, hint: str = "", key: str = "credential") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.key = key
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One rules version of one program: dates it applies to, cycle shape, types, quotas, dates."""
+
+    id: str
+    program: str
+    label: str  # msgid
+    citation: str  # msgid
+    applies_from: date | None
+    applies_to: date | None
+    default: bool  # chosen from the dates when the ledger pins nothing
+    cycle_months: int
+    cycle_anchor: Literal["start", "month-end", "calendar-year"]
+    types: Mapping[str, ActivityType]
+    default_type: str
+    quota: Callable[[Cycle], Quota]  # raises QuotaError
+    caps: tuple[Cap, ...] = ()
+    grace: str | None = None  # id of the key date ending the grace period, if any
+    key_dates: tuple[DateRule, ...] = ()
+    grace_activities_warned: bool = False  # ISC2: activities dated in the grace period
+    before_certification_ineligible: bool = False
+    evidence: Literal["required", "audit", "keep"] = "keep"
+    evidence_citation: str = ""
+    quarter_steps: bool = False
+    per_activity_max: float | None = None
+    groups: bool = False  # ISC2 Group A / B
+    fields: tuple[str, ...] = ()  # minimum fields (ACFE fraud, ethics; IIA ethics)
+    carryover_pool: Literal["group-a-last-6-months", "cycle"] = "cycle"
+    carryover_citation: str = ""
+    pace_advice: str = ""  # msgid
+    yearly_deadline: str = ""  # msgid: what falls due at the end of each year of the cycle
+    yearly_citation: str = ""
+
+    def applies_to_date(self, start: date) -> bool:
+        return (self.applies_from is None or start >= self.applies_from) and (
+            self.applies_to is None or start <= self.applies_to
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """A certification body's CPE program: its credentials and rules versions."""
+
+    id: str
+    label: str
+    credentials: tuple[str, ...]
+    versions: tuple[Version, ...]
+    citation: str = ""
+    aliases: Mapping[str, str] | None = None  # credential spellings → canonical (CAP → CGRC)
+
+    def version(self, version_id: str) -> Version | None:
+        return next((v for v in self.versions if v.id == version_id), None)
+
+    def credential(self, name: str) -> str | None:
+        """The canonical spelling of `name`, or None when the program has no such credential."""
+        key = name.strip().upper()
+        if self.aliases and key in self.aliases:
+            return self.aliases[key]
+        return next((c for c in self.credentials if c.upper() == key), None)

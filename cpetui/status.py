@@ -1,0 +1,99 @@
+"""evaluate(ledger, as_of) → Status: the rules' whole answer for one ledger, every figure explained."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from cpetui.i18n import _
+from cpetui.model import ActivityCredit, Explanation, Finding, Ledger, SourceRef, Status
+from cpetui.rules.assess import Assessed, Context, assess, run_checks
+from cpetui.rules.count import count
+from cpetui.rules.errors import RulesError
+from cpetui.rules.resolve import canonical_cycle, cycle_end, version_of
+from cpetui.rules.spec import QuotaError
+from cpetui.rules.standing import carry_in, carry_out, key_dates, pace, requirements, state
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool] | None = None) -> Status:
+    """Where `ledger` stands on `as_of`. Raises RulesError when its cycle cannot be evaluated.
+
+    `evidence_present` maps each evidence string to whether its file exists (the ledger layer checks);
+    None means "not checked", and no evidence-not-found findings are made.
+    """
+    if ledger.cycle is None:
+        raise RulesError(Finding("error", "no-cycle", _("the ledger has no usable [cycle]; fix it first"),
+                                 SourceRef(ledger.path, 1, 1)))
+    cycle = canonical_cycle(ledger.cycle)
+    version = version_of(cycle)
+    try:
+        quota = version.quota(cycle)
+    except QuotaError as exc:
+        raise RulesError(Finding("error", "unknown-credential", exc.message,
+                                 SourceRef(ledger.path, cycle.line_of(exc.key), 1), None,
+                                 _(version.citation), exc.hint)) from None
+    end = cycle_end(cycle, version)
+    grace_end = None
+    ctx = Context(ledger.path, cycle, version, quota, cycle.start, end, None, as_of, evidence_present)
+    dates = key_dates(ctx)
+    if version.grace:
+        grace_end = next((k.date for k in dates if k.id == version.grace), None)
+        ctx = Context(ledger.path, cycle, version, quota, cycle.start, end, grace_end, as_of,
+                      evidence_present)
+    findings: list[Finding] = list(_cycle_findings(ctx, ledger))
+    items = [assess(ctx, a) for a in ledger.activities]
+    findings.extend(run_checks(ctx, items))
+    findings.extend(count(ctx, items))
+    carried, carry_expl, carry_findings = carry_in(ctx)
+    findings.extend(carry_findings)
+    total, reqs = requirements(ctx, items, carried)
+    out, out_expl = carry_out(ctx, items, total.counted)
+    findings.sort(key=lambda f: (f.source.line if f.source else 0, _SEVERITY_ORDER[f.severity], f.code))
+    return Status(
+        path=ledger.path,
+        program=cycle.program,
+        credential=cycle.credential,
+        rules_version=version.id,
+        as_of=as_of,
+        cycle_start=cycle.start,
+        cycle_end=end,
+        total=total,
+        requirements=tuple(reqs),
+        carryover_in=carried,
+        carryover_out=out,
+        carryover_explanation=Explanation(
+            _("in: {into}; out: {out}").format(into=carry_expl.text, out=out_expl.text), out_expl.citation),
+        key_dates=dates,
+        pace=pace(ctx, total),
+        state=state(ctx, total, reqs, grace_end),
+        activities=tuple(_credit(x) for x in items),
+        findings=tuple(findings),
+    )
+
+
+def _credit(x: Assessed) -> ActivityCredit:
+    text = x.credit.text
+    if x.remarks:
+        text += "; " + "; ".join(x.remarks)
+    citation = _(x.type.citation) if x.type else ""
+    return ActivityCredit(x.activity.id, x.activity.source.line, x.credit.earned, x.counted,
+                          Explanation(text, citation), x.category, x.group, x.field)
+
+
+def _cycle_findings(ctx: Context, ledger: Ledger) -> list[Finding]:
+    cycle, v = ctx.cycle, ctx.version
+    out = []
+    if cycle.rules and not v.applies_to_date(cycle.start):
+        out.append(Finding("info", "version-outside-dates",
+                           _("{version} is pinned, though its dates do not cover a cycle starting "
+                             "{start}").format(version=v.id, start=cycle.start),
+                           SourceRef(ctx.path, cycle.line_of("rules"), 1), None, _(v.citation)))
+    if v.cycle_anchor == "calendar-year" and (cycle.start.month, cycle.start.day) != (1, 1):
+        out.append(Finding("info", "period-start",
+                           _("{program} periods run from 1 January; this cycle starts {start}").format(
+                               program=cycle.program, start=cycle.start),
+                           SourceRef(ctx.path, cycle.line_of("start"), 1), None, _(v.citation),
+                           _("write start = {year}-01-01").format(year=cycle.start.year)))
+    return out
