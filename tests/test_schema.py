@@ -242,3 +242,15 @@ def test_every_sample_ledger_points_its_editor_at_the_schema(path: Path) -> None
     first = path.read_text(encoding="utf-8").split("\n", 1)[0]
     assert first == "#:schema ../cpetui/schema/ledger.schema.json"
     assert (path.parent / first.split(" ", 1)[1]).resolve() == SCHEMA_PATH.resolve()
+
+
+def test_the_schema_offers_what_the_rules_know() -> None:
+    registry = pytest.importorskip("cpetui.rules.registry")
+    assert list(CYCLE["properties"]["program"]["enum"]) == list(registry.PROGRAMS)
+    for program_id, program in registry.PROGRAMS.items():
+        then = per_program(program_id)["properties"]
+        versions = [v.id for v in program.versions]
+        types = list(dict.fromkeys(t for v in program.versions for t in v.types))
+        assert then["cycle"]["properties"]["rules"]["enum"] == versions
+        assert then["cycle"]["properties"]["credential"]["examples"] == list(program.credentials)
+        assert then["activity"]["items"]["properties"]["type"]["enum"] == types
