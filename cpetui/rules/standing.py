@@ -18,8 +18,10 @@ def _sum(values) -> float:  # type: ignore[no-untyped-def]
 
 
 def _req(id: str, label: str, kind: str, earned: float, counted: float, required: float, text: str,
-         citation: str, start: date | None = None, end: date | None = None) -> Requirement:
-    met = earned <= required if kind == "maximum" else counted >= required - 1e-9
+         citation: str, start: date | None = None, end: date | None = None,
+         met: bool | None = None) -> Requirement:
+    if met is None:
+        met = earned <= required if kind == "maximum" else counted >= required - 1e-9
     return Requirement(id, label, kind, r2(earned), r2(counted), r2(required), met,  # type: ignore[arg-type]
                        Explanation(text, citation), start, end)
 
@@ -169,7 +171,8 @@ def _caps(ctx: Context, live: list[Assessed]) -> list[Requirement]:
         out.append(_req(f"cap-{cap.bucket}", _(cap.label), "maximum", earned, counted, cap.amount,
                         _("{earned} earned, {counted} count; at most {cap} {per}").format(
                             earned=num(earned), counted=num(counted), cap=num(cap.amount), per=per),
-                        _(cap.citation), ctx.start, ctx.end))
+                        _(cap.citation), ctx.start, ctx.end,
+                        met=counted >= earned - 1e-9))  # a cap is met while nothing is lost to it
     return out
 
 

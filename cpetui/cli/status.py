@@ -1,0 +1,227 @@
+"""`cpetui status`: where each ledger stands — requirements, key dates, findings; `--json` for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from cpetui.cli.args import date_arg
+from cpetui.i18n import _
+from cpetui.ledger.load import discover, read_ledger
+from cpetui.ledger.report import format_problem
+from cpetui.model import Finding, Ledger, Problem, Requirement, SourceRef, Status
+from cpetui.rules.arithmetic import num
+from cpetui.text import printable
+
+SCHEMA_VERSION = 1
+BAR_WIDTH = 20
+
+STATE_WORDS = {
+    "complete": "complete",
+    "on-track": "on track",
+    "behind": "behind",
+    "in-grace": "in grace",
+    "lapsed": "lapsed",
+    "error": "error",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", help=_("ledger files or folders (default: $CPETUI_LEDGERS, "
+                                                   "else ./ledgers)"))
+    parser.add_argument("--as-of", type=date_arg, default=None,
+                        help=_("the date to compute the standing for (default: today)"))
+    parser.add_argument("--json", action="store_true",
+                        help=_("print a versioned JSON structure (see docs/status-json.md)"))
+
+
+# --------------------------------------------------------------------------------------- evaluation
+
+
+def evidence_map(ledger: Ledger) -> Mapping[str, bool]:
+    """Whether each evidence path exists beside the ledger (URLs are not checked)."""
+    try:
+        from cpetui.ledger.evidence import evidence_present  # the ledger layer's own, when present
+    except ImportError:
+        pass
+    else:
+        return evidence_present(ledger)
+    folder = os.path.dirname(os.path.abspath(ledger.path))
+    out: dict[str, bool] = {}
+    for a in ledger.activities:
+        for item in a.evidence:
+            if "://" in item or item.startswith("mailto:"):
+                continue
+            out[item] = os.path.exists(os.path.join(folder, os.path.expanduser(item)))
+    return out
+
+
+def assess(path: str, as_of: date) -> tuple[Ledger, Status | None, list[Problem]]:
+    """Read and evaluate one ledger: (ledger, status or None, problems that stop it being evaluated)."""
+    from cpetui.rules import RulesError
+    from cpetui.status import evaluate
+
+    ledger = read_ledger(path)
+    errors = [p for p in ledger.problems if p.severity == "error"]
+    if errors or ledger.cycle is None:
+        return ledger, None, errors or list(ledger.problems)
+    try:
+        return ledger, evaluate(ledger, as_of, evidence_present=evidence_map(ledger)), []
+    except RulesError as exc:
+        f = exc.finding
+        src = f.source or SourceRef(path, 1, 1)
+        return ledger, None, [Problem("error", f.code, f.message, src, hint=f.hint)]
+
+
+# -------------------------------------------------------------------------------------------- human
+
+
+def bar(counted: float, required: float, width: int = BAR_WIDTH) -> str:
+    """A text progress bar: '[########------------]'."""
+    filled = width if required <= 0 else min(width, int(width * counted / required + 1e-9))
+    return "[" + "#" * filled + "-" * (width - filled) + "]"
+
+
+def _requirement_line(r: Requirement) -> str:
+    figures = _("{earned} earned / {counted} counted / {required} {kind}").format(
+        earned=num(r.earned), counted=num(r.counted), required=num(r.required),
+        kind={"required": _("required"), "recommended": _("recommended"), "maximum": _("at most")}[r.kind])
+    mark = _("met") if r.met else (_("over") if r.kind == "maximum" else _("open"))
+    return f"  {bar(r.counted, r.required)} {printable(r.label)}: {figures}  ({mark})"
+
+
+def _finding_line(f: Finding, path: str) -> str:
+    src = f.source or SourceRef(path, 1, 1)
+    text = f"  {printable(src.path)}:{src.line}: {_(f.severity)}: {printable(f.message)}"
+    if f.hint:
+        text += "\n      " + _("hint: {hint}").format(hint=printable(f.hint))
+    return text
+
+
+def human(status: Status) -> list[str]:
+    lines = [
+        _("{path}: {credential} ({program}, rules {version}), {start} – {end}").format(
+            path=printable(status.path), credential=printable(status.credential),
+            program=printable(status.program), version=status.rules_version,
+            start=status.cycle_start, end=status.cycle_end),
+        "  " + _("state on {as_of}: {state}").format(as_of=status.as_of,
+                                                     state=_(STATE_WORDS[status.state])),
+        _requirement_line(status.total),
+    ]
+    lines += [_requirement_line(r) for r in status.requirements]
+    lines.append("  " + _("carryover: {into} in, {out} out").format(
+        into=num(status.carryover_in), out=num(status.carryover_out)))
+    if status.pace is not None:
+        lines.append("  " + _("pace: {text}").format(text=printable(status.pace.explanation.text)))
+    lines.append("  " + _("key dates:"))
+    lines += [f"    {k.date}  {printable(k.label)}" for k in status.key_dates]
+    shown = [f for f in status.findings if f.severity != "info"]
+    if shown:
+        lines.append("  " + _("findings:"))
+        lines += [_finding_line(f, status.path) for f in shown]
+    hidden = len(status.findings) - len(shown)
+    if hidden:
+        lines.append("  " + _("{n} notes (credits lost to caps, future dates …) in --json").format(n=hidden))
+    return lines
+
+
+# --------------------------------------------------------------------------------------------- json
+
+
+def _explained(e: Any) -> dict[str, str]:
+    return {"explanation": e.text, "citation": e.citation}
+
+
+def requirement_json(r: Requirement) -> dict[str, Any]:
+    return {"id": r.id, "label": r.label, "kind": r.kind, "earned": r.earned, "counted": r.counted,
+            "required": r.required, "remaining": r.remaining, "met": r.met,
+            "period_start": r.period_start.isoformat() if r.period_start else None,
+            "period_end": r.period_end.isoformat() if r.period_end else None, **_explained(r.explanation)}
+
+
+def finding_json(f: Finding, path: str) -> dict[str, Any]:
+    src = f.source or SourceRef(path, 1, 1)
+    return {"severity": f.severity, "code": f.code, "message": f.message, "path": src.path,
+            "line": src.line, "activity_id": f.activity_id, "citation": f.citation, "hint": f.hint}
+
+
+def problem_json(p: Problem) -> dict[str, Any]:
+    return {"severity": p.severity, "code": p.code, "message": p.message, "path": p.source.path,
+            "line": p.source.line, "col": p.source.col, "activity_id": p.activity_id, "hint": p.hint}
+
+
+def status_json(status: Status) -> dict[str, Any]:
+    """One ledger's standing as plain JSON values (schema: docs/status-json.md)."""
+    return {
+        "path": status.path,
+        "ok": True,
+        "program": status.program,
+        "credential": status.credential,
+        "rules_version": status.rules_version,
+        "as_of": status.as_of.isoformat(),
+        "cycle_start": status.cycle_start.isoformat(),
+        "cycle_end": status.cycle_end.isoformat(),
+        "state": status.state,
+        "total": {"earned": status.total.earned, "counted": status.total.counted,
+                  "required": status.total.required, "remaining": status.total.remaining,
+                  "met": status.total.met, **_explained(status.total.explanation)},
+        "requirements": [requirement_json(r) for r in status.requirements],
+        "carryover_in": status.carryover_in,
+        "carryover_out": status.carryover_out,
+        "carryover": _explained(status.carryover_explanation),
+        "key_dates": [{"id": k.id, "label": k.label, "date": k.date.isoformat(),
+                       **_explained(k.explanation)} for k in status.key_dates],
+        "pace": None if status.pace is None else {
+            "remaining": status.pace.remaining, "months_left": status.pace.months_left,
+            "per_month": status.pace.per_month, **_explained(status.pace.explanation)},
+        "activities": [{"id": c.activity_id, "line": c.line, "credits": c.earned, "counted": c.counted,
+                        "category": c.category, "group": c.group, "field": c.field,
+                        **_explained(c.explanation)} for c in status.activities],
+        "findings": [finding_json(f, status.path) for f in status.findings],
+    }
+
+
+def failed_json(path: str, problems: list[Problem]) -> dict[str, Any]:
+    return {"path": path, "ok": False, "problems": [problem_json(p) for p in problems]}
+
+
+# ---------------------------------------------------------------------------------------------- run
+
+
+def run(args: argparse.Namespace) -> int:
+    from cpetui.ledger.where import ConfigError, locate
+
+    try:
+        location = locate(args.paths)
+    except ConfigError as exc:
+        print(_("error: {detail}").format(detail=exc), file=sys.stderr)
+        return 2
+    files, missing = discover(location.paths)
+    as_of = args.as_of or date.today()  # the CLI is the one place that asks the clock
+    failed = bool(missing) or not files
+    entries: list[dict[str, Any]] = [failed_json(p.source.path, [p]) for p in missing]
+    out: list[str] = [format_problem(p) for p in missing]
+    for path in files:
+        ledger, status, problems = assess(path, as_of)
+        if status is None:
+            failed = True
+            entries.append(failed_json(path, problems))
+            out.append(_("{path}: cannot be evaluated").format(path=printable(path)))
+            out += [format_problem(p) for p in problems]
+        else:
+            entries.append(status_json(status))
+            out += human(status)
+        out.append("")
+    if args.json:
+        doc = {"schema_version": SCHEMA_VERSION, "as_of": as_of.isoformat(), "ledgers": entries}
+        print(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        if not files and not missing:
+            out.append(_("no ledger files found in {paths}").format(paths=", ".join(location.paths)))
+        print("\n".join(out).rstrip("\n"))
+    return 1 if failed else 0
