@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from cpetui.i18n import _
 from cpetui.ledger.parse import parse_text
-from cpetui.model import MEASURE_KEYS, Activity, ActivityCredit, Cycle, Problem
+from cpetui.model import MEASURE_KEYS, Activity, Cycle, Explanation, Problem
 
 FIXED_KEYS = ("date", "title", "provider", "type", "group", "field")
 TAIL_KEYS = ("evidence", "submitted", "notes")
@@ -50,20 +51,25 @@ class FormSpec:
 
 def form_spec(cycle: Cycle) -> FormSpec:
     """The form for `cycle`'s program and rules version."""
-    from cpetui.rules import RulesError, resolve_version
+    from cpetui.rules import RulesError, program_info, resolve_version
 
     try:
-        version = resolve_version(cycle)
+        info = program_info(cycle.program)
+        version_id = resolve_version(cycle)
+    except KeyError:
+        return FormSpec(cycle.program, problem=_("unknown program '{program}'").format(program=cycle.program))
     except RulesError as exc:
-        finding = getattr(exc, "finding", None)
-        return FormSpec(cycle.program, problem=finding.message if finding is not None else str(exc))
+        return FormSpec(cycle.program, problem=exc.finding.message)
+    version = info.version(version_id)
+    if version is None:
+        return FormSpec(cycle.program, problem=_("no rules version applies to this cycle"))
     types = tuple(
-        TypeChoice(t.id, _(t.label), tuple(t.measures), tuple(t.groups), bool(t.fields))
-        for t in version.types.values()
+        TypeChoice(t.id, t.label, tuple(t.measures), tuple(t.groups), t.reads_field)
+        for t in version.activity_types
     )
-    groups = ("A", "B") if version.groups else ()
-    fields = tuple(dict.fromkeys((*version.fields, "general"))) if any(t.fields for t in types) else ()
-    return FormSpec(cycle.program, types, version.default_type, groups, fields, version=version)
+    groups = ("A", "B") if info.uses_groups else ()
+    return FormSpec(cycle.program, types, info.default_type, groups, tuple(info.field_choices),
+                    version=version_id)
 
 
 # --------------------------------------------------------------------- typed text → TOML → Activity
@@ -89,7 +95,7 @@ def _literal(key: str, raw: str) -> str:
     so the parser's own messages ("hours must be a number, got text "1,5"") explain the mistake."""
     raw = raw.strip()
     if key in ("date", "submitted"):
-        return raw if _DATE.match(raw) else toml_string(raw)
+        return raw if _is_date(raw) else toml_string(raw)
     if key == "sessions":
         parts = [p.strip() for p in raw.strip("[]").split(",") if p.strip()]
         if parts and all(p.isdigit() for p in parts):
@@ -103,6 +109,15 @@ def _literal(key: str, raw: str) -> str:
     if key == "repeat":
         return "true" if raw.lower() in ("true", "yes", "1") else "false"
     return toml_string(raw)
+
+
+def _is_date(raw: str) -> bool:
+    # An impossible date written bare would be a TOML syntax error hiding every other field's error.
+    try:
+        date.fromisoformat(raw)
+    except ValueError:
+        return False
+    return bool(_DATE.match(raw))
 
 
 def typed_value(key: str, raw: str) -> Any:
@@ -157,8 +172,8 @@ def _message(p: Problem) -> str:
     return f"{p.message} — {p.hint}" if p.hint else p.message
 
 
-def preview(cycle: Cycle, spec: FormSpec, activity: Activity) -> ActivityCredit | str:
-    """The credits the rules give `activity`, or why they cannot."""
+def preview(cycle: Cycle, spec: FormSpec, activity: Activity) -> tuple[float, Explanation] | str:
+    """The credits the rules give `activity` (before caps), and why; or why they cannot."""
     from cpetui.rules import RulesError, activity_credit
 
     if spec.version is None:
@@ -166,5 +181,4 @@ def preview(cycle: Cycle, spec: FormSpec, activity: Activity) -> ActivityCredit 
     try:
         return activity_credit(cycle, activity, spec.version)
     except RulesError as exc:
-        finding = getattr(exc, "finding", None)
-        return finding.message if finding is not None else str(exc)
+        return exc.finding.message

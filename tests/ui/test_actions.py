@@ -342,11 +342,11 @@ async def test_thousands_of_activities_are_paged(ledgers) -> None:
         await settle(pilot)
         table = app.query_one(ActivityTable)
         assert table.table.row_count == 200
-        assert len(table.visible) == 1200
+        assert len(table.matching) == 1200
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert table.page == 1 and table.table.row_count == 200
-        assert table.shown_ids[0] == table.visible[200].id
+        assert table.page_index == 1 and table.table.row_count == 200
+        assert table.shown_ids[0] == table.matching[200].id
 
 
 async def test_help_screen_lists_the_keys(ledgers) -> None:

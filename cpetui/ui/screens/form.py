@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from cpetui.i18n import _
-from cpetui.model import MEASURE_KEYS, ActivityCredit, Cycle
+from cpetui.model import MEASURE_KEYS, Cycle, Explanation
 from cpetui.ui.format import num, safe
 from cpetui.ui.formspec import FormSpec, check, preview
 
@@ -237,12 +237,13 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         self.focus_next()
 
 
-def preview_text(credit: ActivityCredit | str) -> Text:
+def preview_text(credit: tuple[float, Explanation] | str) -> Text:
     if isinstance(credit, str):
         return Text(safe(credit, 300), style="yellow")
+    earned, why = credit
     out = Text()
-    out.append(_("{earned} CPE").format(earned=num(credit.earned)), "bold green")
-    out.append("  " + safe(credit.explanation.text, 300))
-    if credit.explanation.citation:
-        out.append("  (" + safe(credit.explanation.citation, 120) + ")", "dim")
+    out.append(_("{earned} CPE").format(earned=num(earned)), "bold green")
+    out.append("  " + safe(why.text, 300))
+    if why.citation:
+        out.append("  (" + safe(why.citation, 120) + ")", "dim")
     return out

@@ -71,12 +71,12 @@ class ActivityTable(Vertical):
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
-        self.rows: list[Row] = []
-        self.visible: list[Row] = []
-        self.filter = Filter()
+        self.all_rows: list[Row] = []
+        self.matching: list[Row] = []
+        self.row_filter = Filter()
         self.sort_key = "date"
-        self.reverse = False
-        self.page = 0
+        self.descending = False
+        self.page_index = 0
         self.shown_ids: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -106,32 +106,32 @@ class ActivityTable(Vertical):
     def show(self, rows: Sequence[Row], keep: str | None = None) -> None:
         """Replace the rows; keep the cursor on `keep` (or the current activity) when it is still there."""
         keep = keep or self.current_id
-        self.rows = list(rows)
+        self.all_rows = list(rows)
         self._refresh_view(keep)
 
     def goto(self, activity_id: str) -> bool:
         """Move the cursor to `activity_id`, clearing the filter when it hides it."""
-        if page_of(self.visible, activity_id) is None and self.filter.active:
+        if page_of(self.matching, activity_id) is None and self.row_filter.active:
             self.query_one("#filter", Input).value = ""
-            self.filter = Filter()
+            self.row_filter = Filter()
             self._refresh_view(None)
-        page = page_of(self.visible, activity_id)
+        page = page_of(self.matching, activity_id)
         if page is None:
             return False
-        self.page = page
+        self.page_index = page
         self._refresh_view(activity_id)
         self.table.focus()
         return True
 
     def _refresh_view(self, keep: str | None) -> None:
-        self.visible = select(self.rows, self.filter, self.sort_key, self.reverse)
-        pages = page_count(len(self.visible))
+        self.matching = select(self.all_rows, self.row_filter, self.sort_key, self.descending)
+        pages = page_count(len(self.matching))
         if keep is not None:
-            found = page_of(self.visible, keep)
+            found = page_of(self.matching, keep)
             if found is not None:
-                self.page = found
-        self.page = max(0, min(self.page, pages - 1))
-        chunk = self.visible[self.page * PAGE_SIZE : (self.page + 1) * PAGE_SIZE]
+                self.page_index = found
+        self.page_index = max(0, min(self.page_index, pages - 1))
+        chunk = self.matching[self.page_index * PAGE_SIZE : (self.page_index + 1) * PAGE_SIZE]
         table = self.table
         old_row = table.cursor_row
         table.clear()
@@ -147,12 +147,12 @@ class ActivityTable(Vertical):
     def _update_info(self, pages: int) -> None:
         heading = dict((k, h) for k, h, _w in columns())[self.sort_key]
         parts = [
-            _("{shown} of {total} activities").format(shown=len(self.visible), total=len(self.rows)),
-            _("sorted by {column}{arrow}").format(column=heading, arrow=" ↓" if self.reverse else " ↑"),
+            _("{shown} of {total} activities").format(shown=len(self.matching), total=len(self.all_rows)),
+            _("sorted by {column}{arrow}").format(column=heading, arrow=" ↓" if self.descending else " ↑"),
         ]
         if pages > 1:
-            parts.append(_("page {page}/{pages} ([ ])").format(page=self.page + 1, pages=pages))
-        if self.filter.active:
+            parts.append(_("page {page}/{pages} ([ ])").format(page=self.page_index + 1, pages=pages))
+        if self.row_filter.active:
             parts.append(_("filtered"))
         self.query_one("#table-info", Static).update(Text("  ·  ".join(parts), style="dim"))
 
@@ -166,8 +166,8 @@ class ActivityTable(Vertical):
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.filter = parse_filter(event.value)
-        self.page = 0
+        self.row_filter = parse_filter(event.value)
+        self.page_index = 0
         self._refresh_view(self.current_id)
 
     @on(Input.Submitted, "#filter")
@@ -182,7 +182,7 @@ class ActivityTable(Vertical):
         if box.has_focus or box.value:
             box.value = ""
             box.remove_class("open")
-            self.filter = Filter()
+            self.row_filter = Filter()
             self._refresh_view(self.current_id)
             self.table.focus()
 
@@ -192,14 +192,14 @@ class ActivityTable(Vertical):
         self._refresh_view(self.current_id)
 
     def action_reverse(self) -> None:
-        self.reverse = not self.reverse
+        self.descending = not self.descending
         self._refresh_view(self.current_id)
 
     def action_page(self, step: int) -> None:
-        pages = page_count(len(self.visible))
-        new = max(0, min(pages - 1, self.page + step))
-        if new != self.page:
-            self.page = new
+        pages = page_count(len(self.matching))
+        new = max(0, min(pages - 1, self.page_index + step))
+        if new != self.page_index:
+            self.page_index = new
             self._refresh_view(None)
 
     @on(DataTable.HeaderSelected)
@@ -207,9 +207,9 @@ class ActivityTable(Vertical):
         event.stop()
         key = str(event.column_key.value)
         if key == self.sort_key:
-            self.reverse = not self.reverse
+            self.descending = not self.descending
         else:
-            self.sort_key, self.reverse = key, False
+            self.sort_key, self.descending = key, False
         self._refresh_view(self.current_id)
 
     @on(DataTable.RowHighlighted)
