@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from cpetui.cli.args import date_arg, error, number_arg, whole_arg
+from cpetui.export import words
 from cpetui.i18n import N_, _, format_credits
 from cpetui.text import printable
 
@@ -23,8 +24,6 @@ MEASURE_FLAGS: tuple[tuple[str, str, Any, str], ...] = (
     ("--preparation-hours", "preparation_hours", number_arg, N_("instructor: hours of preparation")),
     ("--authors", "authors", whole_arg, N_("number of authors sharing the work")),
 )
-# Measures that describe how the others are read; alone they are not something to count.
-MODIFIERS = ("role", "repeat", "venue", "exam_parts", "authors", "period_minutes", "preparation_hours")
 EXTRA_FLAGS = (("--organizer-address", "organizer_address"), ("--organizer-phone", "organizer_phone"))
 
 
@@ -81,48 +80,54 @@ def check_flags(values: dict[str, Any], cycle: Any) -> list[str]:
     from cpetui.model import MEASURE_KEYS
 
     problems: list[str] = []
-    if not any(k in values for k in MEASURE_KEYS if k not in MODIFIERS):
+    if not any(k in values for k in MEASURE_KEYS):
         problems.append(_("give a measure: --hours, --minutes, --sessions, --credits or a program's "
                           "own (see 'cpetui add -h')"))
-    if "title" in values and not values["title"].strip():
+    if not values["title"].strip():
         problems.append(_("--title: the title is empty"))
-    if cycle is None:
-        return problems
     # An activity outside the cycle is not refused: the rules report it as a finding, with its line.
-    problems += _check_against_rules(values, cycle)
-    return problems
+    return problems + _check_against_rules(values, cycle)
+
+
+def _flag(key: str) -> str:
+    return "--" + key.replace("_", "-")
 
 
 def _check_against_rules(values: dict[str, Any], cycle: Any) -> list[str]:
-    from cpetui.rules import RulesError, resolve_version
+    from cpetui.rules import RulesError, program_info, resolve_version
 
     try:
-        version = resolve_version(cycle)
-    except RulesError:
+        info = program_info(cycle.program)
+        version = info.version(resolve_version(cycle))
+    except (KeyError, RulesError):
         return []  # the ledger's own problem, reported by check/status; the flags are not at fault
-    problems: list[str] = []
+    if version is None:
+        return []
+    types = {t.id: t for t in version.activity_types}
     type_id = values.get("type")
-    if type_id is not None and type_id not in version.types:
-        problems.append(_("--type: '{value}' is not an activity type of {version}; choose one of: {known}")
-                        .format(value=type_id, version=version.id, known=", ".join(version.types)))
-        return problems
-    kind = version.types[type_id or version.default_type]
+    if type_id is not None and type_id not in types:
+        return [_("--type: '{value}' is not an activity type of {version}; choose one of: {known}")
+                .format(value=type_id, version=version.id, known=", ".join(types))]
+    kind = types.get(type_id or info.default_type)
+    if kind is None:
+        return []
+    problems: list[str] = []
     group = values.get("group")
-    if group is not None:
-        if not kind.groups:
-            problems.append(_("--group: {program} activities have no group; leave it out")
-                            .format(program=cycle.program))
-        elif group not in kind.groups:
-            problems.append(_("--group: '{value}' is not allowed for {type}; write {allowed}")
-                            .format(value=group, type=kind.id, allowed=" or ".join(kind.groups)))
+    if group is not None and not kind.groups:
+        problems.append(_("--group: {type} activities have no group; leave it out").format(type=kind.id))
+    elif group is not None and group not in kind.groups:
+        problems.append(_("--group: '{value}' is not allowed for {type}; write {allowed}")
+                        .format(value=group, type=kind.id, allowed=" or ".join(kind.groups)))
     fld = values.get("field")
-    if fld is not None and not kind.fields:
+    if fld is not None and not info.field_choices:
         problems.append(_("--field: {program} activities have no field; leave it out")
-                        .format(program=cycle.program))
-    elif fld is not None and version.fields and fld not in (*version.fields, "general"):
+                        .format(program=info.id))
+    elif fld is not None and fld not in info.field_choices:
         problems.append(_("--field: '{value}' is not a field of {program}; write {allowed}")
-                        .format(value=fld, program=cycle.program,
-                                allowed=", ".join((*version.fields, "general"))))
+                        .format(value=fld, program=info.id, allowed=", ".join(info.field_choices)))
+    if kind.measures and not any(k in values for k in kind.measures):
+        problems.append(_("{type} reads {flags}; give one of them").format(
+            type=kind.id, flags=", ".join(_flag(k) for k in kind.measures)))
     return problems
 
 
@@ -154,18 +159,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_credits(path: str, activity_id: str, as_of: date | None = None) -> None:
+def _print_credits(path: str, activity_id: str) -> None:
     """The new activity's credits and why, as the rules compute them from the saved file."""
-    from cpetui.ledger.evidence import evidence_present
-    from cpetui.ledger.load import read_ledger
-    from cpetui.rules import RulesError
-    from cpetui.status import evaluate
+    from cpetui.cli.status import assess
 
-    ledger = read_ledger(path)
-    try:
-        status = evaluate(ledger, as_of or date.today(), evidence_present=evidence_present(ledger))
-    except RulesError as exc:
-        print(_("  credits: not computed ({message})").format(message=printable(exc.finding.message)))
+    _ledger, status, problems = assess(path, date.today())
+    if status is None:
+        for p in problems:
+            print(_("  credits: not computed ({message})").format(message=printable(p.message)))
         return
     credit = status.credit_of(activity_id)
     if credit is None:
@@ -175,5 +176,5 @@ def _print_credits(path: str, activity_id: str, as_of: date | None = None) -> No
     print("  " + printable(str(credit.explanation)))
     for f in status.findings:
         if f.activity_id == activity_id:
-            print("  " + _("{severity}: {message}").format(severity=f.severity,
+            print("  " + _("{severity}: {message}").format(severity=words.severity(f.severity),
                                                           message=printable(f.message)))

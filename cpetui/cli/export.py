@@ -32,10 +32,12 @@ def render(fmt: str, ledger: Ledger, status: Status, generated: datetime | None 
 
         return export(ledger, status)
     if fmt == "json":
-        from cpetui.cli.status import build_json
+        from cpetui.cli.status import SCHEMA_VERSION, status_json
         from cpetui.export.jsonfile import dumps
 
-        data = build_json([(ledger, status)], status.as_of)
+        # the same document `cpetui status --json LEDGER` prints, so scripts read both alike
+        data = {"schema_version": SCHEMA_VERSION, "as_of": status.as_of.isoformat(),
+                "ledgers": [status_json(status)]}
         if generated is not None:
             data["generated_at"] = generated.isoformat(timespec="seconds")
         return dumps(data)
@@ -51,28 +53,17 @@ def render(fmt: str, ledger: Ledger, status: Status, generated: datetime | None 
 
 def evaluate_ledger(path: str, as_of: date) -> tuple[Ledger, Status] | None:
     """(ledger, status), or None after printing why the ledger cannot be reported on."""
-    from cpetui.ledger.evidence import evidence_present
-    from cpetui.ledger.load import read_ledger
+    from cpetui.cli.status import assess
     from cpetui.ledger.report import format_problem
-    from cpetui.rules import RulesError
-    from cpetui.status import evaluate
 
     if not os.path.isfile(path):
         error(_("{path}: no such ledger file").format(path=path))
         return None
-    ledger = read_ledger(path)
-    if not ledger.ok or ledger.cycle is None:
-        for p in ledger.problems:
-            if p.severity == "error":
-                print(format_problem(p), file=sys.stderr)
-        error(_("{path} has errors; fix them first (cpetui check {path})").format(path=path))
-        return None
-    try:
-        status = evaluate(ledger, as_of, evidence_present=evidence_present(ledger))
-    except RulesError as exc:
-        f = exc.finding
-        error(_("{path}: {message}").format(path=path, message=f.message)
-              + (("\n  " + _("hint: {hint}").format(hint=f.hint)) if f.hint else ""))
+    ledger, status, problems = assess(path, as_of)
+    if status is None:
+        for p in problems:
+            print(format_problem(p), file=sys.stderr)
+        error(_("{path} cannot be evaluated; fix it first (cpetui check {path})").format(path=path))
         return None
     return ledger, status
 

@@ -111,22 +111,16 @@ def resolve(program: str, credential: str, start: date, rules: str | None = None
 
 def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan:
     """The next cycle after the ledger at `path`, with the carryover its status computes."""
-    from cpetui.ledger.evidence import evidence_present
-    from cpetui.ledger.load import read_ledger
+    from cpetui.cli.status import assess
     from cpetui.ledger.report import format_problem
-    from cpetui.rules import RulesError
-    from cpetui.status import evaluate
 
-    prev = read_ledger(path)
-    if not prev.ok or prev.cycle is None:
-        errors = "\n".join(format_problem(p) for p in prev.problems if p.severity == "error")
-        raise PlanError(_("--from: {path} cannot be read; fix it first (cpetui check {path}):\n{errors}")
-                        .format(path=path, errors=errors), usage=False)
-    try:
-        status = evaluate(prev, as_of, evidence_present=evidence_present(prev))
-    except RulesError as exc:
-        raise PlanError(_("--from: {path}: {message}").format(path=path, message=exc.finding.message),
-                        usage=False) from exc
+    if not os.path.isfile(path):
+        raise PlanError(_("--from: {path}: no such ledger file").format(path=path), usage=False)
+    prev, status, problems = assess(path, as_of)
+    if status is None or prev.cycle is None:
+        errors = "\n".join(format_problem(p) for p in problems)
+        raise PlanError(_("--from: {path} cannot be evaluated; fix it first (cpetui check {path}):\n"
+                          "{errors}").format(path=path, errors=errors), usage=False)
     cycle = prev.cycle
     start = args.start or status.cycle_end + timedelta(days=1)
     rules = args.rules or _pin_if_still_in_force(cycle, start)

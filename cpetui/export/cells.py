@@ -8,8 +8,6 @@ from cpetui.text import printable
 
 # Characters Markdown (CommonMark, GFM tables, autolinks, HTML) reads as syntax anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]<>|~&$])")
-# ... and constructs that are syntax only at the start of a line (heading, list, quote, numbered list).
-_MD_LINE_START = re.compile(r"^(#|-|\+|=|(\d+)[.)])")
 # A spreadsheet treats a cell starting with one of these as a formula (CSV injection); tab and CR
 # are on OWASP's list too because some spreadsheets strip them and read the next character.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -23,10 +21,11 @@ def one_line(text: str | None) -> str:
 
 
 def md(text: str | None) -> str:
-    """`text` as literal Markdown inline text (safe inside a table cell, a heading or a list item)."""
-    escaped = _MD_INLINE.sub(r"\\\1", one_line(text))
-    return _MD_LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(2) is None
-                              else m.group(2) + "\\" + m.group(1)[-1], escaped)
+    """`text` as literal Markdown inline text, for after a line's own prefix (cell, heading, list item).
+
+    Constructs that are syntax only at the start of a line (#, -, 1.) need no escape there.
+    """
+    return _MD_INLINE.sub(r"\\\1", one_line(text))
 
 
 def csv_text(text: str | None) -> str:

@@ -1,0 +1,130 @@
+"""`cpetui programs [PROGRAM]`: programs, credentials, rules versions, activity types, with citations."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from cpetui.cli.args import error
+from cpetui.export import words
+from cpetui.i18n import _, format_credits
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("program", nargs="?", help=_("one program in detail, e.g. isc2"))
+
+
+def _applies(version: Any) -> str:
+    start: date | None = version.applies_from
+    end: date | None = version.applies_to
+    if start and end:
+        return _("cycles starting {start} to {end}").format(start=start, end=end)
+    if start:
+        return _("cycles starting {start} or later").format(start=start)
+    if end:
+        return _("cycles starting up to {end}").format(end=end)
+    return _("all cycles")
+
+
+def summary(programs: Any) -> list[str]:
+    """One block per program: credentials and versions."""
+    lines: list[str] = []
+    for pid in sorted(programs):
+        p = programs[pid]
+        lines.append(f"{p.id}  {_(p.label)}")
+        lines.append("  " + _("credentials: {names}").format(names=", ".join(p.credentials)))
+        for v in p.versions:
+            default = _(" (default)") if v.default else ""
+            lines.append("  " + _("rules {id}{default}: {applies}").format(
+                id=v.id, default=default, applies=_applies(v)))
+        lines.append("")
+    lines.append(_("'cpetui programs PROGRAM' lists a program's activity types and their arithmetic."))
+    return lines
+
+
+def _quotas(program: Any, version: Any) -> list[str]:
+    from cpetui.model import Cycle
+    from cpetui.rules.spec import QuotaError
+
+    lines: list[str] = []
+    for credential in program.credentials:
+        start = version.applies_from or version.applies_to or date(2024, 1, 1)
+        try:
+            q = version.quota(Cycle(program.id, credential, start))
+        except QuotaError as exc:
+            lines.append("    " + _("{credential}: {message}").format(credential=credential,
+                                                                       message=_(exc.message)))
+            continue
+        parts = [_("{total} per cycle").format(total=format_credits(q.total))]
+        if q.group_a_min is not None:
+            parts.append(_("Group A at least {n}").format(n=format_credits(q.group_a_min)))
+        if q.group_b_max is not None:
+            parts.append(_("Group B at most {n}").format(n=format_credits(q.group_b_max)))
+        if q.annual is not None:
+            parts.append(_("{n} a year ({kind})").format(n=format_credits(q.annual),
+                                                         kind=words.kind(q.annual_kind)))
+        if q.fraud_min is not None:
+            parts.append(_("fraud at least {n}").format(n=format_credits(q.fraud_min)))
+        if q.ethics_min is not None:
+            parts.append(_("ethics at least {n}").format(n=format_credits(q.ethics_min)))
+        if q.carryover_cap:
+            parts.append(_("carryover up to {n}").format(n=format_credits(q.carryover_cap)))
+        lines.append("    " + _("{credential}: {parts}").format(credential=credential,
+                                                                   parts="; ".join(parts)))
+        lines.append("      " + _("source: {citation}").format(citation=_(q.citation)))
+    return lines
+
+
+def detail(program: Any) -> list[str]:
+    """A program's versions in full: quotas per credential, caps, key dates and activity types."""
+    lines = [f"{program.id}  {_(program.label)}"]
+    if program.citation:
+        lines.append("  " + _("source: {citation}").format(citation=_(program.citation)))
+    for v in program.versions:
+        lines += ["", _("rules {id}: {label}").format(id=v.id, label=_(v.label))]
+        lines.append("  " + _("applies to: {applies}{default}").format(
+            applies=_applies(v), default=_(" (default)") if v.default else ""))
+        lines.append("  " + _("cycle: {months} months").format(months=v.cycle_months))
+        lines.append("  " + _("source: {citation}").format(citation=_(v.citation)))
+        lines.append("  " + _("requirements:"))
+        lines += _quotas(program, v)
+        if v.caps:
+            lines.append("  " + _("caps:"))
+            for cap in v.caps:
+                per = _("a cycle") if cap.per == "cycle" else _("a year")
+                lines.append("    " + _("{label}: at most {amount} {per} ({citation})").format(
+                    label=_(cap.label), amount=format_credits(cap.amount), per=per,
+                    citation=_(cap.citation)))
+        lines.append("  " + _("activity types (the ledger's type = …):"))
+        for t in v.types.values():
+            marks = []
+            if t.id == v.default_type:
+                marks.append(_("default"))
+            if t.groups:
+                marks.append(_("group {groups}").format(groups="/".join(t.groups)))
+            if t.fields:
+                marks.append(_("field"))
+            if not t.eligible:
+                marks.append(_("not eligible"))
+            suffix = f" [{', '.join(marks)}]" if marks else ""
+            lines.append(f"    {t.id}  {_(t.label)}{suffix}")
+            lines.append("      " + _("measures: {keys}").format(keys=", ".join(t.measures)))
+            lines.append("      " + _("credits: {how}").format(how=_(t.how)))
+            lines.append("      " + _("source: {citation}").format(citation=_(t.citation)))
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    from cpetui.rules import PROGRAMS
+
+    if args.program is None:
+        print("\n".join(summary(PROGRAMS)))
+        return 0
+    program = PROGRAMS.get(args.program.strip().lower())
+    if program is None:
+        error(_("'{value}' is not a program cpetui knows; choose one of: {known}").format(
+            value=args.program, known=", ".join(sorted(PROGRAMS))))
+        return 2
+    print("\n".join(detail(program)))
+    return 0
