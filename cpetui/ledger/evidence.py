@@ -1,0 +1,118 @@
+"""Says what each evidence entry is — a URL, a file in the ledger's folder, one outside it, or missing."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+from cpetui.i18n import _
+from cpetui.model import Ledger
+
+EvidenceKind = Literal["url", "file", "outside", "missing"]
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+_WEB = ("http", "https", "ftp", "ftps")
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRef:
+    """One evidence entry as written, what it is, and where it leads.
+
+    `path` is the absolute path it names (symlinks resolved) for files, None for URLs; `exists`
+    says whether something is there (URLs: True, they are not fetched); `reason` explains an
+    `outside` or `missing` verdict in words.
+    """
+
+    evidence: str
+    kind: EvidenceKind
+    path: str | None
+    exists: bool
+    reason: str = ""
+
+    @property
+    def is_url(self) -> bool:
+        return self.kind == "url"
+
+
+def _folder(ledger_path: str) -> str:
+    return os.path.dirname(os.path.abspath(ledger_path))
+
+
+def _inside(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:  # different drives on Windows
+        return False
+
+
+def classify(ledger_path: str, evidence: str) -> EvidenceRef:
+    """What `evidence` (a path relative to the ledger's folder, or a URL) refers to.
+
+    Never opens, fetches or runs anything; only looks the path up. A path that leads out of the
+    ledger's folder — `../..`, an absolute path elsewhere, a symlink pointing away — is `outside`.
+    """
+    text = evidence.strip()
+    if not text:
+        return EvidenceRef(evidence, "missing", None, False, _("the evidence entry is empty"))
+    m = _SCHEME.match(text)
+    if m:
+        scheme = m.group(1).lower()
+        if scheme in _WEB:
+            return EvidenceRef(evidence, "url", None, True)
+        if scheme != "file":
+            return EvidenceRef(
+                evidence, "outside", None, False,
+                _("'{scheme}:' is neither a web address nor a file next to the ledger").format(
+                    scheme=scheme
+                ),
+            )
+        text = unquote(urlsplit(text).path)
+    folder = _folder(ledger_path)
+    try:
+        lexical = os.path.normpath(os.path.join(folder, text))
+        real = os.path.realpath(lexical)
+        real_folder = os.path.realpath(folder)
+        exists = os.path.exists(real)
+    except (ValueError, OSError):  # NUL bytes, over-long names
+        return EvidenceRef(evidence, "missing", None, False, _("this is not a valid file path"))
+    if not (_inside(lexical, folder) and _inside(real, real_folder)):
+        where = (
+            _("an absolute path") if os.path.isabs(text)
+            else _("a path through a link") if _inside(lexical, folder)
+            else _("a path with '..'")
+        )
+        return EvidenceRef(
+            evidence, "outside", real, exists,
+            _("{where} that leads outside the ledger's folder, to {path}").format(
+                where=where, path=real
+            ),
+        )
+    if not exists:
+        return EvidenceRef(
+            evidence, "missing", real, False,
+            _("no file at {path} (evidence paths are relative to the ledger's folder)").format(
+                path=real
+            ),
+        )
+    return EvidenceRef(evidence, "file", real, True)
+
+
+def classify_all(ledger: Ledger) -> dict[str, EvidenceRef]:
+    """Every evidence entry of the ledger's activities, classified (each distinct entry once)."""
+    out: dict[str, EvidenceRef] = {}
+    for activity in ledger.activities:
+        for ev in activity.evidence:
+            if ev not in out:
+                out[ev] = classify(ledger.path, ev)
+    return out
+
+
+def evidence_present(ledger: Ledger) -> dict[str, bool]:
+    """Each evidence entry → whether something is there (URLs: True, they are not fetched).
+
+    A file outside the ledger's folder counts when it exists; `classify` says it is outside.
+    """
+    return {ev: ref.exists for ev, ref in classify_all(ledger).items()}

@@ -1,0 +1,95 @@
+"""Evidence entries: files next to the ledger, URLs, paths that lead away, and missing files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cpetui.ledger.evidence import classify, evidence_present
+from cpetui.ledger.parse import parse_text
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> str:
+    (tmp_path / "ledgers" / "certs").mkdir(parents=True)
+    (tmp_path / "ledgers" / "certs" / "course.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "secret.txt").write_text("not evidence")
+    return str(tmp_path / "ledgers" / "cissp.toml")
+
+
+def test_a_file_next_to_the_ledger_is_a_file(ledger_path: str) -> None:
+    ref = classify(ledger_path, "certs/course.pdf")
+    assert (ref.kind, ref.exists) == ("file", True)
+    assert ref.path == os.path.realpath(os.path.join(os.path.dirname(ledger_path), "certs", "course.pdf"))
+
+
+def test_a_missing_file_is_missing_and_says_where_it_looked(ledger_path: str) -> None:
+    ref = classify(ledger_path, "certs/owasp.pdf")
+    assert (ref.kind, ref.exists) == ("missing", False)
+    assert "owasp.pdf" in ref.reason and "relative to the ledger's folder" in ref.reason
+
+
+@pytest.mark.parametrize(
+    "url", ["https://www.isc2.org/cpe?id=1&x=$(rm -rf ~)", "http://example.com/a;b|c`d`", "ftp://x/y"]
+)
+def test_web_addresses_are_urls_however_odd_and_are_never_fetched(ledger_path: str, url: str) -> None:
+    ref = classify(ledger_path, url)
+    assert (ref.kind, ref.exists, ref.path) == ("url", True, None)
+
+
+def test_dot_dot_paths_leading_away_are_outside(ledger_path: str) -> None:
+    ref = classify(ledger_path, "../secret.txt")
+    assert ref.kind == "outside" and "'..'" in ref.reason and ref.exists
+    assert classify(ledger_path, "../../../../../../etc/passwd").kind == "outside"
+
+
+def test_an_absolute_path_elsewhere_is_outside_but_one_inside_the_folder_is_a_file(ledger_path: str) -> None:
+    assert classify(ledger_path, "/etc/passwd").kind == "outside"
+    assert "absolute path" in classify(ledger_path, "/etc/passwd").reason
+    inside = os.path.join(os.path.dirname(ledger_path), "certs", "course.pdf")
+    assert classify(ledger_path, inside).kind == "file"
+
+
+def test_a_symlink_pointing_out_of_the_folder_is_outside(ledger_path: str, tmp_path: Path) -> None:
+    link = Path(ledger_path).parent / "certs" / "sneaky.pdf"
+    link.symlink_to(tmp_path / "secret.txt")
+    ref = classify(ledger_path, "certs/sneaky.pdf")
+    assert ref.kind == "outside" and "link" in ref.reason and ref.path == str(tmp_path / "secret.txt")
+
+
+def test_file_urls_are_paths_and_other_schemes_are_not_followed(ledger_path: str) -> None:
+    assert classify(ledger_path, "file:///etc/passwd").kind == "outside"
+    inside = Path(ledger_path).parent / "certs" / "course.pdf"
+    assert classify(ledger_path, inside.as_uri()).kind == "file"
+    assert classify(ledger_path, "smb://server/share/cert.pdf").kind == "outside"
+
+
+def test_empty_and_impossible_paths_are_missing_without_a_crash(ledger_path: str) -> None:
+    assert classify(ledger_path, "  ").kind == "missing"
+    assert classify(ledger_path, "certs/a\x00b.pdf").kind == "missing"
+    assert classify(ledger_path, "x" * 5000).kind == "missing"
+
+
+def test_evidence_present_maps_each_entry_of_the_ledger(ledger_path: str) -> None:
+    text = """\
+[cycle]
+program = "isc2"
+credential = "CISSP"
+start = 2024-07-01
+
+[[activity]]
+id = "a"
+date = 2024-08-01
+title = "t"
+hours = 1
+evidence = ["certs/course.pdf", "https://example.com/c", "certs/gone.pdf", "../secret.txt"]
+"""
+    ledger = parse_text(text, ledger_path)
+    assert evidence_present(ledger) == {
+        "certs/course.pdf": True,
+        "https://example.com/c": True,
+        "certs/gone.pdf": False,
+        "../secret.txt": True,  # there, but classify() says it is outside
+    }
