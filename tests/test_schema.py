@@ -254,3 +254,13 @@ def test_the_schema_offers_what_the_rules_know() -> None:
         assert then["cycle"]["properties"]["rules"]["enum"] == versions
         assert then["cycle"]["properties"]["credential"]["examples"] == list(program.credentials)
         assert then["activity"]["items"]["properties"]["type"]["enum"] == types
+
+
+def test_the_format_document_names_every_key_type_and_version() -> None:
+    doc = (SCHEMA_PATH.parents[2] / "docs" / "ledger-format.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([a-z0-9_+-]+)`", doc))
+    types = {t for rule in SCHEMA["allOf"]
+             for t in rule["then"]["properties"]["activity"]["items"]["properties"]["type"]["enum"]}
+    versions = set(CYCLE["properties"]["rules"]["examples"])
+    assert (set(CYCLE_KEYS) | set(ACTIVITY_KEYS) | types | versions) - named == set()
+    assert "#:schema" in doc
