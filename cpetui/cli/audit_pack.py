@@ -1,0 +1,251 @@
+"""`cpetui audit-pack LEDGER --output pack.zip`: evidence files, a manifest with sha256, and the report."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import os
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from typing import IO
+
+from cpetui.cli.args import date_arg, error
+from cpetui.i18n import _, format_credits
+from cpetui.model import Activity, Ledger, Status
+from cpetui.text import printable
+
+MANIFEST = "manifest.csv"
+REPORT = "report.md"
+MANIFEST_COLUMNS = ("activity_id", "date", "title", "credits", "evidence", "file", "sha256", "status",
+                    "note")
+# Zip entries carry this date unless --timestamp, so the same ledger and files give the same pack.
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+CHUNK = 1 << 20
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ledger", metavar="LEDGER", help=_("the ledger file whose evidence to pack"))
+    parser.add_argument("--output", required=True, metavar="PACK.zip", help=_("the zip file to write"))
+    parser.add_argument("--force", action="store_true", help=_("replace the output file if it exists"))
+    parser.add_argument("--allow-outside", action="store_true",
+                        help=_("also pack evidence files outside the ledger's folder"))
+    parser.add_argument("--as-of", type=date_arg, default=None,
+                        help=_("date the report's status is computed on (default: today)"))
+    parser.add_argument("--timestamp", action="store_true",
+                        help=_("keep the files' own modification times in the zip"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One manifest row: an activity's evidence entry and what became of it."""
+
+    activity: Activity
+    credits: str
+    evidence: str
+    status: str  # found | missing | url | outside | none
+    source: str | None = None  # the file to pack
+    name: str = ""  # its name in the zip
+    note: str = ""
+
+
+def _zip_name(relative: str) -> str | None:
+    """A safe zip entry name for a path relative to the ledger's folder; None when there is none."""
+    parts = [p.replace("\\", "_") for p in relative.replace(os.sep, "/").split("/")]
+    if not parts or any(p in ("", ".", "..") for p in parts) or os.path.isabs(relative):
+        return None
+    return "/".join(parts)
+
+
+def _files_of(path: str, folder: str) -> list[tuple[str, str]]:
+    """(file, path relative to folder) for a file, or each file below a folder that stays inside."""
+    if not os.path.isdir(path):
+        return [(path, os.path.relpath(path, folder))]
+    found = []
+    for root, dirs, files in os.walk(path):
+        dirs.sort()
+        for name in sorted(files):
+            full = os.path.realpath(os.path.join(root, name))
+            if os.path.commonpath([full, folder]) == folder and os.path.isfile(full):
+                found.append((full, os.path.relpath(os.path.join(root, name), folder)))
+    return found
+
+
+def plan(ledger: Ledger, status: Status, allow_outside: bool) -> list[Entry]:
+    """Every activity's evidence, classified, with the zip name each packed file will get."""
+    from cpetui.export.markdown import sorted_activities
+    from cpetui.ledger.evidence import classify
+
+    folder = os.path.realpath(os.path.dirname(os.path.abspath(ledger.path)))
+    reserved = {MANIFEST, REPORT, os.path.basename(ledger.path)}
+    entries: list[Entry] = []
+    outside_names: dict[str, str] = {}
+    for a in sorted_activities(ledger):
+        credit = status.credit_of(a.id)
+        credits = format_credits(credit.counted) if credit else ""
+        if not a.evidence:
+            entries.append(Entry(a, credits, "", "none", note=_("no evidence recorded")))
+        for ev in a.evidence:
+            ref = classify(ledger.path, ev)
+            if ref.kind == "url":
+                entries.append(Entry(a, credits, ev, "url", note=_("a web address; not fetched")))
+            elif ref.kind == "missing":
+                entries.append(Entry(a, credits, ev, "missing", note=ref.reason))
+            elif ref.kind == "outside":
+                if allow_outside and ref.exists and ref.path and os.path.isfile(ref.path):
+                    name = outside_names.setdefault(
+                        ref.path, f"outside/{len(outside_names) + 1}-{os.path.basename(ref.path)}")
+                    entries.append(Entry(a, credits, ev, "outside", ref.path, name,
+                                         _("packed with --allow-outside: {reason}").format(
+                                             reason=ref.reason)))
+                else:
+                    note = ref.reason if allow_outside else _(
+                        "{reason}; not packed (--allow-outside packs it)").format(reason=ref.reason)
+                    entries.append(Entry(a, credits, ev, "outside", note=note))
+            else:
+                assert ref.path is not None
+                files = _files_of(ref.path, folder)
+                if not files:
+                    entries.append(Entry(a, credits, ev, "missing", note=_("the folder holds no files")))
+                for path, relative in files:
+                    name = _zip_name(relative)
+                    if name is None or name in reserved:
+                        name = "evidence-files/" + (name or os.path.basename(path))
+                    entries.append(Entry(a, credits, ev, "found", path, name))
+    return entries
+
+
+class Progress:
+    """A progress line on stderr once packing takes over a second or has many files."""
+
+    def __init__(self, total: int, stream: IO[str] | None = None, many: int = 100) -> None:
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.start = time.monotonic()
+        self.many = many
+        self.shown = False
+        self.last = 0.0
+
+    def update(self, done: int) -> None:
+        now = time.monotonic()
+        if not (self.total >= self.many or now - self.start > 1.0):
+            return
+        tty = self.stream.isatty()
+        # a terminal line is redrawn in place; a log gets a new line only every few seconds
+        if self.shown and done < self.total and now - self.last < (0.2 if tty else 2.0):
+            return
+        self.shown, self.last = True, now
+        print(_("packing evidence: {done}/{total} files").format(done=done, total=self.total),
+              end="\r" if tty and done < self.total else "\n", file=self.stream, flush=True)
+
+    def finish(self) -> None:
+        if self.shown:
+            self.update(self.total)
+
+
+def _manifest(entries: list[Entry], hashes: dict[str, str]) -> str:
+    from cpetui.export.cells import csv_text
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(MANIFEST_COLUMNS)
+    for e in entries:
+        writer.writerow([csv_text(e.activity.id), e.activity.date.isoformat(), csv_text(e.activity.title),
+                         e.credits, csv_text(e.evidence), csv_text(e.name),
+                         hashes.get(e.name, ""), e.status, csv_text(e.note)])
+    return buf.getvalue()
+
+
+def _info(name: str, stamp: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def _stamp(path: str | None, keep: bool) -> tuple[int, int, int, int, int, int]:
+    if not keep or path is None:
+        return FIXED_TIME
+    t = time.localtime(max(os.stat(path).st_mtime, 315532800))  # zip dates start in 1980
+    return (t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
+
+
+def write_pack(out: IO[bytes], ledger: Ledger, report: str, entries: list[Entry],
+               keep_times: bool = False, progress: Progress | None = None) -> dict[str, str]:
+    """Write the zip to `out`; returns each packed file's sha256 by zip name."""
+    hashes: dict[str, str] = {}
+    packed = [e for e in entries if e.source is not None]
+    with zipfile.ZipFile(out, "w") as zf:
+        with open(ledger.path, "rb") as fh:
+            zf.writestr(_info(os.path.basename(ledger.path), _stamp(ledger.path, keep_times)), fh.read())
+        for done, e in enumerate(packed, 1):
+            if e.name not in hashes:
+                assert e.source is not None
+                digest = hashlib.sha256()
+                with open(e.source, "rb") as src, zf.open(_info(e.name, _stamp(e.source, keep_times)),
+                                                          "w") as dst:
+                    while chunk := src.read(CHUNK):
+                        digest.update(chunk)
+                        dst.write(chunk)
+                hashes[e.name] = digest.hexdigest()
+            if progress:
+                progress.update(done)
+        zf.writestr(_info(MANIFEST, FIXED_TIME), _manifest(entries, hashes))
+        zf.writestr(_info(REPORT, FIXED_TIME), report)
+    return hashes
+
+
+def run(args: argparse.Namespace) -> int:
+    from cpetui.cli.export import evaluate_ledger
+    from cpetui.export.markdown import report
+
+    output = args.output
+    if output.endswith(".toml"):
+        error(_("--output: {path} looks like a ledger; write the pack to a .zip file").format(path=output))
+        return 1
+    if os.path.lexists(output) and not args.force:
+        error(_("--output: {path} already exists; nothing was written (--force replaces it)").format(
+            path=output))
+        return 1
+    found = evaluate_ledger(args.ledger, args.as_of or date.today())
+    if found is None:
+        return 1
+    ledger, status = found
+    entries = plan(ledger, status, args.allow_outside)
+    progress = Progress(len([e for e in entries if e.source]))
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".cpetui-pack-", suffix=".zip", dir=folder)
+    except OSError as exc:
+        error(_("--output: {path}: {reason}").format(path=output, reason=exc.strerror or exc))
+        return 1
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            hashes = write_pack(fh, ledger, report(ledger, status), entries, args.timestamp, progress)
+        progress.finish()
+        os.replace(tmp, output)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        error(_("{path}: {reason}; no pack was written").format(
+            path=exc.filename or output, reason=exc.strerror or exc))
+        return 1
+    _summary(output, entries, hashes)
+    return 0
+
+
+def _summary(output: str, entries: list[Entry], hashes: dict[str, str]) -> None:
+    counts = {s: sum(1 for e in entries if e.status == s) for s in ("found", "missing", "url", "outside")}
+    print(_("wrote {path}: {files} files, manifest.csv, report.md").format(path=output, files=len(hashes)))
+    print(_("  evidence: {found} found, {missing} missing, {url} web addresses, {outside} outside the "
+            "ledger's folder").format(**counts))
+    for e in entries:
+        if e.status in ("missing", "outside"):
+            print("  " + _("{status}: {id}: {evidence} ({note})").format(
+                status=e.status, id=printable(e.activity.id), evidence=printable(e.evidence),
+                note=printable(e.note)))
