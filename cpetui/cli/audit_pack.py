@@ -175,24 +175,25 @@ def _stamp(path: str | None, keep: bool) -> tuple[int, int, int, int, int, int]:
     return (t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
 
 
+def packed_files(entries: list[Entry]) -> dict[str, str]:
+    """Zip name → file for each distinct file to pack (one file cited by several activities: once)."""
+    return {e.name: e.source for e in entries if e.source is not None}
+
+
 def write_pack(out: IO[bytes], ledger: Ledger, report: str, entries: list[Entry],
                keep_times: bool = False, progress: Progress | None = None) -> dict[str, str]:
     """Write the zip to `out`; returns each packed file's sha256 by zip name."""
     hashes: dict[str, str] = {}
-    packed = [e for e in entries if e.source is not None]
     with zipfile.ZipFile(out, "w") as zf:
         with open(ledger.path, "rb") as fh:
             zf.writestr(_info(os.path.basename(ledger.path), _stamp(ledger.path, keep_times)), fh.read())
-        for done, e in enumerate(packed, 1):
-            if e.name not in hashes:
-                assert e.source is not None
-                digest = hashlib.sha256()
-                with open(e.source, "rb") as src, zf.open(_info(e.name, _stamp(e.source, keep_times)),
-                                                          "w") as dst:
-                    while chunk := src.read(CHUNK):
-                        digest.update(chunk)
-                        dst.write(chunk)
-                hashes[e.name] = digest.hexdigest()
+        for done, (name, source) in enumerate(packed_files(entries).items(), 1):
+            digest = hashlib.sha256()
+            with open(source, "rb") as src, zf.open(_info(name, _stamp(source, keep_times)), "w") as dst:
+                while chunk := src.read(CHUNK):
+                    digest.update(chunk)
+                    dst.write(chunk)
+            hashes[name] = digest.hexdigest()
             if progress:
                 progress.update(done)
         zf.writestr(_info(MANIFEST, FIXED_TIME), _manifest(entries, hashes))
@@ -217,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     ledger, status = found
     entries = plan(ledger, status, args.allow_outside)
-    progress = Progress(len([e for e in entries if e.source]))
+    progress = Progress(len(packed_files(entries)))
     folder = os.path.dirname(os.path.abspath(output))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".cpetui-pack-", suffix=".zip", dir=folder)

@@ -1,0 +1,161 @@
+"""`cpetui audit-pack`: every evidence file with its sha256, missing and outside ones listed, never unsafe."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+LEDGER = """\
+[cycle]
+program = "acfe"
+credential = "CFE"
+start = 2025-07-01
+
+[[activity]]
+id = "seminar"
+date = 2025-09-10
+title = "Fraud risk seminar"
+type = "participant"
+field = "fraud"
+minutes = 100
+evidence = ["evidence/seminar.pdf", "https://example.org/cert?id=1;rm -rf /", "evidence/gone.pdf"]
+
+[[activity]]
+id = "ethics"
+date = 2025-10-01
+title = "=Ethics webinar"
+type = "participant"
+field = "ethics"
+minutes = 120
+evidence = ["../secret.txt", "/etc/hostname", "evidence/link-out.pdf", "evidence/seminar.pdf"]
+
+[[activity]]
+id = "no-proof"
+date = 2025-11-01
+title = "Reading"
+type = "self-study"
+field = "general"
+credits = 2
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "cpe"
+    (root / "evidence").mkdir(parents=True)
+    (root / "evidence" / "seminar.pdf").write_bytes(b"%PDF seminar certificate")
+    (tmp_path / "secret.txt").write_text("not for the auditor")
+    os.symlink(tmp_path / "secret.txt", root / "evidence" / "link-out.pdf")
+    (root / "cfe.toml").write_text(LEDGER, encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _manifest(pack: Path) -> list[dict[str, str]]:
+    with zipfile.ZipFile(pack) as zf:
+        return list(csv.DictReader(io.StringIO(zf.read("manifest.csv").decode("utf-8"))))
+
+
+def test_the_pack_holds_ledger_evidence_manifest_and_report(cli, folder: Path):
+    r = cli("audit-pack", "cfe.toml", "--output", "pack.zip", "--as-of", "2026-06-30")
+    assert r.code == 0, r.err
+    with zipfile.ZipFile("pack.zip") as zf:
+        assert sorted(zf.namelist()) == ["cfe.toml", "evidence/seminar.pdf", "manifest.csv", "report.md"]
+        assert zf.read("evidence/seminar.pdf") == b"%PDF seminar certificate"
+        assert zf.read("report.md").decode().startswith("# CFE CPE report\n")
+    rows = _manifest(Path("pack.zip"))
+    by = [(row["activity_id"], row["evidence"], row["status"]) for row in rows]
+    assert by == [
+        ("seminar", "evidence/seminar.pdf", "found"),
+        ("seminar", "https://example.org/cert?id=1;rm -rf /", "url"),
+        ("seminar", "evidence/gone.pdf", "missing"),
+        ("ethics", "../secret.txt", "outside"),
+        ("ethics", "/etc/hostname", "outside"),
+        ("ethics", "evidence/link-out.pdf", "outside"),
+        ("ethics", "evidence/seminar.pdf", "found"),
+        ("no-proof", "", "none"),
+    ]
+    found = rows[0]
+    assert found["sha256"] == hashlib.sha256(b"%PDF seminar certificate").hexdigest()
+    assert found["file"] == "evidence/seminar.pdf"
+    # ACFE participant: 100 min ÷ 50 = 2 CPE (seed 003)
+    assert found["credits"] == "2"
+    assert rows[3]["title"] == "'=Ethics webinar"  # formula defused in the manifest too
+    assert all(row["file"] == "" for row in rows if row["status"] != "found")
+    assert "1 missing" in r.out and "3 outside" in r.out
+    assert "missing: seminar: evidence/gone.pdf" in r.out
+    assert "not packed (--allow-outside packs it)" in rows[3]["note"]
+
+
+def test_outside_files_are_packed_only_when_allowed_and_never_under_unsafe_names(cli, folder: Path):
+    r = cli("audit-pack", "cfe.toml", "--output", "pack.zip", "--allow-outside")
+    assert r.code == 0, r.err
+    with zipfile.ZipFile("pack.zip") as zf:
+        names = zf.namelist()
+        for name in names:
+            assert not name.startswith("/") and ".." not in name.split("/"), name
+        outside = sorted(n for n in names if n.startswith("outside/"))
+        # ../secret.txt and the link to it are the same file: packed once
+        assert outside == ["outside/1-secret.txt", "outside/2-hostname"]
+        assert zf.read("outside/1-secret.txt") == b"not for the auditor"
+    rows = _manifest(Path("pack.zip"))
+    link = next(row for row in rows if row["evidence"] == "evidence/link-out.pdf")
+    assert (link["status"], link["file"]) == ("outside", "outside/1-secret.txt")
+    assert "a path through a link" in link["note"]
+
+
+def test_it_refuses_to_overwrite_unless_forced(cli, folder: Path):
+    Path("pack.zip").write_bytes(b"earlier pack")
+    r = cli("audit-pack", "cfe.toml", "--output", "pack.zip")
+    assert r.code == 1 and "already exists" in r.err
+    assert Path("pack.zip").read_bytes() == b"earlier pack"
+    assert cli("audit-pack", "cfe.toml", "--output", "pack.zip", "--force").code == 0
+    assert zipfile.is_zipfile("pack.zip")
+    r = cli("audit-pack", "cfe.toml", "--output", "cfe.toml", "--force")
+    assert r.code == 1 and "looks like a ledger" in r.err
+    assert Path("cfe.toml").read_text(encoding="utf-8") == LEDGER
+
+
+def test_the_same_ledger_gives_the_same_pack_byte_for_byte(cli, folder: Path):
+    cli("audit-pack", "cfe.toml", "--output", "a.zip", "--as-of", "2026-06-30")
+    cli("audit-pack", "cfe.toml", "--output", "b.zip", "--as-of", "2026-06-30")
+    assert Path("a.zip").read_bytes() == Path("b.zip").read_bytes()
+
+
+def test_many_files_show_a_progress_line_on_stderr(cli, folder: Path):
+    for i in range(120):
+        (folder / "evidence" / f"f{i:03}.txt").write_text(str(i))
+    evidence = ", ".join(f'"evidence/f{i:03}.txt"' for i in range(120))
+    with open("cfe.toml", "a", encoding="utf-8") as fh:
+        fh.write(f'\n[[activity]]\nid = "bulk"\ndate = 2025-12-01\ntitle = "Bulk"\ntype = "other"\n'
+                 f'field = "general"\ncredits = 1\nevidence = [{evidence}]\n')
+    r = cli("audit-pack", "cfe.toml", "--output", "pack.zip")
+    assert r.code == 0, r.err
+    assert "packing evidence: 121/121 files" in r.err.splitlines()[-1]
+
+
+def test_missing_or_broken_ledger_and_missing_flag(cli, folder: Path):
+    r = cli("audit-pack", "nope.toml", "--output", "p.zip")
+    assert r.code == 1 and "nope.toml: no such ledger file" in r.err
+    Path("bad.toml").write_text("[cycle\n")
+    r = cli("audit-pack", "bad.toml", "--output", "p.zip")
+    assert r.code == 1 and "bad.toml:1:" in r.err
+    assert not Path("p.zip").exists()
+    assert cli("audit-pack", "cfe.toml").code == 2  # --output is required
+
+
+def test_sample_ledgers_pack_with_their_evidence(cli, samples: Path, tmp_path: Path):
+    for ledger in sorted(samples.glob("*.toml")):
+        pack = tmp_path / f"{ledger.stem}.zip"
+        r = cli("audit-pack", str(ledger), "--output", str(pack), "--as-of", "2026-12-31")
+        assert r.code == 0, (ledger.name, r.err)
+        with zipfile.ZipFile(pack) as zf:
+            for row in _manifest(pack):
+                if row["status"] == "found":
+                    assert hashlib.sha256(zf.read(row["file"])).hexdigest() == row["sha256"]
