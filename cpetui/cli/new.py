@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -13,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from cpetui.cli.args import date_arg, error
+from cpetui.export.cells import one_line
 from cpetui.i18n import _, format_credits
 
 SCHEMA_FILE = "ledger.schema.json"
@@ -129,9 +131,13 @@ def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan
     carry = status.carryover_out
     note = ""
     if carry:
-        note = _("carried over from {file} (cycle ending {end}): {why}").format(
+        # one line: the note becomes a TOML comment after the value
+        note = one_line(_("carried over from {file} (cycle ending {end}): {why}").format(
             file=os.path.basename(path), end=status.cycle_end.isoformat(),
-            why=status.carryover_explanation.text)
+            why=status.carryover_explanation.text))
+    if as_of < status.cycle_end:
+        print(_("note: {file} runs until {end}; its carryover is computed as of {as_of}").format(
+            file=path, end=status.cycle_end.isoformat(), as_of=as_of.isoformat()), file=sys.stderr)
     return Plan(
         program, credential, start, end, rules=rules,
         certified=args.certified or cycle.certified,
