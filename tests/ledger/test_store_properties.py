@@ -18,7 +18,10 @@ from cpetui.model import Ledger
 
 
 def ledger_text(credential: str, ids: list[str]) -> str:
-    head = f'# {credential} ledger\n[cycle]\nprogram = "isc2"\ncredential = "{credential}"\nstart = 2024-07-01\n'
+    head = (
+        f'# {credential} ledger\n[cycle]\nprogram = "isc2"\ncredential = "{credential}"\n'
+        "start = 2024-07-01\n"
+    )
     blocks = [
         f'\n# about {aid}\n[[activity]]\nid = "{aid}"\ndate = 2024-{8 + n:02d}-01\ntitle = "{aid}"\n'
         f"hours = {n + 1}   # inline {aid}\n"
