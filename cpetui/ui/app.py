@@ -110,6 +110,8 @@ class CpetuiApp(App[int]):
         self.watching = watch
         self.poll_seconds = poll_seconds
         self.watcher: Any = None
+        self._timer: Any = None
+        self._polling = False
 
     # ------------------------------------------------------------------------------ layout
 
@@ -127,7 +129,7 @@ class CpetuiApp(App[int]):
                     with TabPane(_("Chart"), id="tab-chart"):
                         yield CreditChart(id="chart")
                 yield ExplainPanel(id="explain")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#problems", ProblemsBanner).display = False
@@ -137,6 +139,11 @@ class CpetuiApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
+        if self.watching:
+            from cpetui.ledger.watch import Watcher
+
+            # Made before reading, so an edit made while the ledgers load is still noticed.
+            self.watcher = Watcher(self._watched_paths())
         self.session.load()
         self.post_message(self.Loaded())
 
@@ -155,27 +162,32 @@ class CpetuiApp(App[int]):
                 paths=", ".join(safe(p) for p in self.session.paths)), timeout=10)
         self.render_all()
         self.query_one(ActivityTable).table.focus()
-        if self.watching:
-            self._start_watching()
-
-    def _start_watching(self) -> None:
-        from cpetui.ledger.watch import Watcher
-
-        self.watcher = Watcher(self._watched_paths())
-        self.set_interval(self.poll_seconds, self._poll, name="watch")
+        if self.watching and self._timer is None:
+            self._timer = self.set_interval(self.poll_seconds, self._poll, name="watch")
 
     def _watched_paths(self) -> list[str]:
         return list(self.session.paths)
 
     def _poll(self) -> None:
-        if self.watcher is None:
-            return
-        changed = list(self.watcher.poll())
-        if changed:
-            self.reread([str(getattr(c, "path", c)) for c in changed])
+        if self.watcher is not None and not self._polling:
+            self._polling = True
+            self.poll_files()
 
-    @work(thread=True, exclusive=False, group="reread")
+    @work(thread=True, group="watch")
+    def poll_files(self) -> None:
+        """Stat the files (in a thread: listing folders must never stall a keystroke); read what changed."""
+        try:
+            changed = list(self.watcher.poll()) if self.watcher is not None else []
+            if changed:
+                self._reread(changed)
+        finally:
+            self._polling = False
+
+    @work(thread=True, group="reread")
     def reread(self, paths: Iterable[str]) -> None:
+        self._reread(paths)
+
+    def _reread(self, paths: Iterable[str]) -> None:
         """Read `paths` again (in a thread) and post what changed; unchanged bytes cost no recompute."""
         from cpetui.ledger.load import discover, read_ledger
 
@@ -298,12 +310,20 @@ class CpetuiApp(App[int]):
             self.notify(_("Not saved: {reason}").format(reason=safe(str(exc), 300)), severity="error",
                         timeout=10)
             return False
+        self._acknowledge(edit.path, edit.target)
         self.render_all()
         if touched is not None and edit.kind != "delete" and edit.path == self.selected:
             self.query_one(ActivityTable).goto(touched)
         if done:
             self.notify(done, timeout=3)
         return True
+
+    def _acknowledge(self, *paths: str | None) -> None:
+        """Our own saves are not outside edits: tell the watcher so it does not read them back."""
+        if self.watcher is not None:
+            for path in paths:
+                if path:
+                    self.watcher.acknowledge(path)
 
     def _collision(self, edit: Edit) -> None:
         question = Text(_("{file} was changed on disk since cpetui read it. Nothing was written.").format(
@@ -429,6 +449,8 @@ class CpetuiApp(App[int]):
         except (SaveError, ReadOnly, KeyError) as exc:
             self.notify(_("Cannot undo: {reason}").format(reason=safe(str(exc), 300)), severity="error")
             return
+        if inverse is not None:
+            self._acknowledge(inverse.path)
         self.render_all()
         if inverse is not None and inverse.kind != "delete" and inverse.activity_id \
                 and inverse.path == self.selected:
@@ -550,7 +572,7 @@ class CpetuiApp(App[int]):
                 return
             self.selected = created.path
             if self.watcher is not None:
-                self.watcher = type(self.watcher)(self._watched_paths())
+                self.watcher = type(self.watcher)(self._watched_paths())  # a file beside the others
             self.render_all()
             self.notify(_("Created {file}.").format(file=safe(path)))
 

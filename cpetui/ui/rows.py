@@ -26,7 +26,7 @@ class Row:
     credits: float | None  # counted credits; None when the rules could not say
     earned: float | None
     submitted: date | None
-    evidence: bool | None  # True: every evidence file found; False: missing; None: none listed
+    evidence: bool | None  # True: every evidence item found; False: one missing; None: none listed
     line: int
 
 
@@ -68,7 +68,7 @@ def parse_filter(text: str) -> Filter:
 def build_rows(
     ledger: Ledger, status: Status | None, evidence: Mapping[str, bool] | None = None
 ) -> list[Row]:
-    """One row per activity, in file order."""
+    """One row per activity, in file order; `evidence` maps each evidence item to whether it exists."""
     evidence = evidence or {}
     credits = {c.activity_id: c for c in status.activities} if status else {}
     rows = []
@@ -93,9 +93,10 @@ def build_rows(
 
 
 def _evidence_state(activity: Activity, present: Mapping[str, bool]) -> bool | None:
+    """None: no evidence listed; True: every item found; False: something is missing."""
     if not activity.evidence:
         return None
-    return present.get(activity.id, False)
+    return all(present.get(item, False) for item in activity.evidence)
 
 
 def matches(row: Row, f: Filter) -> bool:

@@ -14,13 +14,14 @@ def explain_text(activity: Activity | None, credit: ActivityCredit | None) -> Te
     if activity is None:
         return Text(_("No activity selected."), style="dim")
     out = Text(no_wrap=False)
-    out.append(safe(activity.title, 120), "bold")
+    out.append(safe(activity.title, 200) + "\n", "bold")
     if credit is None:
-        out.append("\n" + _("No credits computed for this activity."), "dim")
+        out.append(_("No credits computed for this activity."), "dim")
     else:
-        out.append("  " + _("{counted} CPE counted of {earned} earned").format(
-            counted=num(credit.counted), earned=num(credit.earned)))
-        out.append("\n" + safe(credit.explanation.text, 400))
+        out.append(_("{counted} CPE counted").format(counted=num(credit.counted)), "bold")
+        if credit.earned != credit.counted:
+            out.append(" " + _("of {earned} earned").format(earned=num(credit.earned)), "bold yellow")
+        out.append(": " + safe(credit.explanation.text, 400))
         if credit.explanation.citation:
             out.append("\n" + safe(credit.explanation.citation, 200), "dim italic")
     if activity.notes:

@@ -12,14 +12,15 @@ from cpetui.model import Requirement, Status
 from cpetui.ui.format import STATE_STYLES, days_left, num, progress, safe, state_label
 from cpetui.ui.session import Entry
 
-LABEL_WIDTH = 24
+MAX_LABEL = 34
 BAR_WIDTH = 16
+MAX_DATES = 4
 
 
-def requirement_line(req: Requirement) -> Text:
+def requirement_line(req: Requirement, label_width: int = 24) -> Text:
     """`label  ████░░  counted / required` styled by kind: a failure, guidance, or a limit."""
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(safe(req.label, LABEL_WIDTH).ljust(LABEL_WIDTH) + " ")
+    line.append(safe(req.label, label_width).ljust(label_width) + " ")
     if req.kind == "maximum":
         style = "red" if req.earned > req.required else "blue"
         line.append(progress(req.counted, req.required, BAR_WIDTH), style)
@@ -68,13 +69,11 @@ def _status_text(status: Status, as_of: date) -> Text:
     out.append(f"  {status.cycle_start.isoformat()} → {status.cycle_end.isoformat()}  ")
     out.append(" " + state_label(status.state) + " ", "reverse " + STATE_STYLES.get(status.state, ""))
     out.append("  " + safe(status.rules_version, 20), "dim")
-    out.append("\n")
-    out.append_text(requirement_line(status.total))
-    for req in status.requirements:
-        if req.id == status.total.id:
-            continue
+    shown = [status.total, *(r for r in status.requirements if r.id != status.total.id)]
+    width = min(MAX_LABEL, max(len(safe(r.label)) for r in shown))
+    for req in shown:
         out.append("\n")
-        out.append_text(requirement_line(req))
+        out.append_text(requirement_line(req, width))
     facts: list[str] = []
     if status.pace is not None and status.pace.remaining > 0:
         facts.append(_("pace {per_month}/month for {months} months").format(
@@ -82,8 +81,10 @@ def _status_text(status: Status, as_of: date) -> Text:
     facts.append(_("carryover in {cin}, out {cout}").format(
         cin=num(status.carryover_in), cout=num(status.carryover_out)))
     out.append("\n" + "  ·  ".join(facts), "")
-    upcoming = sorted(status.key_dates, key=lambda k: k.date)
-    for key in upcoming:
+    # The dates still ahead matter; once all have passed, the last few say what happened.
+    ordered = sorted(status.key_dates, key=lambda k: k.date)
+    ahead = [k for k in ordered if k.date >= as_of]
+    for key in (ahead or ordered[-2:])[:MAX_DATES]:
         out.append("\n")
         style = "dim" if key.date < as_of else ""
         out.append(f"{key.date.isoformat()}  {safe(key.label, 40)} ({days_left(key.date, as_of)})", style)
