@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from datetime import date
 from typing import Any
 
@@ -136,11 +138,14 @@ def run(args: argparse.Namespace) -> int:
     from cpetui.ledger.report import format_problem
     from cpetui.ledger.store import SaveError, add_activity
 
+    if not os.path.isfile(args.ledger):
+        error(_("{path}: no such ledger file (cpetui new creates one)").format(path=args.ledger))
+        return 1
     ledger = read_ledger(args.ledger)
     if not ledger.ok or ledger.cycle is None:
         for p in ledger.problems:
             if p.severity == "error":
-                print(format_problem(p))
+                print(format_problem(p), file=sys.stderr)
         error(_("{path} has errors; fix them first, nothing was written").format(path=args.ledger))
         return 1
     values = values_from(args)
