@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from datetime import date
 
@@ -9,6 +10,7 @@ from cpetui.i18n import _
 from cpetui.model import ActivityCredit, Explanation, Finding, Ledger, SourceRef, Status
 from cpetui.rules.assess import Assessed, Context, assess, run_checks
 from cpetui.rules.count import count
+from cpetui.rules.dates import add_years
 from cpetui.rules.errors import RulesError
 from cpetui.rules.resolve import canonical_cycle, cycle_end, version_of
 from cpetui.rules.spec import QuotaError
@@ -35,13 +37,12 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
                                  SourceRef(ledger.path, cycle.line_of(exc.key), 1), None,
                                  _(version.citation), exc.hint)) from None
     end = cycle_end(cycle, version)
-    grace_end = None
-    ctx = Context(ledger.path, cycle, version, quota, cycle.start, end, None, as_of, evidence_present)
+    years = tuple(add_years(cycle.start, k) for k in range(max(1, (end.year - cycle.start.year) + 2)))
+    ctx = Context(ledger.path, cycle, version, quota, cycle.start, end, None, as_of, evidence_present,
+                  years)
     dates = key_dates(ctx)
-    if version.grace:
-        grace_end = next((k.date for k in dates if k.id == version.grace), None)
-        ctx = Context(ledger.path, cycle, version, quota, cycle.start, end, grace_end, as_of,
-                      evidence_present)
+    grace_end = next((k.date for k in dates if k.id == version.grace), None) if version.grace else None
+    ctx = dataclasses.replace(ctx, grace_end=grace_end)
     findings: list[Finding] = list(_cycle_findings(ctx, ledger))
     items = [assess(ctx, a) for a in ledger.activities]
     findings.extend(run_checks(ctx, items))
@@ -68,18 +69,29 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
         key_dates=dates,
         pace=pace(ctx, total),
         state=state(ctx, total, reqs, grace_end),
-        activities=tuple(_credit(x) for x in items),
+        activities=_credits(items),
         findings=tuple(findings),
     )
 
 
-def _credit(x: Assessed) -> ActivityCredit:
-    text = x.credit.text
-    if x.remarks:
-        text += "; " + "; ".join(x.remarks)
-    citation = _(x.type.citation) if x.type else ""
-    return ActivityCredit(x.activity.id, x.activity.source.line, x.credit.earned, x.counted,
-                          Explanation(text, citation), x.category, x.group, x.field)
+def _credits(items: list[Assessed]) -> tuple[ActivityCredit, ...]:
+    # Explanations repeat (same measure, same type): share one object per distinct text.
+    explained: dict[tuple[str, str], Explanation] = {}
+    cited: dict[str, str] = {}
+    out = []
+    for x in items:
+        text = x.credit.text
+        if x.remarks:
+            text += "; " + "; ".join(x.remarks)
+        citation = ""
+        if x.type is not None:
+            citation = cited.get(x.type.citation) or cited.setdefault(x.type.citation, _(x.type.citation))
+        expl = explained.get((text, citation))
+        if expl is None:
+            expl = explained[(text, citation)] = Explanation(text, citation)
+        out.append(ActivityCredit(x.activity.id, x.activity.source.line, x.credit.earned, x.counted,
+                                  expl, x.category, x.group, x.field))
+    return tuple(out)
 
 
 def _cycle_findings(ctx: Context, ledger: Ledger) -> list[Finding]:

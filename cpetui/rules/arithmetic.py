@@ -13,6 +13,8 @@ def r2(x: float) -> float:
 
 def num(x: float) -> str:
     """A figure as people write it: 23, 1.5, 0.25."""
+    if x == int(x):
+        return str(int(x))
     x = r2(x)
     if x == int(x):
         return str(int(x))

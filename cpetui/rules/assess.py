@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,6 +26,8 @@ class Context:
     grace_end: date | None
     as_of: date
     evidence_present: Mapping[str, bool] | None
+    year_starts: tuple[date, ...] = ()  # start of each year of the cycle, by the body's own year
+    memo: dict[tuple, Credit] = field(default_factory=dict)  # same type and measure, same credit
 
 
 @dataclass(slots=True)
@@ -46,6 +49,11 @@ def finding(ctx: Context, a: Activity, severity: str, code: str, message: str, *
             hint: str = "", citation: str = "") -> Finding:
     line = a.line_of(key) if key else a.source.line
     return Finding(severity, code, message, SourceRef(ctx.path, line, 1), a.id, citation, hint)  # type: ignore[arg-type]
+
+
+def year_index(ctx: Context, when: date) -> int:
+    """Which year of the cycle (0-based) `when` falls in, by the body's own year (from the cycle start)."""
+    return max(0, bisect.bisect_right(ctx.year_starts, when) - 1)
 
 
 # --------------------------------------------------------------------------- type, group, field
@@ -75,7 +83,15 @@ def assess(ctx: Context, a: Activity) -> Assessed:
     if t is None:
         credit = Credit(0.0, _("unknown activity type: 0 CPE"))
     else:
-        credit = t.compute(a.measure, ctx.version)
+        # Ledgers repeat the same measures (1 h, 90 min …): compute each once per evaluation.
+        # Keyed on the measure's identity-free value tuple; Measure's own hash is slower.
+        m = a.measure
+        key = (t.id, m.hours, m.minutes, m.credits, m.sessions, m.semester_hours, m.ceus, m.periods,
+               m.period_minutes, m.months, m.preparation_hours, m.authors, m.role, m.repeat, m.venue,
+               m.exam_parts)
+        credit = ctx.memo.get(key)  # type: ignore[assignment]
+        if credit is None:
+            credit = ctx.memo[key] = t.compute(m, ctx.version)
     return Assessed(a, t, credit, group_of(ctx.version, t, a), field_of(ctx.version, a),
                     t.category if t else "")
 
@@ -84,7 +100,8 @@ def assess(ctx: Context, a: Activity) -> Assessed:
 # Each check looks at one assessed activity and returns findings. A finding whose code is in
 # EXCLUDING makes the activity count nothing; the others only inform.
 
-Check = Callable[[Context, Assessed], Iterable[Finding]]
+Check = Callable[[Context, Assessed], Sequence[Finding]]
+NONE: tuple[Finding, ...] = ()
 
 EXCLUDING = frozenset({
     "unknown-type", "not-eligible", "outside-cycle", "in-grace-period", "before-certification",
@@ -93,27 +110,30 @@ EXCLUDING = frozenset({
 })
 
 
-def check_type(ctx: Context, x: Assessed) -> Iterable[Finding]:
+def check_type(ctx: Context, x: Assessed) -> Sequence[Finding]:
     a = x.activity
     if x.type is None:
         known = list(ctx.version.types)
         close = difflib.get_close_matches(a.type or "", known, n=1, cutoff=0.6)
         hint = (_('did you mean type = "{close}"?').format(close=close[0]) if close
                 else _("write one of: type = {choices}").format(choices=", ".join(known)))
-        yield finding(ctx, a, "error", "unknown-type",
-                      _("'{type}' is not a {program} activity type: not counted").format(
-                          type=a.type, program=ctx.cycle.program), key="type", hint=hint)
-    elif not x.type.eligible:
-        yield finding(ctx, a, "warning", "not-eligible", _(x.type.ineligible_reason), key="type",
-                      hint=_("remove the activity, or keep it for your own record"),
-                      citation=_(x.type.citation))
+        return [finding(ctx, a, "error", "unknown-type",
+                        _("'{type}' is not a {program} activity type: not counted").format(
+                            type=a.type, program=ctx.cycle.program), key="type", hint=hint)]
+    if not x.type.eligible:
+        return [finding(ctx, a, "warning", "not-eligible", _(x.type.ineligible_reason), key="type",
+                        hint=_("remove the activity, or keep it for your own record"),
+                        citation=_(x.type.citation))]
+    return NONE
 
 
-def check_measure(ctx: Context, x: Assessed) -> Iterable[Finding]:
+def check_measure(ctx: Context, x: Assessed) -> Sequence[Finding]:
     a = x.activity
-    for note in x.credit.notes:
-        yield finding(ctx, a, note.severity, note.code, note.message, key=note.key or _first_measure(x),
-                      hint=note.hint, citation=_(x.type.citation) if x.type else "")
+    if not x.credit.notes:
+        return NONE
+    return [finding(ctx, a, note.severity, note.code, note.message, key=note.key or _first_measure(x),
+                    hint=note.hint, citation=_(x.type.citation) if x.type else "")
+            for note in x.credit.notes]
 
 
 def _first_measure(x: Assessed) -> str | None:
@@ -121,89 +141,97 @@ def _first_measure(x: Assessed) -> str | None:
     return next(iter(given), None)
 
 
-def check_dates(ctx: Context, x: Assessed) -> Iterable[Finding]:
+def check_dates(ctx: Context, x: Assessed) -> Sequence[Finding]:
     a = x.activity
+    if ctx.start <= a.date <= ctx.as_of and a.date <= ctx.end:
+        return NONE
     if a.date < ctx.start:
-        yield finding(ctx, a, "warning", "outside-cycle",
-                      _("dated {date}, before the cycle starts ({start}): not counted here").format(
-                          date=a.date, start=ctx.start), key="date",
-                      hint=_("move it to the previous cycle's ledger, or correct the date"))
-    elif a.date > ctx.end:
+        return [finding(ctx, a, "warning", "outside-cycle",
+                        _("dated {date}, before the cycle starts ({start}): not counted here").format(
+                            date=a.date, start=ctx.start), key="date",
+                        hint=_("move it to the previous cycle's ledger, or correct the date"))]
+    if a.date > ctx.end:
         if ctx.version.grace_activities_warned and ctx.grace_end and a.date <= ctx.grace_end:
-            yield finding(ctx, a, "warning", "in-grace-period",
-                          _("dated {date}, in the grace period after the cycle ended ({end}): it counts "
-                            "for the next cycle, not this one").format(date=a.date, end=ctx.end),
-                          key="date", hint=_("move it to the next cycle's ledger"),
-                          citation=_("the end date decides the cycle (seed 000); DECISION: grace-period "
-                                     "activities belong to the next cycle"))
-        else:
-            yield finding(ctx, a, "warning", "outside-cycle",
-                          _("dated {date}, after the cycle ends ({end}): not counted here").format(
-                              date=a.date, end=ctx.end), key="date",
-                          hint=_("move it to the next cycle's ledger, or correct the date"))
-    elif a.date > ctx.as_of:
-        yield finding(ctx, a, "info", "future-date",
-                      _("dated {date}, after {as_of}: counted once that day has come").format(
-                          date=a.date, as_of=ctx.as_of), key="date")
+            return [finding(ctx, a, "warning", "in-grace-period",
+                            _("dated {date}, in the grace period after the cycle ended ({end}): it "
+                              "counts for the next cycle, not this one").format(date=a.date, end=ctx.end),
+                            key="date", hint=_("move it to the next cycle's ledger"),
+                            citation=_("the end date decides the cycle (seed 000); DECISION: "
+                                       "grace-period activities belong to the next cycle"))]
+        return [finding(ctx, a, "warning", "outside-cycle",
+                        _("dated {date}, after the cycle ends ({end}): not counted here").format(
+                            date=a.date, end=ctx.end), key="date",
+                        hint=_("move it to the next cycle's ledger, or correct the date"))]
+    return [finding(ctx, a, "info", "future-date",
+                    _("dated {date}, after {as_of}: counted once that day has come").format(
+                        date=a.date, as_of=ctx.as_of), key="date")]
 
 
-def check_certification(ctx: Context, x: Assessed) -> Iterable[Finding]:
+def check_certification(ctx: Context, x: Assessed) -> Sequence[Finding]:
     a, certified = x.activity, ctx.cycle.certified
     if ctx.version.before_certification_ineligible and certified and a.date < certified:
-        yield finding(ctx, a, "warning", "before-certification",
-                      _("dated {date}, before the certification date ({certified}): not eligible").format(
-                          date=a.date, certified=certified), key="date",
-                      hint=_("activities before certification never count, even in the same year"),
-                      citation=_(ctx.version.citation))
+        return [finding(ctx, a, "warning", "before-certification",
+                        _("dated {date}, before the certification date ({certified}): not "
+                          "eligible").format(date=a.date, certified=certified), key="date",
+                        hint=_("activities before certification never count, even in the same year"),
+                        citation=_(ctx.version.citation))]
+    return NONE
 
 
-def check_group(ctx: Context, x: Assessed) -> Iterable[Finding]:
+def check_group(ctx: Context, x: Assessed) -> Sequence[Finding]:
     a, t = x.activity, x.type
     if not ctx.version.groups or t is None:
-        return
+        return NONE
+    out = []
     if a.group is None and len(t.groups) > 1:
-        yield finding(ctx, a, "warning", "missing-group",
-                      _("no group given: counted as Group B"), hint=_(
-                          'add group = "A" if it is in the credential\'s domains, else group = "B"'))
+        out.append(finding(ctx, a, "warning", "missing-group", _("no group given: counted as Group B"),
+                           hint=_('add group = "A" if it is in the credential\'s domains, else '
+                                  'group = "B"')))
     elif a.group is not None and a.group not in t.groups:
-        yield finding(ctx, a, "warning", "wrong-group",
-                      _("{label} is Group {allowed} only: counted as Group {allowed}").format(
-                          label=_(t.label), allowed=t.groups[0]), key="group",
-                      hint=_('write group = "{allowed}"').format(allowed=t.groups[0]),
-                      citation=_(t.citation))
+        out.append(finding(ctx, a, "warning", "wrong-group",
+                           _("{label} is Group {allowed} only: counted as Group {allowed}").format(
+                               label=_(t.label), allowed=t.groups[0]), key="group",
+                           hint=_('write group = "{allowed}"').format(allowed=t.groups[0]),
+                           citation=_(t.citation)))
     if x.group == "B" and ctx.quota.group_b_max == 0:
-        yield finding(ctx, a, "warning", "group-b-not-allowed",
-                      _("{credential} counts Group A only: this Group B activity is not counted").format(
-                          credential=ctx.cycle.credential), key="group",
-                      hint=_("claim it for another credential, or as Group A if it is in the domains"),
-                      citation=_(ctx.quota.citation))
+        out.append(finding(ctx, a, "warning", "group-b-not-allowed",
+                           _("{credential} counts Group A only: this Group B activity is not "
+                             "counted").format(credential=ctx.cycle.credential), key="group",
+                           hint=_("claim it for another credential, or as Group A if it is in the domains"),
+                           citation=_(ctx.quota.citation)))
+    return out
 
 
-def check_field(ctx: Context, x: Assessed) -> Iterable[Finding]:
+def check_field(ctx: Context, x: Assessed) -> Sequence[Finding]:
     a = x.activity
-    if "fraud" in ctx.version.fields and a.field is None:
-        yield finding(ctx, a, "warning", "missing-field", _("no field of study given: counted as general"),
-                      hint=_('add field = "fraud", "ethics" or "general"'))
+    if a.field is None and "fraud" in ctx.version.fields:
+        return [finding(ctx, a, "warning", "missing-field", _("no field of study given: counted as general"),
+                        hint=_('add field = "fraud", "ethics" or "general"'))]
+    return NONE
 
 
-def check_evidence(ctx: Context, x: Assessed) -> Iterable[Finding]:
+def check_evidence(ctx: Context, x: Assessed) -> Sequence[Finding]:
     a = x.activity
+    out = []
     if not a.evidence and not a.auto_submitted:
         if ctx.version.evidence == "required":
-            yield finding(ctx, a, "warning", "missing-evidence", _("no evidence recorded for this activity"),
-                          hint=_('add evidence = ["certificates/…pdf"] (a path beside the ledger, or a URL)'),
-                          citation=_(ctx.version.evidence_citation))
+            out.append(finding(ctx, a, "warning", "missing-evidence",
+                               _("no evidence recorded for this activity"),
+                               hint=_('add evidence = ["certificates/…pdf"] (a path beside the ledger, '
+                                      'or a URL)'), citation=_(ctx.version.evidence_citation)))
         elif ctx.version.evidence == "audit":
-            yield finding(ctx, a, "info", "missing-evidence",
-                          _("no evidence recorded; keep some in case of an audit"),
-                          hint=_('add evidence = ["certificates/…pdf"]'),
-                          citation=_(ctx.version.evidence_citation))
-    if ctx.evidence_present is not None:
+            out.append(finding(ctx, a, "info", "missing-evidence",
+                               _("no evidence recorded; keep some in case of an audit"),
+                               hint=_('add evidence = ["certificates/…pdf"]'),
+                               citation=_(ctx.version.evidence_citation)))
+    present = ctx.evidence_present
+    if present is not None:
         for item in a.evidence:
-            if ctx.evidence_present.get(item) is False:
-                yield finding(ctx, a, "warning", "evidence-not-found",
-                              _("evidence file not found: {path}").format(path=item), key="evidence",
-                              hint=_("paths are relative to the ledger's folder; check the name"))
+            if present.get(item) is False:
+                out.append(finding(ctx, a, "warning", "evidence-not-found",
+                                   _("evidence file not found: {path}").format(path=item), key="evidence",
+                                   hint=_("paths are relative to the ledger's folder; check the name")))
+    return out
 
 
 ACTIVITY_CHECKS: tuple[Check, ...] = (
@@ -244,8 +272,11 @@ def run_checks(ctx: Context, items: list[Assessed]) -> list[Finding]:
     findings: list[Finding] = []
     for x in items:
         for check in ACTIVITY_CHECKS:
-            for f in check(ctx, x):
-                findings.append(f)
+            found = check(ctx, x)
+            if not found:
+                continue
+            findings.extend(found)
+            for f in found:
                 if f.code in EXCLUDING and not x.excluded:
                     x.excluded = True
                     x.remarks.append(_("not counted: {why}").format(why=f.code.replace("-", " ")))

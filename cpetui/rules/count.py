@@ -2,28 +2,40 @@
 
 from __future__ import annotations
 
-from cpetui.i18n import _
+from dataclasses import dataclass
+
+from cpetui.i18n import _, ngettext
 from cpetui.model import Finding
 from cpetui.rules.arithmetic import num, r2
-from cpetui.rules.assess import Assessed, Context, finding
-from cpetui.rules.dates import add_years
+from cpetui.rules.assess import Assessed, Context, finding, year_index
 
 
-def year_index(ctx: Context, when) -> int:  # type: ignore[no-untyped-def]
-    """Which year of the cycle (0-based) a date falls in, by the body's own year (from the cycle start)."""
-    k = when.year - ctx.start.year
-    if add_years(ctx.start, k) > when:
-        k -= 1
-    return max(0, k)
+@dataclass(slots=True)
+class _Loss:
+    """Credits one cap took, remembered so that a single finding (at the first activity) says so."""
+
+    first: Assessed
+    earned: float
+    lost: float
+    others: int = 0
 
 
 def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
-    """Set each activity's `counted`; return a finding for each activity that lost credits to a cap."""
-    findings: list[Finding] = []
-    used: dict[tuple[str, int], float] = {}
+    """Set each activity's `counted`; return one finding per cap that took credits."""
     caps = {cap.bucket: cap for cap in ctx.version.caps}
     b_max = ctx.quota.group_b_max if ctx.version.groups else None
+    used: dict[tuple[str, int], float] = {}
     b_used = 0.0
+    losses: dict[tuple[str, int], _Loss] = {}
+
+    def lose(key: tuple[str, int], x: Assessed, earned: float, lost: float) -> None:
+        loss = losses.get(key)
+        if loss is None:
+            losses[key] = _Loss(x, earned, lost)
+        else:
+            loss.lost = r2(loss.lost + lost)
+            loss.others += 1
+
     for x in sorted(items, key=lambda x: (x.activity.date, x.activity.index)):
         if x.excluded:
             x.counted = 0.0
@@ -39,10 +51,7 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
                 lost = r2(amount - take)
                 x.remarks.append(_("{lost} lost to the cap: {label}").format(
                     lost=num(lost), label=_(cap.label)))
-                findings.append(finding(ctx, x.activity, "info", "cap-reached",
-                                        _("{lost} of {earned} CPE do not count: {label} reached").format(
-                                            lost=num(lost), earned=num(amount), label=_(cap.label)),
-                                        citation=_(cap.citation)))
+                lose(key, x, amount, lost)
                 amount = take
         if b_max and x.group == "B" and amount > 0:
             room = max(0.0, r2(b_max - b_used))
@@ -51,11 +60,21 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
             if take < amount:
                 lost = r2(amount - take)
                 x.remarks.append(_("{lost} above the Group B maximum").format(lost=num(lost)))
-                findings.append(finding(ctx, x.activity, "info", "group-b-max",
-                                        _("{lost} of {earned} CPE do not count: at most {max} Group B "
-                                          "credits count in a cycle").format(
-                                            lost=num(lost), earned=num(amount), max=num(b_max)),
-                                        citation=_(ctx.quota.citation)))
+                lose(("group-b", 0), x, amount, lost)
                 amount = take
-        x.counted = r2(amount)
-    return findings
+        x.counted = amount
+    return [_loss_finding(ctx, key, loss, caps) for key, loss in losses.items()]
+
+
+def _loss_finding(ctx: Context, key: tuple[str, int], loss: _Loss, caps) -> Finding:  # type: ignore[no-untyped-def]
+    later = ngettext(" (with {n} later activity)", " (with {n} later activities)", loss.others).format(
+        n=loss.others) if loss.others else ""
+    if key[0] == "group-b":
+        message = _("{lost} CPE{later} do not count: at most {max} Group B credits count in a cycle").format(
+            lost=num(loss.lost), later=later, max=num(ctx.quota.group_b_max or 0))
+        return finding(ctx, loss.first.activity, "info", "group-b-max", message,
+                       citation=_(ctx.quota.citation))
+    cap = caps[key[0]]
+    message = _("{lost} CPE{later} do not count: {label} reached").format(
+        lost=num(loss.lost), later=later, label=_(cap.label))
+    return finding(ctx, loss.first.activity, "info", "cap-reached", message, citation=_(cap.citation))

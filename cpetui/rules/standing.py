@@ -8,8 +8,7 @@ from datetime import date, timedelta
 from cpetui.i18n import _
 from cpetui.model import Explanation, Finding, KeyDate, Pace, Requirement, SourceRef, State
 from cpetui.rules.arithmetic import num, r2
-from cpetui.rules.assess import Assessed, Context
-from cpetui.rules.count import year_index
+from cpetui.rules.assess import Assessed, Context, year_index
 from cpetui.rules.dates import add_days, add_months, add_years, months_between
 
 
@@ -132,11 +131,16 @@ def requirements(
 def _annual(ctx: Context, live: list[Assessed], carried: float) -> list[Requirement]:
     q = ctx.quota
     years = max(1, year_index(ctx, ctx.end) + 1)
+    by_year: list[list[Assessed]] = [[] for _k in range(years)]
+    for x in live:
+        k = year_index(ctx, x.activity.date)
+        if k < years:
+            by_year[k].append(x)
     out = []
     for k in range(years):
         y_start = add_years(ctx.start, k)
         y_end = min(ctx.end, add_years(ctx.start, k + 1) - timedelta(days=1))
-        in_year = [x for x in live if year_index(ctx, x.activity.date) == k]
+        in_year = by_year[k]
         a = _sum(x.counted for x in in_year if x.group == "A")
         b = _sum(x.counted for x in in_year if x.group == "B")
         b_counts = b if q.annual_b_max is None else min(b, q.annual_b_max)
