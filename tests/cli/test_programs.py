@@ -1,0 +1,43 @@
+"""`cpetui programs`: what the rules know, each figure with its source."""
+
+from __future__ import annotations
+
+from cpetui.rules import PROGRAMS
+
+
+def test_the_summary_names_every_program_credential_and_version(cli):
+    r = cli("programs")
+    assert r.code == 0, r.err
+    for program in PROGRAMS.values():
+        assert f"{program.id}  " in r.out
+        assert ", ".join(program.credentials) in r.out
+        for version in program.versions:
+            assert f"rules {version.id}" in r.out
+    # isc2-2012 applies to cycles that started on or before 2014-12-01 (seed 002)
+    assert "rules isc2-2012 (default): cycles starting up to 2014-12-01" in r.out
+
+
+def test_a_program_in_detail_lists_types_with_arithmetic_and_citations(cli):
+    r = cli("programs", "acfe")
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    college = lines.index(next(x for x in lines if x.startswith("    college  ")))
+    assert lines[college + 1].startswith("      measures: semester_hours, ceus, periods")
+    assert lines[college + 2].startswith("      credits: ")
+    assert "seed 003" in lines[college + 3]
+    # CFE: 20 a year, at least 10 fraud and 2 ethics (facts sheet §3)
+    assert "CFE: 20 per cycle" in r.out and "fraud at least 10" in r.out and "ethics at least 2" in r.out
+
+
+def test_isc2_shows_groups_and_the_current_cissp_quota(cli):
+    r = cli("programs", "ISC2")
+    assert r.code == 0
+    assert "    education  " in r.out and "[default, group A/B]" in r.out
+    # isc2-2024 CISSP: 120 in the cycle, at least 90 Group A, at most 30 Group B (facts sheet 1.2)
+    assert "CISSP: 120 per cycle; Group A at least 90; Group B at most 30" in r.out
+
+
+def test_an_unknown_program_is_a_usage_error(cli):
+    r = cli("programs", "isaca")
+    assert r.code == 2
+    assert "'isaca' is not a program cpetui knows; choose one of: acfe, iia, iia-japan, isc2, offsec" in r.err
