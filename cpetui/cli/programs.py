@@ -68,7 +68,9 @@ def _quotas(program: Any, version: Any) -> list[str]:
             parts.append(_("fraud at least {n}").format(n=format_credits(q.fraud_min)))
         if q.ethics_min is not None:
             parts.append(_("ethics at least {n}").format(n=format_credits(q.ethics_min)))
-        if q.carryover_cap:
+        if q.carryover_cap is None:
+            parts.append(_("carryover (no cap stated)"))
+        elif q.carryover_cap:
             parts.append(_("carryover up to {n}").format(n=format_credits(q.carryover_cap)))
         lines.append("    " + _("{credential}: {parts}").format(credential=credential,
                                                                    parts="; ".join(parts)))
