@@ -16,6 +16,7 @@ import tomlkit
 from tomlkit.items import Item
 
 from cpetui.i18n import _
+from cpetui.ledger.fastread import loads
 from cpetui.ledger.locate import _advance, scan
 from cpetui.ledger.parse import suggest_id
 from cpetui.model import MEASURE_KEYS
@@ -139,13 +140,16 @@ class _Text:
         crlf = sum(1 for line in self.lines if line.endswith("\r\n"))
         self.nl = "\r\n" if crlf * 2 > len(self.lines) - (0 if self.final_newline else 1) else "\n"
         bare = [line.rstrip("\n").removesuffix("\r") for line in self.lines]
-        layout = scan("\n".join(b.translate(_NOT_BREAKS) for b in bare))
+        joined = "\n".join(bare)
+        if any(c in joined for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
+            joined = joined.translate(_NOT_BREAKS)
+        layout = scan(joined)
         self.kinds = _classify(bare, {t.line - 1 for t in layout.tables})
         self.entities = _entities([t for t in layout.tables if self.kinds[t.line - 1] == "header"],
                                   self.kinds)
         self.activities = [e for e in self.entities if e.name == "activity"]
         try:
-            self.doc = tomllib.loads(body)
+            self.doc = loads(body)
         except tomllib.TOMLDecodeError as exc:
             raise EditError(
                 _("the ledger has a TOML error ({detail}); fix it (cpetui check shows where), "
@@ -209,6 +213,8 @@ class _Text:
 
 def _classify(bare: list[str], headers: set[int]) -> list[str]:
     """Each line's kind: header, blank, comment, or content (values, including their continuations)."""
+    if not any('"""' in line or "'''" in line for line in bare):
+        return _classify_plain(bare, headers)
     kinds: list[str] = []
     in_ml, depth = "", 0
     for i, line in enumerate(bare):
@@ -224,6 +230,27 @@ def _classify(bare: list[str], headers: set[int]) -> list[str]:
         else:
             kinds.append("content")
         in_ml, depth = _advance(line, in_ml, depth)
+    return kinds
+
+
+def _classify_plain(bare: list[str], headers: set[int]) -> list[str]:
+    """The fast way for text without multi-line strings: a line's own look decides its kind.
+
+    Only multi-line arrays can continue a value then; a blank or comment line inside one is taken
+    for what it looks like, which is harmless: the array's closing line is content, so the table
+    still ends after it, and no header can follow such a line directly.
+    """
+    kinds: list[str] = []
+    for i, line in enumerate(bare):
+        s = line.lstrip()
+        if i in headers:
+            kinds.append("header")
+        elif not s:
+            kinds.append("blank")
+        elif s[0] == "#":
+            kinds.append("comment")
+        else:
+            kinds.append("content")
     return kinds
 
 
@@ -260,18 +287,25 @@ def _entities(tables: list[Any], kinds: list[str]) -> list[_Entity]:
 # ---------------------------------------------------------------------------------- checking
 
 
-def _verify(new_text: str, expected: dict[str, Any]) -> str:
-    """`new_text` when tomllib reads it back as exactly `expected`; else refuse."""
+def _verify(new_text: str, expected: dict[str, Any], focus: int | None = None) -> str:
+    """`new_text` when tomllib reads it back as exactly `expected`; else refuse.
+
+    The whole document is compared with ==, the edited activity (`focus`) also type for type
+    (== takes true for 1): untouched text cannot have changed type without changing shape.
+    """
     body = new_text[1:] if new_text.startswith("\ufeff") else new_text
     try:
-        got = tomllib.loads(body)
+        got = loads(body)
     except tomllib.TOMLDecodeError as exc:
         raise EditError(
             _("the change would make the ledger invalid TOML ({detail}); nothing was changed").format(
                 detail=exc
             )
         ) from exc
-    if not same_values(got, expected):
+    acts = got.get("activity")
+    if got != expected or focus is not None and not (
+        isinstance(acts, list) and same_values(acts[focus], expected["activity"][focus])
+    ):
         raise EditError(
             _("cpetui could not place this change in the file without disturbing other entries; "
               "nothing was changed — make the edit by hand in your editor")
@@ -354,7 +388,14 @@ def prepare(values: Mapping[str, Any], taken: set[str], *, new_id: bool = True) 
 
 
 def add(text: str, values: Mapping[str, Any], *, block: str | None = None, after: str | None = None) -> str:
-    """`text` with a new activity holding `values`, placed among the others by date.
+    """`text` with a new activity holding `values`, placed among the others by date (see add_with_id)."""
+    return add_with_id(text, values, block=block, after=after)[0]
+
+
+def add_with_id(
+    text: str, values: Mapping[str, Any], *, block: str | None = None, after: str | None = None
+) -> tuple[str, str]:
+    """`text` with a new activity holding `values`, placed among the others by date, and its id.
 
     It goes after the last activity dated on or before it (or before the first when it is the
     earliest), separated the way the file separates activities. `block` (LF endings) is written
@@ -382,7 +423,7 @@ def add(text: str, values: Mapping[str, Any], *, block: str | None = None, after
         _end_line(lines, prev, t.nl)
         lines[prev + 1 : prev + 1] = sep + block_lines
     acts = t.acts[:pos] + [clean] + t.acts[pos:]
-    return _verify(t.join(lines), _with_activities(t.doc, acts))
+    return _verify(t.join(lines), _with_activities(t.doc, acts), pos), clean.get("id", "")
 
 
 def _end_line(lines: list[str], index: int, nl: str) -> None:
@@ -485,7 +526,7 @@ def update(text: str, activity_id: str, changes: Mapping[str, Any]) -> str:
     block_lines = [line + nl for line in block[:-1].split("\n")]
     lines = t.lines[: e.header] + block_lines + t.lines[e.end + 1 :]
     acts = t.acts[:i] + [new] + t.acts[i + 1 :]
-    return _verify(t.join(lines), _with_activities(t.doc, acts))
+    return _verify(t.join(lines), _with_activities(t.doc, acts), i)
 
 
 def _edit_block(block: str, replace: dict[str, Any], remove: list[str], insert: dict[str, Any]) -> str:

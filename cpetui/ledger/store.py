@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import secrets
@@ -13,6 +14,7 @@ from typing import Any
 
 from cpetui.i18n import _
 from cpetui.ledger import edit
+from cpetui.ledger.fastread import loads
 from cpetui.ledger.parse import fingerprint, parse_bytes
 from cpetui.ledger.report import format_problem
 from cpetui.model import Ledger, Problem
@@ -88,7 +90,7 @@ def _read(path: str) -> bytes | None:
 
 def _check_toml(path: str, data: bytes) -> None:
     try:
-        tomllib.loads(data.removeprefix(BOM).decode("utf-8"))
+        loads(data.removeprefix(BOM).decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise SaveError(
             path,
@@ -107,6 +109,11 @@ def write_text_atomic(path: str, text: str, expected_fingerprint: str | None) ->
     """
     data = text.encode("utf-8")
     _check_toml(path, data)
+    _write(path, data, expected_fingerprint)
+
+
+def _write(path: str, data: bytes, expected_fingerprint: str | None) -> None:
+    """write_text_atomic for bytes already validated."""
     target = _target(path)
     st = _stat(path, target)
     if expected_fingerprint is not None:
@@ -252,12 +259,15 @@ def create_ledger(path: str, text: str) -> Ledger:
 # ----------------------------------------------------------------------------------- edits
 
 
-def _fresh(path: str, data: bytes) -> Ledger:
+def _fresh(path: str, data: bytes, parsed: Ledger | None = None) -> Ledger:
+    """The Ledger of the bytes just written, with the file's new mtime."""
     try:
         mtime = os.stat(path).st_mtime_ns
     except OSError:
         mtime = 0
-    return parse_bytes(data, path, mtime)
+    if parsed is None:
+        return parse_bytes(data, path, mtime)
+    return dataclasses.replace(parsed, mtime_ns=mtime)
 
 
 def _current_text(ledger: Ledger) -> tuple[bool, str]:
@@ -314,8 +324,8 @@ def _apply(ledger: Ledger, change: Callable[[str], str]) -> Ledger:
                 problem=format_problem(first)
             ),
         )
-    write_text_atomic(ledger.path, new_text if not bom else "\ufeff" + new_text, ledger.fingerprint)
-    return _fresh(ledger.path, data)
+    _write(ledger.path, data, ledger.fingerprint)  # edit.* verified the text already
+    return _fresh(ledger.path, data, after)
 
 
 # Deleted blocks, kept so that undoing a delete puts back the very text (comments, key order, place).
@@ -352,21 +362,23 @@ def add_activity(ledger: Ledger, values: dict[str, Any]) -> tuple[Ledger, str]:
     Returns the saved Ledger and the activity's id. Re-adding the values a delete returned (undo)
     puts back the deleted text itself, comments included, where it was.
     """
-    text = _current_text(ledger)[1]
-    try:
-        clean = edit.prepare(values, edit.ids(text))
-    except edit.EditError as exc:
-        raise SaveError(
-            ledger.path, _("cannot change {path}: {reason}").format(path=ledger.path, reason=exc)
-        ) from exc
-    recalled = _recalled(ledger, clean)
+    recalled = _recalled(ledger, values)
+    new_id: list[str] = []
+
+    def change(text: str) -> str:
+        if recalled is not None:
+            new_text, aid = edit.add_with_id(
+                text, recalled.values, block=recalled.block, after=recalled.after
+            )
+        else:
+            new_text, aid = edit.add_with_id(text, values)
+        new_id.append(aid)
+        return new_text
+
+    new = _apply(ledger, change)
     if recalled is not None:
-        new = _apply(ledger, lambda t: edit.add(t, recalled.values, block=recalled.block,
-                                                after=recalled.after))
-        _RECENT.pop((_target(ledger.path), clean["id"]), None)
-    else:
-        new = _apply(ledger, lambda t: edit.add(t, clean))
-    return new, clean["id"]
+        _RECENT.pop((_target(ledger.path), new_id[0]), None)
+    return new, new_id[0]
 
 
 def update_activity(ledger: Ledger, activity_id: str, changes: dict[str, Any | None]) -> Ledger:
