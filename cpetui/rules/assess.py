@@ -42,7 +42,7 @@ class Assessed:
     category: str
     excluded: bool = False
     counted: float = 0.0
-    remarks: list[str] = field(default_factory=list)  # words appended to the explanation
+    remarks: tuple[str, ...] = ()  # words appended to the explanation (rare: a tuple, grown by +)
 
 
 def finding(ctx: Context, a: Activity, severity: str, code: str, message: str, *, key: str | None = None,
@@ -92,8 +92,9 @@ def assess(ctx: Context, a: Activity) -> Assessed:
         credit = ctx.memo.get(key)  # type: ignore[assignment]
         if credit is None:
             credit = ctx.memo[key] = t.compute(m, ctx.version)
-    return Assessed(a, t, credit, group_of(ctx.version, t, a), field_of(ctx.version, a),
-                    t.category if t else "")
+    v = ctx.version
+    return Assessed(a, t, credit, group_of(v, t, a) if v.groups else None,
+                    (a.field or "general") if v.fields else None, t.category if t else "")
 
 
 # ------------------------------------------------------------------------------------ checks
@@ -260,7 +261,7 @@ def duplicate_courses(ctx: Context, items: list[Assessed]) -> list[Finding]:
             seen[key] = x
             continue
         x.excluded = True
-        x.remarks.append(_("counted once already"))
+        x.remarks += (_("counted once already"),)
         out.append(finding(ctx, x.activity, "warning", "duplicate-course",
                            _("the same course was already claimed at line {line}: it counts once").format(
                                line=first.activity.source.line), key="title",
@@ -279,7 +280,7 @@ def run_checks(ctx: Context, items: list[Assessed]) -> list[Finding]:
             for f in found:
                 if f.code in EXCLUDING and not x.excluded:
                     x.excluded = True
-                    x.remarks.append(_("not counted: {why}").format(why=f.code.replace("-", " ")))
+                    x.remarks += (_("not counted: {why}").format(why=f.code.replace("-", " ")),)
     findings.extend(duplicate_courses(ctx, items))
     return findings
 

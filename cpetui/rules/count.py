@@ -36,7 +36,10 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
             loss.lost = r2(loss.lost + lost)
             loss.others += 1
 
-    for x in sorted(items, key=lambda x: (x.activity.date, x.activity.index)):
+    ordered = items
+    if any(items[i].activity.date > items[i + 1].activity.date for i in range(len(items) - 1)):
+        ordered = sorted(items, key=lambda x: (x.activity.date, x.activity.index))
+    for x in ordered:
         if x.excluded:
             x.counted = 0.0
             continue
@@ -49,8 +52,8 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
             used[key] = r2(used.get(key, 0.0) + take)
             if take < amount:
                 lost = r2(amount - take)
-                x.remarks.append(_("{lost} lost to the cap: {label}").format(
-                    lost=num(lost), label=_(cap.label)))
+                x.remarks += (_("{lost} lost to the cap: {label}").format(
+                    lost=num(lost), label=_(cap.label)),)
                 lose(key, x, amount, lost)
                 amount = take
         if b_max and x.group == "B" and amount > 0:
@@ -59,7 +62,7 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
             b_used = r2(b_used + take)
             if take < amount:
                 lost = r2(amount - take)
-                x.remarks.append(_("{lost} above the Group B maximum").format(lost=num(lost)))
+                x.remarks += (_("{lost} above the Group B maximum").format(lost=num(lost)),)
                 lose(("group-b", 0), x, amount, lost)
                 amount = take
         x.counted = amount

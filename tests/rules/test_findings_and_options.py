@@ -1,0 +1,223 @@
+"""Findings tied to activities and lines, version choice and its errors, per-ledger options, states."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from datetime import date
+
+import pytest
+
+from cpetui.rules import RulesError, activity_credit, cycle_end, program_info, resolve_version
+from tests.rules.helpers import activity, codes, ledger, requirement, status
+
+CISSP = '[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2024-07-01\n\n'
+
+
+def test_finding_points_at_the_activity_and_its_line() -> None:
+    text = CISSP + activity("talk", "2024-09-01", type="education", hours=2)
+    s = status(text, date(2025, 1, 1))
+    (f,) = [f for f in s.findings if f.code == "missing-group"]
+    assert f.activity_id == "talk" and f.source.path == "test.toml"
+    assert f.source.line == 6  # the [[activity]] header: the group is missing
+    assert s.credit_of("talk").group == "B"  # DECISION: unwritten group counts as B
+
+
+def test_unknown_type_is_an_error_with_a_suggestion() -> None:
+    s = status(CISSP + activity("x", "2024-09-01", type="educaton", group="A", hours=1), date(2025, 1, 1))
+    (f,) = [f for f in s.findings if f.code == "unknown-type"]
+    assert f.severity == "error" and 'type = "education"' in f.hint
+    assert f.source.line == 10  # the type key's line
+    assert s.credit_of("x").counted == 0
+
+
+def test_cc_group_b_claim_not_counted() -> None:
+    # seed 000: CC holders — Group A only
+    text = CISSP.replace("CISSP", "CC") + activity("b", "2024-09-01", type="education", group="B", hours=3)
+    s = status(text, date(2025, 1, 1))
+    assert "group-b-not-allowed" in codes(s, "b") and s.credit_of("b").counted == 0
+
+
+def test_professional_development_is_group_b_only() -> None:
+    text = CISSP + activity("p", "2024-09-01", type="professional-development", group="A", hours=3)
+    s = status(text, date(2025, 1, 1))
+    assert "wrong-group" in codes(s, "p") and s.credit_of("p").group == "B"
+
+
+OSCP = ('[cycle]\nprogram = "offsec"\ncredential = "OSCP+"\nstart = 2025-03-14\ncertified = 2025-03-14\n\n')
+
+
+def test_offsec_ctf_before_certification_and_missing_evidence() -> None:
+    # seed 001: CTF events never; activities before certification never; evidence required
+    text = OSCP.replace("start = 2025-03-14", "start = 2025-03-01") + (
+        activity("ctf", "2025-04-01", type="ctf", hours=8, evidence="a.pdf")
+        + activity("early", "2025-03-05", type="webinar", hours=1, evidence="b.pdf")
+        + activity("bare", "2025-04-02", type="webinar", hours=1))
+    s = status(text, date(2025, 6, 1))
+    assert "not-eligible" in codes(s, "ctf") and s.credit_of("ctf").counted == 0
+    assert "before-certification" in codes(s, "early") and s.credit_of("early").counted == 0
+    assert "missing-evidence" in codes(s, "bare") and s.credit_of("bare").counted == 1
+
+
+def test_evidence_not_found_only_when_checked() -> None:
+    text = OSCP + activity("w", "2025-04-01", type="webinar", hours=1, evidence="gone.pdf")
+    assert "evidence-not-found" not in codes(status(text, date(2025, 6, 1)))
+    s = status(text, date(2025, 6, 1), evidence_present={"gone.pdf": False})
+    (f,) = [f for f in s.findings if f.code == "evidence-not-found"]
+    assert f.activity_id == "w" and f.severity == "warning"
+
+
+def test_acfe_missing_field_counts_as_general() -> None:
+    text = '[cycle]\nprogram = "acfe"\ncredential = "CFE"\nstart = 2024-05-01\n\n' + activity(
+        "s", "2024-06-01", type="participant", minutes=100)
+    s = status(text, date(2024, 12, 1))
+    assert "missing-field" in codes(s, "s")
+    assert requirement(s, "fraud").counted == 0 and s.total.counted == 2
+
+
+def test_acfe_carryover_can_be_turned_off() -> None:
+    # DECISION: carryover on by default; carryover = false turns it off
+    text = ('[cycle]\nprogram = "acfe"\ncredential = "CFE"\nstart = 2024-05-01\ncarryover = false\n\n'
+            + activity("s", "2024-06-01", type="self-study", field="fraud", credits=25))
+    assert status(text, date(2025, 4, 30)).carryover_out == 0
+    assert status(text.replace("carryover = false\n", ""), date(2025, 4, 30)).carryover_out == 5
+
+
+def test_iia_japan_non_practicing_retired_and_exempt() -> None:
+    base = '[cycle]\nprogram = "iia-japan"\ncredential = "CFSA"\nstart = 2025-01-01\n'
+    assert status(base, date(2025, 6, 1)).total.required == 40  # seed 004: practicing
+    assert status(base + "practicing = false\n", date(2025, 6, 1)).total.required == 20
+    assert status(base + "retired = true\n", date(2025, 6, 1)).state == "complete"
+    assert status(base + "certified = 2024-03-01\n", date(2025, 6, 1)).total.required == 0  # exempt
+
+
+def test_iia_japan_same_course_counts_once() -> None:
+    base = '[cycle]\nprogram = "iia-japan"\ncredential = "CCSA"\nstart = 2025-01-01\n\n'
+    text = base + activity("a", "2025-02-01", type="education", minutes=100, provider="P") + activity(
+        "b", "2025-03-01", type="education", minutes=100, provider="P").replace('title = "b"', 'title = "a"')
+    s = status(text, date(2025, 6, 1))
+    assert s.credit_of("b").counted == 0 and "duplicate-course" in codes(s, "b")
+
+
+def test_iia_non_practicing_and_credential() -> None:
+    base = '[cycle]\nprogram = "iia"\ncredential = "CRMA"\nstart = 2026-01-01\n'
+    assert status(base, date(2026, 6, 1)).total.required == 20
+    assert status(base + "practicing = false\n", date(2026, 6, 1)).total.required == 10
+
+
+def test_isc2_concentration_held_with_cissp_or_alone() -> None:
+    base = '[cycle]\nprogram = "isc2"\ncredential = "ISSAP"\nstart = 2024-07-01\n'
+    assert status(base, date(2025, 1, 1)).total.required == 20  # member policies; DECISION: 20
+    assert status(base + 'held_with = "none"\n', date(2025, 1, 1)).total.required == 140
+
+
+def test_isc2_associate_yearly_cycle_without_carryover() -> None:
+    base = '[cycle]\nprogram = "isc2"\ncredential = "Associate"\nstart = 2024-07-01\n'
+    s = status(base, date(2024, 8, 1))
+    assert (s.total.required, s.cycle_end) == (15, date(2025, 6, 30))
+
+
+# ------------------------------------------------------------------------------- version choice
+
+
+def test_isc2_version_from_the_start_date() -> None:
+    assert resolve_version(ledger(CISSP.replace("2024-07-01", "2014-12-01")).cycle) == "isc2-2012"
+    assert resolve_version(ledger(CISSP.replace("2024-07-01", "2015-01-01")).cycle) == "isc2-2024"
+
+
+def test_isc2_december_2014_must_be_pinned() -> None:
+    # DECISION: seed 002 is silent on cycles starting 2014-12-02 … 2014-12-31
+    text = CISSP.replace("2024-07-01", "2014-12-15")
+    with pytest.raises(RulesError) as err:
+        status(text, date(2015, 1, 1))
+    f = err.value.finding
+    assert f.code == "version-undecided" and f.source.line == 4
+    assert 'rules = "isc2-2012"' in f.hint and 'rules = "isc2-2015"' in f.hint
+    assert status(text + 'rules = "isc2-2015"\n', date(2015, 1, 1)).rules_version == "isc2-2015"
+
+
+def test_unknown_program_credential_and_version_raise_located_errors() -> None:
+    for text, code, line in (
+        (CISSP.replace('"isc2"', '"isaca"'), "unknown-program", 2),
+        (CISSP.replace("CISSP", "OSCP"), "unknown-credential", 3),
+        (CISSP.strip() + '\nrules = "isc2-2030"\n', "unknown-version", 5),
+        (CISSP.replace("CISSP", "JGISP"), "unknown-credential", 3),  # not in the current table
+    ):
+        with pytest.raises(RulesError) as err:
+            status(text, date(2025, 1, 1))
+        assert (err.value.finding.code, err.value.finding.source.line) == (code, line)
+
+
+def test_explicit_end_wins() -> None:
+    c = ledger(CISSP + "end = 2027-07-15\n").cycle
+    assert cycle_end(c, "isc2-2024") == date(2027, 7, 15)
+    assert cycle_end(ledger(CISSP).cycle, "isc2-2024") == date(2027, 6, 30)
+
+
+def test_activity_credit_preview_and_program_info() -> None:
+    lg = ledger(CISSP + activity("a", "2024-09-01", type="education", group="A", minutes=90))
+    earned, why = activity_credit(lg.cycle, lg.activities[0], "isc2-2024")
+    assert earned == 1.5 and "90 min" in why.text and "seed 000" in why.citation
+    info = program_info("acfe")
+    assert "college" in [t.id for t in info.activity_types] and info.field_choices[0] == "fraud"
+    assert program_info("isc2").uses_groups
+
+
+# ------------------------------------------------------------------------------------- states
+
+
+def test_states_through_a_cycle() -> None:
+    text = CISSP + activity("a", "2024-08-01", type="education", group="A", hours=30)
+    assert status(text, date(2025, 1, 1)).state == "on-track"
+    assert status(text, date(2026, 7, 1)).state == "behind"
+    assert status(text, date(2027, 8, 1)).state == "in-grace"  # 90 days after 2027-06-30
+    assert status(text, date(2027, 10, 1)).state == "lapsed"
+    s = status(text, date(2025, 1, 1))
+    ids = {k.id: k.date for k in s.key_dates}
+    assert ids["cycle-end"] == date(2027, 6, 30) and ids["grace-end"] == date(2027, 9, 28)
+    assert ids["lapse"] == date(2029, 9, 29) and ids["evidence-retention"] == date(2028, 6, 30)
+    assert ids["next-deadline"] == date(2025, 6, 30)
+    assert s.pace is not None and s.pace.remaining == 90
+
+
+def test_annual_amounts_recommended_now_required_in_2015() -> None:
+    now = status(CISSP, date(2025, 1, 1))
+    assert requirement(now, "year-1").kind == "recommended"
+    pinned = status(CISSP.replace("2024-07-01", "2015-07-01") + 'rules = "isc2-2015"\n', date(2016, 1, 1))
+    assert requirement(pinned, "year-1").kind == "required" and requirement(pinned, "year-1").required == 40
+
+
+def test_rounding_avoids_float_noise() -> None:
+    text = OSCP + "".join(activity(f"a{i}", "2025-09-01", type="webinar", credits=0.1, evidence="e")
+                          for i in range(3))
+    assert status(text, date(2026, 1, 1)).total.counted == 0.3  # not 0.30000000000000004
+
+
+# --------------------------------------------------------------------------- purity and speed
+
+
+@pytest.mark.parametrize("module", ["cpetui.rules", "cpetui.status", "cpetui.model"])
+def test_pure_modules_import_no_textual_tomlkit_rich(module: str) -> None:
+    code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] in " \
+           "('textual', 'tomlkit', 'rich')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_ten_thousand_activities_well_under_100_ms() -> None:
+    text = CISSP + "".join(
+        activity(f"a{i}", f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}", type="education",
+                 group="AB"[i % 20 == 0], hours=1 + (i % 40) / 4, evidence="x.pdf")
+        for i in range(10_000))
+    lg = ledger(text)
+    best = min(_timed(lg) for _ in range(5))
+    assert best < 0.1, f"{best * 1000:.0f} ms"
+
+
+def _timed(lg) -> float:  # type: ignore[no-untyped-def]
+    from cpetui.status import evaluate
+
+    t = time.perf_counter()
+    evaluate(lg, date(2026, 1, 1), evidence_present={"x.pdf": True})
+    return time.perf_counter() - t
