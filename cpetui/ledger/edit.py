@@ -414,16 +414,20 @@ def add_with_id(
     if not t.activities:
         last = max((i for i, k in enumerate(t.kinds) if k != "blank"), default=-1)
         _end_line(lines, last, t.nl)
-        lines[last + 1 : last + 1] = ([t.nl] if last >= 0 else []) + block_lines
+        new = ([t.nl] if last >= 0 else []) + block_lines
+        at = last + 1
     elif pos == 0:
-        first = t.activities[0].start
-        lines[first:first] = block_lines + sep
+        new = block_lines + sep
+        at = t.activities[0].start
     else:
-        prev = t.activities[pos - 1].end
-        _end_line(lines, prev, t.nl)
-        lines[prev + 1 : prev + 1] = sep + block_lines
+        at = t.activities[pos - 1].end + 1
+        _end_line(lines, at - 1, t.nl)
+        new = sep + block_lines
+    lines[at:at] = new
     acts = t.acts[:pos] + [clean] + t.acts[pos:]
-    return _verify(t.join(lines), _with_activities(t.doc, acts), pos), clean.get("id", "")
+    header = at + next(i for i, line in enumerate(new) if line.lstrip().startswith("[["))
+    aid = clean.get("id") or f"line-{header + 1}"  # a hand-written block put back without an id
+    return _verify(t.join(lines), _with_activities(t.doc, acts), pos), aid
 
 
 def _end_line(lines: list[str], index: int, nl: str) -> None:

@@ -333,20 +333,22 @@ _RECENT: OrderedDict[tuple[str, str], edit.Extract] = OrderedDict()
 _RECENT_MAX = 64
 
 
+def _recent_key(ledger: Ledger, values: dict[str, Any]) -> tuple[str, str]:
+    """Deleted blocks are found again by file and id ("" for the last hand-written one without)."""
+    aid = values.get("id")
+    return _target(ledger.path), aid.strip() if isinstance(aid, str) else ""
+
+
 def _remember(ledger: Ledger, ex: edit.Extract) -> None:
-    aid = ex.values.get("id")
-    if isinstance(aid, str):
-        _RECENT[(_target(ledger.path), aid.strip())] = ex
-        _RECENT.move_to_end((_target(ledger.path), aid.strip()))
-        while len(_RECENT) > _RECENT_MAX:
-            _RECENT.popitem(last=False)
+    key = _recent_key(ledger, ex.values)
+    _RECENT[key] = ex
+    _RECENT.move_to_end(key)
+    while len(_RECENT) > _RECENT_MAX:
+        _RECENT.popitem(last=False)
 
 
 def _recalled(ledger: Ledger, values: dict[str, Any]) -> edit.Extract | None:
-    aid = values.get("id")
-    if not isinstance(aid, str):
-        return None
-    ex = _RECENT.get((_target(ledger.path), aid.strip()))
+    ex = _RECENT.get(_recent_key(ledger, values))
     try:
         clean = {k: edit.plain(v) for k, v in values.items() if v is not None}
     except edit.EditError:
@@ -377,7 +379,7 @@ def add_activity(ledger: Ledger, values: dict[str, Any]) -> tuple[Ledger, str]:
 
     new = _apply(ledger, change)
     if recalled is not None:
-        _RECENT.pop((_target(ledger.path), new_id[0]), None)
+        _RECENT.pop(_recent_key(ledger, values), None)
     return new, new_id[0]
 
 

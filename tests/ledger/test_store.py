@@ -299,3 +299,17 @@ def test_a_read_only_folder_is_reported(ledger_file: Path) -> None:
     finally:
         os.chmod(folder, 0o755)
     assert ledger_file.read_text() == LEDGER
+
+
+def test_undo_of_deleting_a_hand_written_activity_without_id_puts_it_back_as_it_was(
+    ledger_file: Path,
+) -> None:
+    text = LEDGER.replace('id = "ethics"\n', "")
+    ledger_file.write_text(text)
+    ledger = read_ledger(ledger_file)
+    (hand_written,) = [a.id for a in ledger.activities if a.id.startswith("line-")]
+    ledger, values = store.delete_activity(ledger, hand_written)
+    assert "id" not in values
+    ledger, aid = store.add_activity(ledger, values)
+    assert ledger_file.read_text() == text
+    assert aid == hand_written and ledger.activity(aid) is not None
