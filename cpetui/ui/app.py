@@ -65,6 +65,8 @@ class CpetuiApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "cpetui"
+    # Below 100 columns the sidebar and the status panel tighten up (see app.tcss and StatusPanel).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
         Binding("a", "add", _("Add")),

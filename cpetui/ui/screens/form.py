@@ -98,6 +98,7 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         self.activity_id = activity_id
         self.heading = heading
         self.errors: dict[str, str] = {}
+        self.attempted = False
 
     # ---------------------------------------------------------------------------- layout
 
@@ -190,11 +191,13 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         self._refresh()
 
     def _refresh(self) -> None:
-        result = check(self.cycle, self.raw(), self.activity_id)
+        raw = self.raw()
+        result = check(self.cycle, raw, self.activity_id)
         self.errors = dict(result.errors)
         for row in self.query(".error"):
             key = (row.id or "").removeprefix("err-")
-            message = self.errors.get(key, "")
+            # A field still empty is not scolded until the user tries to save.
+            message = self.errors.get(key, "") if (raw.get(key) or self.attempted) else ""
             row.update(Text(safe(message, 300), style="red"))
             row.display = bool(message)
         box = self.query_one("#preview", Static)
@@ -207,6 +210,7 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
     # ---------------------------------------------------------------------------- answers
 
     def action_save(self) -> None:
+        self.attempted = True
         self._refresh()
         if self.errors:
             first = next(iter(self.errors))

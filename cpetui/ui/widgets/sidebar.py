@@ -39,11 +39,11 @@ def _prompt(entry: Entry) -> Text:
         text.append(span)
     text.append(" ")
     if entry.broken:
-        text.append(" " + _("file error") + " ", "bold reverse red")
+        text.append(_("file error"), "bold reverse red")
     elif status is not None:
-        text.append(" " + state_label(status.state) + " ", "reverse " + STATE_STYLES.get(status.state, ""))
+        text.append(state_label(status.state), "reverse " + STATE_STYLES.get(status.state, ""))
     elif entry.rules_error:
-        text.append(" " + _("rules?") + " ", "reverse yellow")
+        text.append(_("rules?"), "reverse yellow")
     if status is not None:
         total = status.total
         text.append("\n")

@@ -17,13 +17,13 @@ BAR_WIDTH = 16
 MAX_DATES = 4
 
 
-def requirement_line(req: Requirement, label_width: int = 24) -> Text:
+def requirement_line(req: Requirement, label_width: int = 24, bar_width: int = BAR_WIDTH) -> Text:
     """`label  ████░░  counted / required` styled by kind: a failure, guidance, or a limit."""
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(safe(req.label, label_width).ljust(label_width) + " ")
     if req.kind == "maximum":
         style = "red" if req.earned > req.required else "blue"
-        line.append(progress(req.counted, req.required, BAR_WIDTH), style)
+        line.append(progress(req.counted, req.required, bar_width), style)
         line.append(" " + _("{counted} of at most {limit}").format(
             counted=num(req.counted), limit=num(req.required)))
         if req.earned > req.counted:
@@ -35,7 +35,7 @@ def requirement_line(req: Requirement, label_width: int = 24) -> Text:
         style = "cyan"  # guidance, never shown as a failure
     else:
         style = "yellow"
-    line.append(progress(req.counted, req.required, BAR_WIDTH), style)
+    line.append(progress(req.counted, req.required, bar_width), style)
     line.append(f" {num(req.counted)} / {num(req.required)}")
     if req.earned != req.counted:
         line.append(" " + _("({earned} earned)").format(earned=num(req.earned)), "dim")
@@ -46,7 +46,7 @@ def requirement_line(req: Requirement, label_width: int = 24) -> Text:
     return line
 
 
-def status_text(entry: Entry, as_of: date) -> Text:
+def status_text(entry: Entry, as_of: date, width: int = 80) -> Text:
     status = entry.status
     out = Text()
     cycle = entry.ledger.cycle
@@ -60,20 +60,23 @@ def status_text(entry: Entry, as_of: date) -> Text:
         elif cycle is None:
             out.append(_("This file could not be read; see the errors above."), "red")
         return out
-    return _status_text(status, as_of)
+    return _status_text(status, as_of, width)
 
 
-def _status_text(status: Status, as_of: date) -> Text:
-    out = Text()
+def _status_text(status: Status, as_of: date, width: int) -> Text:
+    out = Text(no_wrap=True, overflow="ellipsis")
     out.append(safe(status.credential, 20), "bold")
     out.append(f"  {status.cycle_start.isoformat()} → {status.cycle_end.isoformat()}  ")
     out.append(" " + state_label(status.state) + " ", "reverse " + STATE_STYLES.get(status.state, ""))
     out.append("  " + safe(status.rules_version, 20), "dim")
     shown = [status.total, *(r for r in status.requirements if r.id != status.total.id)]
-    width = min(MAX_LABEL, max(len(safe(r.label)) for r in shown))
+    bar_width = BAR_WIDTH if width >= 70 else 8
+    # What is left beside the bar and "12.5 / 120 recommended" goes to the label.
+    room = max(10, width - bar_width - 24)
+    label_width = min(MAX_LABEL, room, max(len(safe(r.label)) for r in shown))
     for req in shown:
         out.append("\n")
-        out.append_text(requirement_line(req, width))
+        out.append_text(requirement_line(req, label_width, bar_width))
     facts: list[str] = []
     if status.pace is not None and status.pace.remaining > 0:
         facts.append(_("pace {per_month}/month for {months} months").format(
@@ -94,5 +97,15 @@ def _status_text(status: Status, as_of: date) -> Text:
 class StatusPanel(Static):
     """Where the selected ledger stands; the app hands it the entry to show."""
 
+    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.shown: tuple[Entry | None, date] | None = None
+
     def show(self, entry: Entry | None, as_of: date) -> None:
-        self.update(status_text(entry, as_of) if entry is not None else Text(_("No ledger selected.")))
+        self.shown = (entry, as_of)
+        width = self.content_size.width or 80
+        self.update(status_text(entry, as_of, width) if entry is not None else Text(_("No ledger selected.")))
+
+    def on_resize(self) -> None:
+        if self.shown is not None:
+            self.show(*self.shown)
