@@ -83,6 +83,8 @@ ACTIVITY_KEYS: Mapping[str, tuple[type, ...]] = MappingProxyType(
         "submitted": (date,),
         "auto_submitted": (bool,),
         "notes": (str,),
+        "organizer_address": (str,),  # IIA-Japan report: the organiser's address
+        "organizer_phone": (str,),  # IIA-Japan report: the organiser's phone
         **MEASURE_KEYS,
     }
 )
@@ -155,6 +157,8 @@ class Activity:
     submitted: date | None = None
     auto_submitted: bool = False
     notes: str | None = None
+    organizer_address: str | None = None
+    organizer_phone: str | None = None
     key_lines: Mapping[str, int] = dataclasses.field(default_factory=_empty)
     extra: Mapping[str, Any] = dataclasses.field(default_factory=_empty)
     index: int = 0  # position among the file's activities (0-based), as written

@@ -21,8 +21,7 @@ CATEGORIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 _BY_TYPE = {t: code for code, _label, types in CATEGORIES for t in types}
 
-# The guideline's report asks for the organiser's address and phone; the ledger format has no key for
-# them, so they are read from these (reported as unknown, but kept) activity keys.
+# The guideline's report asks for the organiser's address and phone (activity keys of their own).
 ADDRESS_KEY = "organizer_address"
 PHONE_KEY = "organizer_phone"
 
@@ -36,7 +35,7 @@ def category_of(activity: Activity, status: Status) -> str:
 
 
 def _extra(activity: Activity, key: str) -> str:
-    value = activity.extra.get(key)
+    value = getattr(activity, key, None)
     return str(value) if value is not None else ""
 
 

@@ -580,6 +580,8 @@ def _build_activity(
         submitted=values.get("submitted"),
         auto_submitted=bool(values.get("auto_submitted", False)),
         notes=values.get("notes"),
+        organizer_address=values.get("organizer_address"),
+        organizer_phone=values.get("organizer_phone"),
         key_lines=keys,
         extra=MappingProxyType(extra) if extra else EMPTY,
         index=index,
