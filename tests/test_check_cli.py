@@ -61,3 +61,12 @@ def test_json_output_is_structured(tmp_path: Path) -> None:
     assert data["schema_version"] == 1 and data["errors"] == 1
     (problem,) = data["ledgers"][0]["problems"]
     assert (problem["line"], problem["code"]) == (1, "toml-syntax")
+
+
+def test_options_before_the_command_do_not_hide_it(tmp_path: Path) -> None:
+    (tmp_path / "cissp.toml").write_text(GOOD)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cpetui", "--lang", "en", "check", str(tmp_path)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 0 and proc.stdout.endswith("0 warnings\n")

@@ -50,7 +50,7 @@ def build_parser(commands: dict[str, tuple[str, str]]) -> argparse.ArgumentParse
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     commands = _available_commands()
-    first = next((a for a in args_list if not a.startswith("-")), None)
+    first = _first_word(args_list)
     if first in commands or any(a in ("-h", "--help") for a in args_list[:1]):
         parser = build_parser(commands)
         args = parser.parse_args(args_list)
@@ -61,6 +61,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = importlib.import_module(commands[args.command][0])
         return int(module.run(args) or 0)
     return _run_app(args_list)
+
+
+def _first_word(args_list: list[str]) -> str | None:
+    """The first argument that is not an option or an option's value (`--lang ja check` → check)."""
+    skip = False
+    for arg in args_list:
+        if skip:
+            skip = False
+            continue
+        if arg == "--lang":
+            skip = True
+            continue
+        if not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _setup_language(lang: str | None) -> None:
