@@ -15,7 +15,9 @@ TIME = ("minutes", "sessions", "hours", "credits")
 TYPES = MappingProxyType({t.id: t for t in (
     ActivityType("education", N_("Category I: education and training"), "I", TIME, c.fifty_minutes,
                  N_("1 CPE per full 50 minutes (100 min = 2, 50–99 min = 1); sessions under 50 minutes "
-                    "of one course summed first"), N_("IIA-Japan category I; seed 004")),
+                    "of one course summed first"),
+                 N_("IIA-Japan category I; seed 004; DECISION: its '600 minutes = 2 CPE' example "
+                    "contradicts the rule, so the rule applies (600 min = 12)")),
     ActivityType("e-learning", N_("Category I: e-learning"), "I", ("minutes", "sessions"),
                  c.lecture_minutes, N_("lecture minutes ÷ 50, floored, never the enrolment length"),
                  N_("IIA-Japan category I, e-learning; seed 004")),

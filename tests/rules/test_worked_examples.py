@@ -90,6 +90,14 @@ def test_iia_japan_50_to_99_minutes_is_1(minutes: int) -> None:
     assert iia_japan(f'type = "education"\nminutes = {minutes}\n') == 1  # seed 004
 
 
+def test_iia_japan_600_minutes_follow_the_rule_not_the_conflicting_example() -> None:
+    # DECISION (facts sheet §4.1): seed 004's "600 minutes = 2 CPE" contradicts its own rule → 12
+    earned, _c, _t = credit(IIA_JAPAN + 'type = "education"\nminutes = 600\n', "a", date(2025, 12, 1))
+    assert earned == 12
+    s = status(IIA_JAPAN + 'type = "education"\nminutes = 600\n', date(2025, 12, 1))
+    assert "600 min = 12" in s.credit_of("a").explanation.citation
+
+
 def test_iia_japan_5_sessions_of_30_minutes_is_3() -> None:
     # seed 004 例2: 30 min × 5 = 150 min ÷ 50 = 3
     assert iia_japan('type = "education"\nsessions = [30, 30, 30, 30, 30]\n') == 3
