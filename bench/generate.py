@@ -30,6 +30,7 @@ PROGRAMS = [
 
 def _activity(rng: random.Random, i: int, day: date, types: list[str], extra: str | None) -> str:
     title = rng.choice(TITLES_JA if rng.random() < 0.4 else TITLES_EN)
+    kind = rng.choice(types)
     lines = []
     if rng.random() < 0.3:
         lines.append(f"# note {i}: registered through the member portal")
@@ -39,14 +40,16 @@ def _activity(rng: random.Random, i: int, day: date, types: list[str], extra: st
         f"date = {day.isoformat()}",
         f'title = "{title} #{i}"',
         f'provider = "{rng.choice(PROVIDERS)}"',
-        f'type = "{rng.choice(types)}"',
+        f'type = "{kind}"',
     ]
-    if extra == "group":
-        lines.append(f'group = "{"A" if rng.random() < 0.8 else "B"}"')
+    if extra == "group":  # professional development is Group B by ISC2's definition
+        group = "B" if kind == "professional-development" or rng.random() < 0.1 else "A"
+        lines.append(f'group = "{group}"')
     elif extra == "field":
         lines.append(f'field = "{rng.choice(["fraud", "ethics", "general"])}"')
     if rng.random() < 0.5:
-        lines.append(f"minutes = {rng.choice([50, 60, 90, 100, 120, 180])}   # breaks excluded")
+        minutes = [60, 90, 120, 180] if extra == "group" else [50, 60, 90, 100, 120, 180]
+        lines.append(f"minutes = {rng.choice(minutes)}   # breaks excluded")
     else:
         lines.append(f"hours = {rng.choice([1, 1.5, 2, 2.25, 3])}")
     lines.append(f'evidence = ["evidence/cert-{i:05d}.pdf"]')
@@ -61,6 +64,8 @@ def generate(folder: Path, ledgers: int, per_ledger: int, seed: int = 7) -> int:
     """Write `ledgers` files of `per_ledger` activities each; returns the number of activities."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
+    evidence = folder / "evidence"
+    evidence.mkdir(exist_ok=True)
     count = 0
     for n in range(ledgers):
         program, credential, years, types, extra = PROGRAMS[n % len(PROGRAMS)]
@@ -80,6 +85,8 @@ def generate(folder: Path, ledgers: int, per_ledger: int, seed: int = 7) -> int:
             head.append("practicing = true")
         days = sorted(start + timedelta(days=rng.randint(0, span)) for _ in range(per_ledger))
         body = [_activity(rng, count + i, d, types, extra) for i, d in enumerate(days)]
+        for i in range(count, count + per_ledger):  # a real log keeps its certificates
+            (evidence / f"cert-{i:05d}.pdf").write_bytes(b"%PDF-1.4 certificate\n")
         count += per_ledger
         text = "\n".join(head) + "\n\n" + "\n".join(body)
         (folder / f"{program}-{credential.lower().replace('+', 'plus')}-{n:03d}.toml").write_text(

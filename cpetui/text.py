@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _BIDI = {
@@ -9,6 +10,11 @@ _BIDI = {
     "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c",
 }
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+# Text made only of these characters needs no escaping (the common case, checked at C speed).
+_SAFE = re.compile(
+    "[^\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u061c"
+    "\ud800-\udfff]*"
+)
 
 
 def printable(text: str, *, keep_newlines: bool = False) -> str:
@@ -17,6 +23,8 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
     ESC, C0/C1 controls, DEL, bidirectional overrides and zero-width characters become `\\xNN` /
     `\\u202e`-style escapes, so ANSI, OSC (clipboard, hyperlink) and bidi tricks print as plain text.
     """
+    if _SAFE.fullmatch(text):
+        return text
     out: list[str] = []
     for ch in text:
         code = ord(ch)

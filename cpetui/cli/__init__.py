@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import importlib.util
 import sys
 from collections.abc import Sequence
 
+from cpetui.i18n import N_, _
+
 # Each headless command lives in its own module exposing `add_arguments(parser)` and `run(args) -> int`.
 # Imported only when named, so `cpetui check` loads nothing it does not use.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "check": ("cpetui.cli.check", "check ledgers for errors (for git pre-commit hooks)"),
-    "status": ("cpetui.cli.status", "where each ledger stands"),
-    "where": ("cpetui.cli.where", "which ledger folder is used, and why"),
-    "init": ("cpetui.cli.init", "create a ledger folder ready for git"),
-    "new": ("cpetui.cli.new", "start a new cycle's ledger"),
-    "add": ("cpetui.cli.add", "add an activity to a ledger"),
-    "programs": ("cpetui.cli.programs", "programs, rules versions and activity types"),
-    "export": ("cpetui.cli.export", "export a ledger as CSV, JSON or Markdown"),
-    "audit-pack": ("cpetui.cli.audit_pack", "zip a ledger's evidence with a manifest and report"),
+    "check": ("cpetui.cli.check", N_("check ledgers for errors (for git pre-commit hooks)")),
+    "status": ("cpetui.cli.status", N_("where each ledger stands")),
+    "where": ("cpetui.cli.where", N_("which ledger folder is used, and why")),
+    "init": ("cpetui.cli.init", N_("create a ledger folder ready for git")),
+    "new": ("cpetui.cli.new", N_("start a new cycle's ledger")),
+    "add": ("cpetui.cli.add", N_("add an activity to a ledger")),
+    "programs": ("cpetui.cli.programs", N_("programs, rules versions and activity types")),
+    "export": ("cpetui.cli.export", N_("export a ledger as CSV, JSON or Markdown")),
+    "audit-pack": ("cpetui.cli.audit_pack", N_("zip a ledger's evidence with a manifest and report")),
 }
 
 
@@ -31,19 +34,23 @@ def _available_commands() -> dict[str, tuple[str, str]]:
     return found
 
 
-def build_parser(commands: dict[str, tuple[str, str]]) -> argparse.ArgumentParser:
+def build_parser(
+    commands: dict[str, tuple[str, str]], only: str | None = None
+) -> argparse.ArgumentParser:
+    """The parser; with `only`, only that command's module is imported (the others are listed)."""
     parser = argparse.ArgumentParser(
         prog="cpetui",
-        description="Keep your CPE ledgers honest and audit-ready. "
-        "Without a command, opens the app on the given ledger files or folders.",
+        description=_("Keep your CPE ledgers honest and audit-ready. "
+                      "Without a command, opens the app on the given ledger files or folders."),
     )
-    parser.add_argument("--lang", choices=["en", "ja"], help="interface language")
+    parser.add_argument("--lang", choices=["en", "ja"], help=_("interface language"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in commands.items():
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--lang", choices=["en", "ja"], help="interface language",
+        p = sub.add_parser(name, help=_(help_text), description=_(help_text))
+        p.add_argument("--lang", choices=["en", "ja"], help=_("interface language"),
                        default=argparse.SUPPRESS)
-        importlib.import_module(module).add_arguments(p)
+        if only is None or name == only:
+            importlib.import_module(module).add_arguments(p)
     return parser
 
 
@@ -51,16 +58,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     commands = _available_commands()
     first = _first_word(args_list)
+    _setup_language(_lang_option(args_list))
     if first in commands or any(a in ("-h", "--help") for a in args_list[:1]):
-        parser = build_parser(commands)
+        parser = build_parser(commands, only=first if first in commands else None)
         args = parser.parse_args(args_list)
         if args.command is None:
             parser.print_help()
             return 0
-        _setup_language(getattr(args, "lang", None))
         module = importlib.import_module(commands[args.command][0])
+        # A headless command allocates many small, acyclic objects and then exits: collecting
+        # cycles every 700 allocations only costs time.
+        gc.set_threshold(200_000, 50, 100)
         return int(module.run(args) or 0)
     return _run_app(args_list)
+
+
+def _lang_option(args_list: list[str]) -> str | None:
+    """The value of --lang wherever it stands (before or after the command)."""
+    for i, arg in enumerate(args_list):
+        if arg == "--lang" and i + 1 < len(args_list):
+            return args_list[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _first_word(args_list: list[str]) -> str | None:
@@ -87,11 +107,10 @@ def _setup_language(lang: str | None) -> None:
 
 
 def _run_app(args_list: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="cpetui", description="Open the cpetui app.")
-    parser.add_argument("paths", nargs="*", help="ledger files or folders")
-    parser.add_argument("--lang", choices=["en", "ja"], help="interface language")
+    parser = argparse.ArgumentParser(prog="cpetui", description=_("Open the cpetui app."))
+    parser.add_argument("paths", nargs="*", help=_("ledger files or folders"))
+    parser.add_argument("--lang", choices=["en", "ja"], help=_("interface language"))
     args = parser.parse_args(args_list)
-    _setup_language(args.lang)
     from cpetui.ui.app import run_app  # Textual is imported here only
 
     return int(run_app(args.paths) or 0)

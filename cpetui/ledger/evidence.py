@@ -115,4 +115,22 @@ def evidence_present(ledger: Ledger) -> dict[str, bool]:
 
     A file outside the ledger's folder counts when it exists; `classify` says it is outside.
     """
-    return {ev: ref.exists for ev, ref in classify_all(ledger).items()}
+    # One stat per entry: resolving every path component (as `classify` must, to catch links
+    # leading out) costs ten times more and says nothing more about presence.
+    folder = _folder(ledger.path)
+    present: dict[str, bool] = {}
+    for activity in ledger.activities:
+        for ev in activity.evidence:
+            if ev in present:
+                continue
+            text = ev.strip()
+            if not text or "\0" in text:
+                present[ev] = False
+            elif _SCHEME.match(text):
+                present[ev] = classify(ledger.path, ev).exists
+            else:
+                try:
+                    present[ev] = os.path.exists(os.path.join(folder, text))
+                except (ValueError, OSError):
+                    present[ev] = False
+    return present

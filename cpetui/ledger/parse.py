@@ -498,7 +498,9 @@ def _build_activities(raw: Any, layout: Layout, out: _Collector) -> tuple[Activi
         if not isinstance(table, dict):
             continue
         span = spans[index] if index < len(spans) else None
-        activity = _build_activity(table, index, span, out)
+        activity = _clean_activity(table, index, span, out.path) or _build_activity(
+            table, index, span, out
+        )
         if activity is None:
             continue
         if activity.id in seen:
@@ -518,6 +520,79 @@ def _build_activities(raw: Any, layout: Layout, out: _Collector) -> tuple[Activi
         seen[activity.id] = len(activities)
         activities.append(activity)
     return tuple(activities)
+
+
+_MEASURE_NUMBERS = frozenset(
+    k for k, types in MEASURE_KEYS.items() if float in types or types == (int,)
+)
+_GROUPS = frozenset(("A", "B"))
+_FIELDS = frozenset(("fraud", "ethics", "general"))
+
+
+def _clean_activity(
+    table: dict[str, Any], index: int, span: TableSpan | None, path: str
+) -> Activity | None:
+    """The activity when it has nothing to report (the common case, built without the checks); else None.
+
+    Anything unusual — an unknown key, a wrong type, a missing key or measure, an odd value — returns
+    None so that `_build_activity` runs every check and reports it.
+    """
+    aid = table.get("id")
+    if type(aid) is not str or not aid.strip() or "date" not in table or "title" not in table:
+        return None
+    has_measure = False
+    for key, value in table.items():
+        if _FAST_TYPES.get(key) is not type(value) and not _type_ok(value, ACTIVITY_KEYS.get(key)):
+            return None
+        if key in _MEASURE_NUMBERS:
+            if value < 0 or value != value or value == float("inf"):
+                return None
+            has_measure = True
+        elif key in MEASURE_KEYS:
+            has_measure = True
+    if not has_measure:
+        return None
+    sessions = table.get("sessions")
+    if sessions is not None and not all(type(m) in (int, float) and m >= 0 for m in sessions):
+        return None
+    evidence = table.get("evidence", ())
+    if isinstance(evidence, str):
+        evidence = (evidence,)
+    elif not all(type(e) is str for e in evidence):
+        return None
+    group = table.get("group")
+    if group is not None:
+        group = group.strip().upper()
+        if group not in _GROUPS:
+            return None
+    fld = table.get("field")
+    if fld is not None:
+        fld = fld.strip().lower()
+        if fld not in _FIELDS:
+            return None
+    kind = table.get("type")
+    given = {k: table[k] for k in MEASURE_KEYS if k in table}
+    if sessions is not None:
+        given["sessions"] = tuple(sessions)
+    return Activity(
+        id=aid.strip(),
+        date=table["date"],
+        title=table["title"],
+        source=SourceRef(path, span.line if span else 1, 1),
+        provider=table.get("provider"),
+        type=(kind.strip().lower() or None) if kind is not None else None,
+        group=group,
+        field=fld,
+        measure=Measure(**given),
+        evidence=tuple(evidence),
+        submitted=table.get("submitted"),
+        auto_submitted=bool(table.get("auto_submitted", False)),
+        notes=table.get("notes"),
+        organizer_address=table.get("organizer_address"),
+        organizer_phone=table.get("organizer_phone"),
+        key_lines=KeyLines(span),
+        index=index,
+    )
 
 
 def _build_activity(
