@@ -110,6 +110,24 @@ def _edit_seconds(size: int, runs: int) -> float:
         return statistics.median(samples)
 
 
+def rules_figure(folder: Path, runs: int) -> Figure:
+    """One rules pass (status.evaluate) over every activity of the folder, in process."""
+    from cpetui.ledger.evidence import evidence_present
+    from cpetui.ledger.load import read_ledger
+    from cpetui.status import evaluate
+
+    ledgers = [read_ledger(p) for p in sorted(folder.glob("*.toml"))]
+    present = [evidence_present(led) for led in ledgers]
+    as_of = date.fromisoformat(AS_OF)
+
+    def one_pass() -> None:
+        for led, ev in zip(ledgers, present, strict=True):
+            evaluate(led, as_of, evidence_present=ev)
+
+    n = sum(len(led.activities) for led in ledgers)
+    return Figure(f"rules pass over {n:,} activities (in process)", median_time(one_pass, runs))
+
+
 def edit_figures(runs: int) -> list[Figure]:
     figures = []
     for size, limit in ((200, 0.050), (2000, 0.150)):
@@ -188,6 +206,7 @@ def main() -> int:
         if "headless" in parts:
             figures += headless_figures(folder, journal, args.runs)
         if "edit" in parts:
+            figures.append(rules_figure(folder, args.runs))
             figures += edit_figures(max(args.runs, 20))
         if "app" in parts:
             figures += app_figures(folder, args.runs)

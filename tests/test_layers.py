@@ -37,8 +37,7 @@ def _present(module: str) -> bool:
 
 @pytest.mark.parametrize("module", PURE)
 def test_rules_and_model_import_no_ui_no_writer_no_rich(module: str) -> None:
-    if not _present(module):
-        pytest.skip(f"{module} not written yet")
+    assert _present(module), f"{module} is missing"
     loaded = _loaded_after_import(module)
     for forbidden in ("textual", "tomlkit", "rich"):
         assert forbidden not in loaded, f"{module} pulls in {forbidden}"
@@ -46,8 +45,7 @@ def test_rules_and_model_import_no_ui_no_writer_no_rich(module: str) -> None:
 
 @pytest.mark.parametrize("module", HEADLESS)
 def test_headless_modules_import_no_textual(module: str) -> None:
-    if not _present(module):
-        pytest.skip(f"{module} not written yet")
+    assert _present(module), f"{module} is missing"
     loaded = _loaded_after_import(module)
     assert "textual" not in loaded, f"{module} pulls in textual"
 
