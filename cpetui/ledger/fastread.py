@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import OrderedDict
 from typing import Any
 
 try:  # rtoml is a compiled reader ~8x faster than tomllib; cpetui works without it.
@@ -21,8 +22,30 @@ def _maybe_toml_1_1(text: str) -> bool:
     return "{" in text or "\\x" in text or "\\e" in text or _TIME.search(text) is not None
 
 
+# The same text is read several times around one save (the ledger as read, the edit's before and
+# after, the re-read of what was written): the last few answers are kept. Callers treat them as
+# read-only.
+_RECENT: OrderedDict[str, dict[str, Any]] = OrderedDict()
+_RECENT_MAX = 4
+
+
 def loads(text: str) -> dict[str, Any]:
-    """Parse TOML 1.0 `text` (no BOM) exactly as `tomllib.loads` would; raises TOMLDecodeError."""
+    """Parse TOML 1.0 `text` (no BOM) exactly as `tomllib.loads` would; raises TOMLDecodeError.
+
+    The result may be shared with other callers: never mutate it.
+    """
+    doc = _RECENT.get(text)
+    if doc is not None:
+        _RECENT.move_to_end(text)
+        return doc
+    doc = _parse(text)
+    _RECENT[text] = doc
+    if len(_RECENT) > _RECENT_MAX:
+        _RECENT.popitem(last=False)
+    return doc
+
+
+def _parse(text: str) -> dict[str, Any]:
     if _rtoml is not None and not _maybe_toml_1_1(text):
         try:
             return _rtoml.loads(text)
