@@ -143,3 +143,19 @@ def test_status_runs_without_textual(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
                           cwd=ROOT, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_json_output_escapes_bidi_and_c1_characters(tmp_path: Path) -> None:
+    # A right-to-left override in an id would reorder what a terminal shows; JSON keeps it as \u202e.
+    ledger = tmp_path / "bidi.toml"
+    ledger.write_text(
+        '[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2024-07-01\n'
+        '[[activity]]\nid = "a\u202e1"\ndate = 2024-08-01\ntitle = "x\u0085y"\nhours = 1\n',
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "cpetui", "status", "--json", "--as-of", "2026-11-22", str(ledger)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert "\u202e" not in proc.stdout and "\u0085" not in proc.stdout
+    assert '"a\\u202e1"' in proc.stdout

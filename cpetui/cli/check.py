@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import os
 import sys
@@ -123,8 +122,9 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(1 for _p, probs in results for p in probs if p.severity == "error")
     warnings = sum(1 for _p, probs in results for p in probs if p.severity == "warning")
     if args.format == "json":
-        print(json.dumps(_as_json(results, errors, warnings), ensure_ascii=False, indent=2,
-                         sort_keys=True))
+        from cpetui.export.jsonfile import dumps
+
+        sys.stdout.write(dumps(_as_json(results, errors, warnings)))
     else:
         out = sys.stdout
         for _path, probs in results:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Mapping
@@ -219,7 +218,9 @@ def run(args: argparse.Namespace) -> int:
         out.append("")
     if args.json:
         doc = {"schema_version": SCHEMA_VERSION, "as_of": as_of.isoformat(), "ledgers": entries}
-        print(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True))
+        from cpetui.export.jsonfile import dumps
+
+        sys.stdout.write(dumps(doc))
     else:
         if not files and not missing:
             out.append(_("no ledger files found in {paths}").format(paths=", ".join(location.paths)))
