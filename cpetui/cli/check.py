@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import multiprocessing
-import os
+import functools
 import sys
 from datetime import date
 
@@ -61,43 +60,16 @@ def _excerpt(lines: list[str], src: SourceRef) -> str:
     return lines[src.line - 1] if 0 < src.line <= len(lines) else ""
 
 
-# Below this much ledger text a second process costs more than it saves.
-PARALLEL_BYTES = 512 * 1024
-
-
-def _check_chunk(files: list[str], as_of: date) -> list[tuple[str, list[Problem]]]:
-    return [(path, collect(read_ledger(path), as_of)) for path in files]
-
-
 def check_files(files: list[str], as_of: date) -> list[tuple[str, list[Problem]]]:
-    """Each file's problems, in order; a large set is split over two processes (fork, where there is one)."""
-    sizes = {f: _size(f) for f in files}
-    cores = os.cpu_count() or 1
-    if cores < 2 or len(files) < 2 or sum(sizes.values()) < PARALLEL_BYTES or \
-            "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
-        return _check_chunk(files, as_of)
-    import concurrent.futures
+    """Each file's problems, in order (large sets on both cores)."""
+    from cpetui.cli.parallel import map_files
 
-    # Balance by size: the largest files first, each to the lighter half.
-    halves: list[list[str]] = [[], []]
-    weight = [0, 0]
-    for f in sorted(files, key=lambda f: -sizes[f]):
-        i = 0 if weight[0] <= weight[1] else 1
-        halves[i].append(f)
-        weight[i] += sizes[f]
-    context = multiprocessing.get_context("fork")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        other = pool.submit(_check_chunk, halves[1], as_of)
-        done = dict(_check_chunk(halves[0], as_of))
-        done.update(other.result())
-    return [(f, done[f]) for f in files]
+    problems = map_files(functools.partial(_check_one, as_of=as_of), files)
+    return list(zip(files, problems, strict=True))
 
 
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
+def _check_one(path: str, as_of: date) -> list[Problem]:
+    return collect(read_ledger(path), as_of)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections.abc import Mapping
@@ -192,6 +193,15 @@ def failed_json(path: str, problems: list[Problem]) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------- run
 
 
+def _one(path: str, as_of: date) -> tuple[dict[str, Any], list[str], bool]:
+    """One ledger's JSON entry, its human lines, and whether it failed (runs in a worker too)."""
+    _ledger, status, problems = assess(path, as_of)
+    if status is None:
+        lines = [_("{path}: cannot be evaluated").format(path=printable(path))]
+        return failed_json(path, problems), lines + [format_problem(p) for p in problems], True
+    return status_json(status), human(status), False
+
+
 def run(args: argparse.Namespace) -> int:
     from cpetui.ledger.where import ConfigError, locate
 
@@ -205,16 +215,12 @@ def run(args: argparse.Namespace) -> int:
     failed = bool(missing) or not files
     entries: list[dict[str, Any]] = [failed_json(p.source.path, [p]) for p in missing]
     out: list[str] = [format_problem(p) for p in missing]
-    for path in files:
-        ledger, status, problems = assess(path, as_of)
-        if status is None:
-            failed = True
-            entries.append(failed_json(path, problems))
-            out.append(_("{path}: cannot be evaluated").format(path=printable(path)))
-            out += [format_problem(p) for p in problems]
-        else:
-            entries.append(status_json(status))
-            out += human(status)
+    from cpetui.cli.parallel import map_files
+
+    for entry, lines, bad in map_files(functools.partial(_one, as_of=as_of), files):
+        failed = failed or bad
+        entries.append(entry)
+        out += lines
         out.append("")
     if args.json:
         doc = {"schema_version": SCHEMA_VERSION, "as_of": as_of.isoformat(), "ledgers": entries}
