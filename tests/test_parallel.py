@@ -1,0 +1,51 @@
+"""Large ledger sets are checked on both cores with the same answer, in the same order, as on one."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cpetui.cli import parallel
+from cpetui.cli.check import check_files
+from tests.robustness.corpus import MISTAKES
+
+CAN_FORK = (os.cpu_count() or 1) > 1 and "fork" in parallel.multiprocessing.get_all_start_methods()
+
+
+def _where(path: str) -> tuple[str, int]:
+    return path, os.getpid()
+
+
+def _corpus(folder: Path) -> list[str]:
+    files = []
+    for i, name in enumerate(sorted(MISTAKES)):
+        path = folder / f"{i:02d}.toml"
+        path.write_bytes(MISTAKES[name][0])
+        files.append(str(path))
+    return files
+
+
+def test_two_processes_give_the_same_problems_in_the_same_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _corpus(tmp_path)
+    one_core = check_files(files, date(2026, 11, 22))
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 0)
+    assert check_files(files, date(2026, 11, 22)) == one_core
+
+
+@pytest.mark.skipif(not CAN_FORK, reason="one core or no fork here")
+def test_a_large_set_really_uses_a_second_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _corpus(tmp_path)
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 0)
+    results = parallel.map_files(_where, files)
+    assert [path for path, _pid in results] == files
+    assert len({pid for _path, pid in results}) == 2
+
+
+def test_a_small_set_stays_in_this_process(tmp_path: Path) -> None:
+    files = _corpus(tmp_path)
+    assert {pid for _path, pid in parallel.map_files(_where, files)} == {os.getpid()}
