@@ -1,4 +1,4 @@
-"""Realistic hand-editing mistakes give a located error in `check` and `status`, never a traceback."""
+"""Hand-editing mistakes give a located error in `check`, `status` and the app, never a traceback."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from cpetui.ledger.load import read_ledger
+from tests.robustness.apphelp import assert_app_locates, write_good
 from tests.robustness.corpus import MISTAKES
 
 
 @pytest.mark.parametrize("name", sorted(MISTAKES))
-def test_the_mistake_is_located(name: str, tmp_path: Path) -> None:
+def test_the_mistake_is_located(name: str, tmp_path: Path, cases) -> None:
+    cases("hand-editing mistakes", 1)
     data, line = MISTAKES[name]
     path = tmp_path / "cissp.toml"
     path.write_bytes(data)
@@ -24,7 +26,10 @@ def test_the_mistake_is_located(name: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", [["check"], ["status"]])
-def test_every_mistake_gives_located_errors_in_the_commands(command: list[str], tmp_path: Path) -> None:
+def test_every_mistake_gives_located_errors_in_the_commands(
+    command: list[str], tmp_path: Path, cases
+) -> None:
+    cases("hand-editing mistakes", len(MISTAKES))
     for i, name in enumerate(sorted(MISTAKES)):
         (tmp_path / f"{i:02d}.toml").write_bytes(MISTAKES[name][0])
     proc = subprocess.run(
@@ -37,3 +42,15 @@ def test_every_mistake_gives_located_errors_in_the_commands(command: list[str], 
     for i, name in enumerate(sorted(MISTAKES)):
         expected = f"{tmp_path / f'{i:02d}.toml'}:{MISTAKES[name][1]}:"
         assert expected in out, f"{name}: no located error {expected} in {command}"
+
+
+async def test_every_mistake_is_shown_located_in_the_app_beside_a_good_ledger(tmp_path: Path, cases) -> None:
+    cases("hand-editing mistakes", len(MISTAKES))
+    expected = {}
+    for i, name in enumerate(sorted(MISTAKES)):
+        data, line = MISTAKES[name]
+        path = tmp_path / f"{i:02d}.toml"
+        path.write_bytes(data)
+        expected[str(path)] = f"{path}:{line}:"
+    write_good(tmp_path)
+    await assert_app_locates(tmp_path, expected)
