@@ -12,11 +12,13 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from cpetui.i18n import _
+
 
 class Choose(ModalScreen[str | None]):
     """Dismisses with the id of the chosen option, or None on Escape."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"), show=False)]
 
     def __init__(self, question: Text | str, choices: Sequence[tuple[str, Text | str]]) -> None:
         super().__init__()
