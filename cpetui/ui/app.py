@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -296,14 +296,21 @@ class CpetuiApp(App[int]):
 
     # ------------------------------------------------------------------------------ saving
 
-    def save(self, edit: Edit, *, done: str | None = None) -> bool:
-        """Apply `edit` through the ledger layer; on a collision ask what to do. True when saved."""
+    def save(self, edit: Edit, *, done: str | None = None,
+             failed: Callable[[], object] | None = None) -> bool:
+        """Apply `edit` through the ledger layer; on a collision ask what to do. True when saved.
+
+        `failed` runs when the save fails for another reason (disk full, read-only …), so a form can
+        come back with what the user typed instead of losing it.
+        """
         from cpetui.ledger.store import SaveConflict, SaveError
 
         try:
             touched = self.session.apply(edit)
         except ReadOnly as exc:
             self.notify(str(exc), severity="error")
+            if failed is not None:
+                failed()
             return False
         except SaveConflict:
             self._collision(edit)
@@ -311,6 +318,8 @@ class CpetuiApp(App[int]):
         except (SaveError, KeyError, ValueError) as exc:
             self.notify(_("Not saved: {reason}").format(reason=safe(str(exc), 300)), severity="error",
                         timeout=10)
+            if failed is not None:
+                failed()
             return False
         self._acknowledge(edit.path, edit.target)
         self.render_all()
@@ -386,7 +395,8 @@ class CpetuiApp(App[int]):
             if values is None:
                 return
             clean = {k: v for k, v in values.items() if v is not None}
-            self.save(Edit("add", path, values=clean, label=_("add")), done=_("Activity added."))
+            self.save(Edit("add", path, values=clean, label=_("add")), done=_("Activity added."),
+                      failed=lambda: self.push_screen(form.again(values), added))
 
         self.push_screen(form, added)
 
@@ -411,7 +421,7 @@ class CpetuiApp(App[int]):
                 self.notify(_("Nothing changed."))
                 return
             self.save(Edit("update", entry.path, activity.id, changes, label=_("edit")),
-                      done=_("Activity saved."))
+                      done=_("Activity saved."), failed=lambda: self.push_screen(form.again(values), edited))
 
         self.push_screen(form, edited)
 

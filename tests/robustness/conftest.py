@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.robustness.classes import CLASSES
+from tests.ui.conftest import ledgers  # noqa: F401 - the UI tests' folder of inline ledgers
 
 
 @pytest.fixture

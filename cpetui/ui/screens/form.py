@@ -100,6 +100,11 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         self.errors: dict[str, str] = {}
         self.attempted = False
 
+    def again(self, values: Mapping[str, Any]) -> ActivityForm:
+        """The same form filled with `values` (what it was dismissed with), for a save that failed."""
+        filled = {k: v for k, v in values.items() if v is not None}
+        return ActivityForm(self.cycle, self.spec, filled, activity_id=self.activity_id, heading=self.heading)
+
     # ---------------------------------------------------------------------------- layout
 
     def _row(self, key: str, widget: Input | Select) -> ComposeResult:
