@@ -32,24 +32,31 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Filter:
-    """What `/` typed: free words plus `type:`, `group:`, `unsubmitted` and `missing` terms."""
+    """What `/` typed: free words plus `type:`, `group:`, `unsubmitted`, `missing` and `noevidence`.
+
+    `missing` keeps activities whose listed evidence is not all there (a file not found); `noevidence`
+    keeps those that list none. They are different chores: the first needs a file put back or a path
+    fixed, the second needs a certificate found at all.
+    """
 
     words: tuple[str, ...] = ()
     type: str | None = None
     group: str | None = None
     unsubmitted: bool = False
     missing_evidence: bool = False
+    no_evidence: bool = False
 
     @property
     def active(self) -> bool:
-        return bool(self.words or self.type or self.group or self.unsubmitted or self.missing_evidence)
+        return bool(self.words or self.type or self.group or self.unsubmitted or self.missing_evidence
+                    or self.no_evidence)
 
 
 def parse_filter(text: str) -> Filter:
     """`text` as typed after `/`: e.g. ``type:education group:a unsubmitted cloud``."""
     words: list[str] = []
     kind = group = None
-    unsubmitted = missing = False
+    unsubmitted = missing = none = False
     for token in text.split():
         low = token.lower()
         if low.startswith("type:") and len(low) > 5:
@@ -58,11 +65,13 @@ def parse_filter(text: str) -> Filter:
             group = low[6:]
         elif low in ("unsubmitted", "is:unsubmitted", "-submitted"):
             unsubmitted = True
-        elif low in ("missing", "missing-evidence", "is:missing", "noevidence"):
+        elif low in ("missing", "missing-evidence", "is:missing"):
             missing = True
+        elif low in ("noevidence", "no-evidence", "is:noevidence"):
+            none = True
         else:
             words.append(low)
-    return Filter(tuple(words), kind, group, unsubmitted, missing)
+    return Filter(tuple(words), kind, group, unsubmitted, missing, none)
 
 
 def build_rows(
@@ -106,7 +115,9 @@ def matches(row: Row, f: Filter) -> bool:
         return False
     if f.unsubmitted and row.submitted is not None:
         return False
-    if f.missing_evidence and row.evidence is True:
+    if f.missing_evidence and row.evidence is not False:
+        return False
+    if f.no_evidence and row.evidence is not None:
         return False
     if f.words:
         hay = " ".join((row.title, row.provider, row.type, row.group, row.id, row.date.isoformat())).lower()

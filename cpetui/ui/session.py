@@ -106,10 +106,8 @@ def evaluate_entry(
 
 def _evidence(ledger: Ledger) -> Mapping[str, bool] | None:
     """Each evidence item → whether it exists (the ledger layer looks); None when it cannot say."""
-    try:
-        from cpetui.ledger.evidence import evidence_present
-    except ImportError:  # written in parallel; until it lands the status does without
-        return None
+    from cpetui.ledger.evidence import evidence_present
+
     try:
         return evidence_present(ledger)
     except OSError:

@@ -43,7 +43,8 @@ def help_text() -> Text:
         ("type:educ", _("type starts with …")),
         ("group:a", _("ISC2 group, or the ACFE / IIA field")),
         ("unsubmitted", _("not yet submitted to the body's portal")),
-        ("missing", _("evidence missing or not listed")),
+        ("missing", _("listed evidence that is not found (✗ in the Ev. column)")),
+        ("noevidence", _("no evidence listed at all (– in the Ev. column)")),
     ]
     for term, what in terms:
         out.append(term.ljust(12), "bold cyan")

@@ -80,8 +80,10 @@ class ActivityTable(Vertical):
         self.shown_ids: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=_("filter: words, type:…, group:…, unsubmitted, missing — Esc clears"),
-                    id="filter")
+        yield Input(
+            placeholder=_("filter: words, type:…, group:…, unsubmitted, missing, noevidence — Esc clears"),
+            id="filter",
+        )
         table: DataTable[Text] = DataTable(id="activities", cursor_type="row", zebra_stripes=True)
         for key, heading, width in columns():
             table.add_column(Text(heading), key=key, width=width)
