@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext as _gettext
+import unicodedata
 from datetime import date
 
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
@@ -40,6 +41,23 @@ def format_date(value: date) -> str:
     if _language == "ja":
         return f"{value.year}年{value.month}月{value.day}日"
     return value.isoformat()
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells `text` takes: wide (CJK) characters two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def pad(text: str, width: int) -> str:
+    """`text` padded with spaces to `width` terminal cells (never cut)."""
+    return text + " " * max(0, width - cell_width(text))
 
 
 def format_credits(value: float) -> str:

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from datetime import date
 
-from cpetui.i18n import _
+from cpetui.i18n import _, format_date
 from cpetui.model import ActivityCredit, Explanation, Finding, Ledger, SourceRef, Status
 from cpetui.rules.assess import Assessed, Context, assess, run_checks
 from cpetui.rules.count import count
@@ -100,12 +100,12 @@ def _cycle_findings(ctx: Context, ledger: Ledger) -> list[Finding]:
     if cycle.rules and not v.applies_to_date(cycle.start):
         out.append(Finding("info", "version-outside-dates",
                            _("{version} is pinned, though its dates do not cover a cycle starting "
-                             "{start}").format(version=v.id, start=cycle.start),
+                             "{start}").format(version=v.id, start=format_date(cycle.start)),
                            SourceRef(ctx.path, cycle.line_of("rules"), 1), None, _(v.citation)))
     if v.cycle_anchor == "calendar-year" and (cycle.start.month, cycle.start.day) != (1, 1):
         out.append(Finding("info", "period-start",
                            _("{program} periods run from 1 January; this cycle starts {start}").format(
-                               program=cycle.program, start=cycle.start),
+                               program=cycle.program, start=format_date(cycle.start)),
                            SourceRef(ctx.path, cycle.line_of("start"), 1), None, _(v.citation),
                            _("write start = {year}-01-01").format(year=cycle.start.year)))
     return out

@@ -8,7 +8,7 @@ from typing import Any
 
 from cpetui.cli.args import error
 from cpetui.export import words
-from cpetui.i18n import _, format_credits
+from cpetui.i18n import _, format_credits, format_date
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,11 +19,11 @@ def _applies(version: Any) -> str:
     start: date | None = version.applies_from
     end: date | None = version.applies_to
     if start and end:
-        return _("cycles starting {start} to {end}").format(start=start, end=end)
+        return _("cycles starting {start} to {end}").format(start=format_date(start), end=format_date(end))
     if start:
-        return _("cycles starting {start} or later").format(start=start)
+        return _("cycles starting {start} or later").format(start=format_date(start))
     if end:
-        return _("cycles starting up to {end}").format(end=end)
+        return _("cycles starting up to {end}").format(end=format_date(end))
     return _("all cycles")
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from cpetui.cli.args import date_arg
-from cpetui.i18n import _
+from cpetui.i18n import _, cell_width, format_date, pad
 from cpetui.ledger.load import discover, read_ledger
 from cpetui.ledger.report import format_problem
 from cpetui.model import Finding, Ledger, Problem, Requirement, SourceRef, Status
@@ -108,8 +108,8 @@ def human(status: Status) -> list[str]:
         _("{path}: {credential} ({program}, rules {version}), {start} – {end}").format(
             path=printable(status.path), credential=printable(status.credential),
             program=printable(status.program), version=status.rules_version,
-            start=status.cycle_start, end=status.cycle_end),
-        "  " + _("state on {as_of}: {state}").format(as_of=status.as_of,
+            start=format_date(status.cycle_start), end=format_date(status.cycle_end)),
+        "  " + _("state on {as_of}: {state}").format(as_of=format_date(status.as_of),
                                                      state=_(STATE_WORDS[status.state])),
         _requirement_line(status.total),
     ]
@@ -119,7 +119,9 @@ def human(status: Status) -> list[str]:
     if status.pace is not None:
         lines.append("  " + _("pace: {text}").format(text=printable(status.pace.explanation.text)))
     lines.append("  " + _("key dates:"))
-    lines += [f"    {k.date}  {printable(k.label)}" for k in status.key_dates]
+    days = [format_date(k.date) for k in status.key_dates]
+    width = max((cell_width(d) for d in days), default=0)  # 2027年5月19日 and 2027年12月31日 differ
+    lines += [f"    {pad(d, width)}  {printable(k.label)}" for d, k in zip(days, status.key_dates, strict=True)]
     shown = [f for f in status.findings if f.severity != "info"]
     if shown:
         lines.append("  " + _("findings:"))

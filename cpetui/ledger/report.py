@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cpetui.i18n import _
+from cpetui.i18n import _, cell_width
 from cpetui.model import Problem
 from cpetui.text import printable
 
@@ -21,7 +21,8 @@ def format_problem(problem: Problem, *, excerpt: bool = True) -> str:
         gutter = f"{src.line:>5} | "
         lines.append(gutter + text)
         col = max(1, min(src.col, len(text) + 1))
-        lines.append(" " * (len(gutter) - 2) + "| " + " " * (col - 1) + "^")
+        # Wide characters (Japanese titles) take two cells: the caret counts cells, not characters.
+        lines.append(" " * (len(gutter) - 2) + "| " + " " * cell_width(text[: col - 1]) + "^")
     if problem.hint:
         lines.append("      " + _("hint: {hint}").format(hint=printable(problem.hint)))
     return "\n".join(lines)

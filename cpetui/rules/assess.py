@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from cpetui.i18n import _
+from cpetui.i18n import _, format_date
 from cpetui.model import Activity, Cycle, Finding, SourceRef
 from cpetui.rules.spec import ActivityType, Credit, Quota, Version
 
@@ -149,23 +149,24 @@ def check_dates(ctx: Context, x: Assessed) -> Sequence[Finding]:
     if a.date < ctx.start:
         return [finding(ctx, a, "warning", "outside-cycle",
                         _("dated {date}, before the cycle starts ({start}): not counted here").format(
-                            date=a.date, start=ctx.start), key="date",
+                            date=format_date(a.date), start=format_date(ctx.start)), key="date",
                         hint=_("move it to the previous cycle's ledger, or correct the date"))]
     if a.date > ctx.end:
         if ctx.version.grace_activities_warned and ctx.grace_end and a.date <= ctx.grace_end:
             return [finding(ctx, a, "warning", "in-grace-period",
                             _("dated {date}, in the grace period after the cycle ended ({end}): it "
-                              "counts for the next cycle, not this one").format(date=a.date, end=ctx.end),
+                              "counts for the next cycle, not this one").format(date=format_date(a.date),
+                                                                     end=format_date(ctx.end)),
                             key="date", hint=_("move it to the next cycle's ledger"),
                             citation=_("the end date decides the cycle (seed 000); DECISION: "
                                        "grace-period activities belong to the next cycle"))]
         return [finding(ctx, a, "warning", "outside-cycle",
                         _("dated {date}, after the cycle ends ({end}): not counted here").format(
-                            date=a.date, end=ctx.end), key="date",
+                            date=format_date(a.date), end=format_date(ctx.end)), key="date",
                         hint=_("move it to the next cycle's ledger, or correct the date"))]
     return [finding(ctx, a, "info", "future-date",
                     _("dated {date}, after {as_of}: counted once that day has come").format(
-                        date=a.date, as_of=ctx.as_of), key="date")]
+                        date=format_date(a.date), as_of=format_date(ctx.as_of)), key="date")]
 
 
 def check_certification(ctx: Context, x: Assessed) -> Sequence[Finding]:
@@ -173,7 +174,8 @@ def check_certification(ctx: Context, x: Assessed) -> Sequence[Finding]:
     if ctx.version.before_certification_ineligible and certified and a.date < certified:
         return [finding(ctx, a, "warning", "before-certification",
                         _("dated {date}, before the certification date ({certified}): not "
-                          "eligible").format(date=a.date, certified=certified), key="date",
+                          "eligible").format(date=format_date(a.date),
+                                              certified=format_date(certified)), key="date",
                         hint=_("activities before certification never count, even in the same year"),
                         citation=_(ctx.version.citation))]
     return NONE

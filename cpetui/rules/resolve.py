@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, timedelta
 
-from cpetui.i18n import _
+from cpetui.i18n import _, format_date
 from cpetui.model import Cycle, Finding, SourceRef
 from cpetui.rules.dates import add_months, month_end
 from cpetui.rules.errors import RulesError
@@ -61,11 +61,11 @@ def version_of(cycle: Cycle) -> Version:
     choices = " or ".join(f'rules = "{v.id}"' for v in program.versions)
     if program.id == "isc2" and date(2014, 12, 2) <= cycle.start <= date(2014, 12, 31):
         message = _("ISC2's guidelines do not say which rules apply to a cycle starting {start} (between "
-                    "2014-12-01 and 2015-01-01)").format(start=cycle.start)
+                    "2014-12-01 and 2015-01-01)").format(start=format_date(cycle.start))
         citation = _("seed 002; DECISION: such cycles must pin their rules")
     else:
         message = _("no {program} rules version applies to a cycle starting {start}").format(
-            program=program.label, start=cycle.start)
+            program=program.label, start=format_date(cycle.start))
         citation = ""
     raise _error(cycle, "start", "version-undecided", message,
                  _("pin the rules your body told you apply: {choices}").format(choices=choices), citation)

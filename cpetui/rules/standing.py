@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from cpetui.i18n import _
+from cpetui.i18n import _, format_date
 from cpetui.model import Explanation, Finding, KeyDate, Pace, Requirement, SourceRef, State
 from cpetui.rules.arithmetic import num, r2
 from cpetui.rules.assess import Assessed, Context, year_index
@@ -69,7 +69,8 @@ def carry_out(ctx: Context, items: list[Assessed], total_counted: float) -> tupl
     if ctx.version.carryover_pool == "group-a-last-6-months":
         since = add_months(ctx.end, -6)
         pool = _sum(x.counted for x in items if x.group == "A" and x.activity.date > since)
-        pool_words = _("Group A earned after {since}: {pool}").format(since=since, pool=num(pool))
+        pool_words = _("Group A earned after {since}: {pool}").format(since=format_date(since),
+                                                                            pool=num(pool))
     else:
         pool = _sum(x.counted for x in items)
         pool_words = _("earned this cycle: {pool}").format(pool=num(pool))
@@ -156,7 +157,8 @@ def _annual(ctx: Context, live: list[Assessed], carried: float) -> list[Requirem
         kind = q.annual_kind
         words += _("; {amount} {kind} a year").format(
             amount=num(q.annual or 0), kind=_("required") if kind == "required" else _("recommended"))
-        label = _("Year {n} ({start} – {end})").format(n=k + 1, start=y_start, end=y_end)
+        label = _("Year {n} ({start} – {end})").format(n=k + 1, start=format_date(y_start),
+                                                              end=format_date(y_end))
         out.append(_req(f"year-{k + 1}", label,
                         kind, earned, a + b_counts + carry, q.annual or 0, words, _(q.citation),
                         y_start, y_end))
