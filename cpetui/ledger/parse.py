@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from types import MappingProxyType
 from typing import Any
 
-from cpetui.i18n import _
+from cpetui.i18n import N_, _
 from cpetui.ledger.fastread import loads
 from cpetui.ledger.locate import KeyLines, Layout, TableSpan, scan, scan_full
 from cpetui.model import (
@@ -29,6 +29,33 @@ from cpetui.model import (
 )
 
 _TOMLLIB_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+# tomllib's own messages, so that "TOML syntax: …" reads in the interface language too.
+_TOMLLIB_WORDS = {m[:1].upper() + m[1:]: m for m in (
+    N_("cannot overwrite a value"),
+    N_("escaped character is not a Unicode scalar value"),
+    N_("expected '=' after a key in a key/value pair"),
+    N_("expected ']' at the end of a table declaration"),
+    N_("expected ']]' at the end of an array declaration"),
+    N_("expected newline or end of document after a statement"),
+    N_("invalid date or datetime"),
+    N_("invalid hex value"),
+    N_("invalid initial character for a key part"),
+    N_("invalid statement"),
+    N_("invalid value"),
+    N_("unclosed array"),
+    N_("unclosed inline table"),
+    N_("unescaped '\\' in a string"),
+    N_("unterminated string"),
+)}
+_TOMLLIB_PATTERNS = (
+    (re.compile(r"Cannot declare (.+) twice"), N_("cannot declare {what} twice")),
+    (re.compile(r"Cannot mutate immutable namespace (.+)"), N_("cannot mutate immutable namespace {what}")),
+    (re.compile(r"Cannot redefine namespace (.+)"), N_("cannot redefine namespace {what}")),
+    (re.compile(r"Duplicate inline table key (.+)"), N_("duplicate inline table key {what}")),
+    (re.compile(r"Expected (.+)"), N_("expected {what}")),
+    (re.compile(r"Found invalid character (.+)"), N_("found invalid character {what}")),
+    (re.compile(r"Illegal character (.+)"), N_("illegal character {what}")),
+)
 _CYCLE_OPTIONS = ("practicing", "retired", "carryover", "held_with", "track")
 ROOT_TABLES = ("cycle", "activity")
 
@@ -138,7 +165,8 @@ def parse_text(text: str, path: str) -> Ledger:
         _syntax_problem(exc, text, out)
         return Ledger(path, None, (), tuple(out.problems))
     except RecursionError:
-        out.add("error", "toml-syntax", _("the file nests too deeply to read"), 1,
+        line, col = _too_deep(lines)
+        out.add("error", "toml-syntax", _("the file nests too deeply to read"), line, col,
                 hint=_("a ledger needs no nesting deeper than a list of minutes"))
         return Ledger(path, None, (), tuple(out.problems))
     layout = scan(text)
@@ -162,6 +190,27 @@ def _layout_agrees(layout: Layout, doc: dict[str, Any]) -> bool:
 # ------------------------------------------------------------------------------- syntax errors
 
 
+def _too_deep(lines: list[str], limit: int = 100) -> tuple[int, int]:
+    """Line and column where brackets first nest past `limit` (quotes and comments skipped roughly)."""
+    depth = 0
+    for number, line in enumerate(lines, 1):
+        quote = ""
+        for col, ch in enumerate(line, 1):
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "\"'":
+                quote = ch
+            elif ch == "#":
+                break
+            elif ch in "[{":
+                depth += 1
+                if depth > limit:
+                    return number, col
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+    return 1, 1
+
+
 def _syntax_problem(exc: tomllib.TOMLDecodeError, text: str, out: _Collector) -> None:
     msg = str(exc)
     m = _TOMLLIB_POS.search(msg)
@@ -177,12 +226,22 @@ def _syntax_problem(exc: tomllib.TOMLDecodeError, text: str, out: _Collector) ->
         Problem(
             "error",
             "toml-syntax",
-            _("TOML syntax: {detail}").format(detail=_lower_first(msg)),
+            _("TOML syntax: {detail}").format(detail=_tomllib_detail(msg)),
             SourceRef(out.path, line, col),
             excerpt=excerpt,
             hint=_syntax_hint(msg, excerpt),
         )
     )
+
+
+def _tomllib_detail(msg: str) -> str:
+    if msg in _TOMLLIB_WORDS:
+        return _(_TOMLLIB_WORDS[msg])
+    for pattern, template in _TOMLLIB_PATTERNS:
+        m = pattern.fullmatch(msg)
+        if m:
+            return _(template).format(what=m.group(1))
+    return _lower_first(msg)
 
 
 def _lower_first(s: str) -> str:
