@@ -107,12 +107,10 @@ def run(args: argparse.Namespace) -> int:
                     continue
                 print(format_problem(p), file=out)
         n = len(files)
-        summary = (
-            ngettext("{n} ledger", "{n} ledgers", n).format(n=n)
-            + ", "
-            + ngettext("{n} error", "{n} errors", errors).format(n=errors)
-            + ", "
-            + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
+        summary = _("{ledgers}, {errors}, {warnings}").format(
+            ledgers=ngettext("{n} ledger", "{n} ledgers", n).format(n=n),
+            errors=ngettext("{n} error", "{n} errors", errors).format(n=errors),
+            warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
         )
         print(summary, file=out)
     if not files and not missing:
