@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,15 +28,17 @@ from cpetui.ui.screens.confirm import Confirm
 from cpetui.ui.screens.form import ActivityForm
 from cpetui.ui.screens.help import HelpScreen
 from cpetui.ui.session import (
+    CannotUndo,
     Edit,
     Entry,
+    Outcome,
     ReadOnly,
     Session,
     activity_values,
     next_cycle_path,
     next_cycle_text,
 )
-from cpetui.ui.system import editor_argv, open_detached, opener_argv, resolve_evidence
+from cpetui.ui.system import editor_argv, evidence_target, open_detached, opener_argv
 from cpetui.ui.widgets.activities import ActivityTable
 from cpetui.ui.widgets.chart import CreditChart
 from cpetui.ui.widgets.explain import ExplainPanel
@@ -45,6 +48,17 @@ from cpetui.ui.widgets.sidebar import LedgerList
 from cpetui.ui.widgets.status_panel import StatusPanel
 
 POLL_SECONDS = 0.5
+
+
+@dataclass
+class SaveJob:
+    """One save (or undo) waiting for the worker, with what to do when it is written or fails."""
+
+    edit: Edit
+    undo: bool = False
+    done: str | None = None
+    failed: Callable[[], object] | None = None
+    then: Callable[[Outcome], object] | None = field(default=None, repr=False)
 
 
 def default_paths(paths: Sequence[str]) -> list[str]:
@@ -92,10 +106,19 @@ class CpetuiApp(App[int]):
 
     @dataclass
     class Changed(Message):
-        """Files changed on disk and were read again (by a worker)."""
+        """Files changed on disk and were read again (by a worker); `then` runs once they are shown."""
 
         entries: tuple[Entry, ...]
         gone: tuple[str, ...]
+        then: Callable[[], object] | None = None
+
+    @dataclass
+    class Saved(Message):
+        """A save or an undo finished in its worker: what it produced, or why it failed."""
+
+        job: SaveJob
+        outcome: Outcome | None
+        error: Exception | None
 
     def __init__(
         self,
@@ -114,6 +137,9 @@ class CpetuiApp(App[int]):
         self.watcher: Any = None
         self._timer: Any = None
         self._polling = False
+        # Saves run one at a time, in order, in a worker thread (file I/O never blocks a keystroke).
+        self._jobs: deque[SaveJob] = deque()
+        self._saving = False
 
     # ------------------------------------------------------------------------------ layout
 
@@ -171,7 +197,8 @@ class CpetuiApp(App[int]):
         return list(self.session.paths)
 
     def _poll(self) -> None:
-        if self.watcher is not None and not self._polling:
+        # Not while a save runs: the file it is writing is ours, acknowledged once it is done.
+        if self.watcher is not None and not self._polling and not self._saving:
             self._polling = True
             self.poll_files()
 
@@ -211,6 +238,20 @@ class CpetuiApp(App[int]):
         if fresh or gone:
             self.post_message(self.Changed(tuple(fresh), tuple(gone)))
 
+    @work(thread=True, group="refresh")
+    def read_again(self, paths: Sequence[str], then: Callable[[], object] | None = None) -> None:
+        """Read `paths` again whatever their stamps say (after an editor, before re-applying an edit)."""
+        from cpetui.ledger.load import read_ledger
+
+        fresh: list[Entry] = []
+        gone: list[str] = []
+        for path in paths:
+            if not os.path.lexists(path):
+                gone.append(path)
+            else:
+                fresh.append(self.session.entry_for(read_ledger(path), self.session.entries.get(path)))
+        self.post_message(self.Changed(tuple(fresh), tuple(gone), then))
+
     @on(Changed)
     def _changed(self, message: Changed) -> None:
         for entry in message.entries:
@@ -221,6 +262,8 @@ class CpetuiApp(App[int]):
             ordered = _ordered_paths(self.session.entries.values())
             self.selected = ordered[0] if ordered else None
         self.render_all()
+        if message.then is not None:
+            message.then()
 
     # ------------------------------------------------------------------------------ showing
 
@@ -291,43 +334,113 @@ class CpetuiApp(App[int]):
         self.push_screen(HelpScreen())
 
     def action_reload(self) -> None:
-        self.session.load()
-        self._loaded()
+        self.load()
 
     # ------------------------------------------------------------------------------ saving
 
-    def save(self, edit: Edit, *, done: str | None = None,
-             failed: Callable[[], object] | None = None) -> bool:
-        """Apply `edit` through the ledger layer; on a collision ask what to do. True when saved.
+    def save(self, edit: Edit, *, done: str | None = None, failed: Callable[[], object] | None = None,
+             then: Callable[[Outcome], object] | None = None) -> None:
+        """Save `edit` through the ledger layer in a worker; the screen follows when it is written.
 
+        `done` is said when it worked and `then` runs; on a collision the user is asked what to do;
         `failed` runs when the save fails for another reason (disk full, read-only …), so a form can
         come back with what the user typed instead of losing it.
         """
+        self._enqueue(SaveJob(edit, done=done, failed=failed, then=then))
+
+    def _enqueue(self, job: SaveJob) -> None:
+        self._jobs.append(job)
+        self._next_job()
+
+    def _next_job(self) -> None:
+        if not self._saving and self._jobs:
+            self._saving = True
+            self._run_job(self._jobs.popleft())
+
+    @work(thread=True, group="save")
+    def _run_job(self, job: SaveJob) -> None:
+        try:
+            outcome = self.session.perform(job.edit)
+        except Exception as exc:  # noqa: BLE001 - every failure is told on the UI thread
+            self.post_message(self.Saved(job, None, exc))
+        else:
+            self.post_message(self.Saved(job, outcome, None))
+
+    @property
+    def busy(self) -> bool:
+        """A save or undo is queued or being written."""
+        return self._saving or bool(self._jobs)
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        job, outcome = message.job, message.outcome
+        try:
+            if outcome is None:
+                self._save_failed(job, message.error)
+            else:
+                self._take(job, outcome)
+        finally:
+            self._saving = False
+            self._next_job()
+
+    def _take(self, job: SaveJob, outcome: Outcome) -> None:
+        edit = job.edit
+        self.session.commit(outcome, record=not job.undo)
+        if outcome.gone:
+            self._rewatch()
+        if job.undo and self.session.history and self.session.history[-1] is edit:
+            self.session.history.pop()
+        self._acknowledge(edit.path, edit.target)
+        if self.selected in outcome.gone or self.selected not in self.session.entries:
+            ordered = _ordered_paths(self.session.entries.values())
+            self.selected = ordered[0] if ordered else None
+        self.render_all()
+        touched = outcome.touched
+        target_path = edit.target if edit.kind == "copy" else edit.path
+        if touched is not None and edit.kind != "delete" and target_path == self.selected:
+            self.query_one(ActivityTable).goto(touched)
+        if job.then is not None:
+            job.then(outcome)
+        if job.done:
+            self.notify(job.done, timeout=3)
+
+    def _save_failed(self, job: SaveJob, error: Exception | None) -> None:
         from cpetui.ledger.store import SaveConflict, SaveError
 
-        try:
-            touched = self.session.apply(edit)
-        except ReadOnly as exc:
-            self.notify(str(exc), severity="error")
-            if failed is not None:
-                failed()
-            return False
-        except SaveConflict:
-            self._collision(edit)
-            return False
-        except (SaveError, KeyError, ValueError) as exc:
-            self.notify(_("Not saved: {reason}").format(reason=safe(str(exc), 300)), severity="error",
+        edit = job.edit
+        if job.undo:
+            if isinstance(error, SaveConflict):
+                self.notify(_("{file} changed on disk; reading it again. Undo once more to retry.").format(
+                    file=safe(edit.path)), severity="warning")
+                self.read_again([edit.path])
+            elif isinstance(error, CannotUndo):
+                # It can never succeed; dropping it lets the changes before it be undone.
+                if self.session.history and self.session.history[-1] is edit:
+                    self.session.history.pop()
+                self.notify(_("Cannot undo: {reason}").format(reason=safe(str(error), 300)),
+                            severity="error", timeout=10)
+            else:
+                self.notify(_("Cannot undo: {reason}").format(reason=safe(str(error), 300)),
+                            severity="error")
+            return
+        if isinstance(error, SaveConflict):
+            self._collision(job)
+            return
+        if isinstance(error, ReadOnly):
+            self.notify(str(error), severity="error")
+        elif isinstance(error, (SaveError, KeyError, ValueError, OSError)):
+            self.notify(_("Not saved: {reason}").format(reason=safe(str(error), 300)), severity="error",
                         timeout=10)
-            if failed is not None:
-                failed()
-            return False
-        self._acknowledge(edit.path, edit.target)
-        self.render_all()
-        if touched is not None and edit.kind != "delete" and edit.path == self.selected:
-            self.query_one(ActivityTable).goto(touched)
-        if done:
-            self.notify(done, timeout=3)
-        return True
+        else:
+            assert error is not None
+            raise error  # a bug: let Textual show it rather than pretend it was saved
+        if job.failed is not None:
+            job.failed()
+
+    def _rewatch(self) -> None:
+        """Watch the paths again after a ledger was created or removed beside the others."""
+        if self.watcher is not None:
+            self.watcher = type(self.watcher)(self._watched_paths())
 
     def _acknowledge(self, *paths: str | None) -> None:
         """Our own saves are not outside edits: tell the watcher so it does not read them back."""
@@ -336,23 +449,23 @@ class CpetuiApp(App[int]):
                 if path:
                     self.watcher.acknowledge(path)
 
-    def _collision(self, edit: Edit) -> None:
+    def _collision(self, job: SaveJob) -> None:
+        edit = job.edit
         question = Text(_("{file} was changed on disk since cpetui read it. Nothing was written.").format(
             file=safe(edit.path)) + "\n" + _("What now?"))
         choices = [
             ("reapply", _("Read the file again and apply my change to it")),
             ("discard", _("Read the file again and drop my change")),
         ]
+        paths = [p for p in (edit.path, edit.target) if p]
 
         def decided(choice: str | None) -> None:
-            self.session.refresh(edit.path)
-            if edit.target:
-                self.session.refresh(edit.target)
             if choice == "reapply":
-                self.save(edit, done=_("Saved after reading the file again."))
+                again = replace(job, done=_("Saved after reading the file again."))
+                self.read_again(paths, then=lambda: self._enqueue(again))
             else:
-                self.render_all()
-                self.notify(_("Your change was dropped; showing the file as it is on disk."))
+                self.read_again(paths, then=lambda: self.notify(
+                    _("Your change was dropped; showing the file as it is on disk.")))
 
         self.push_screen(Choose(question, choices), decided)
 
@@ -444,30 +557,14 @@ class CpetuiApp(App[int]):
         self.push_screen(Confirm(question, _("Delete")), answered)
 
     def action_undo(self) -> None:
-        from cpetui.ledger.store import SaveConflict, SaveError
-
+        if self.busy:
+            self.notify(_("Still saving; undo again in a moment."))
+            return
         if not self.session.history:
             self.notify(_("Nothing to undo."))
             return
-        try:
-            inverse = self.session.undo()
-        except SaveConflict:
-            last = self.session.history[-1]
-            self.notify(_("{file} changed on disk; reading it again. Undo once more to retry.").format(
-                file=safe(last.path)), severity="warning")
-            self.session.refresh(last.path)
-            self.render_all()
-            return
-        except (SaveError, ReadOnly, KeyError) as exc:
-            self.notify(_("Cannot undo: {reason}").format(reason=safe(str(exc), 300)), severity="error")
-            return
-        if inverse is not None:
-            self._acknowledge(inverse.path)
-        self.render_all()
-        if inverse is not None and inverse.kind != "delete" and inverse.activity_id \
-                and inverse.path == self.selected:
-            self.query_one(ActivityTable).goto(inverse.activity_id)
-        self.notify(_("Undone: {what}.").format(what=inverse.label if inverse else ""))
+        inverse = self.session.history[-1]
+        self._enqueue(SaveJob(inverse, undo=True, done=_("Undone: {what}.").format(what=inverse.label)))
 
     def action_submitted(self) -> None:
         found = self._selected_activity()
@@ -533,8 +630,7 @@ class CpetuiApp(App[int]):
                 run()
         except SuspendNotSupported:  # no terminal to hand over (tests, web): run it anyway
             run()
-        self.session.refresh(entry.path)
-        self.render_all()
+        self.read_again([entry.path])
 
     def action_evidence(self) -> None:
         entry = self.entry
@@ -546,15 +642,15 @@ class CpetuiApp(App[int]):
             self.notify(_("This activity lists no evidence. Add files or URLs with e."), severity="warning")
             return
         for item in activity.evidence:
-            target = resolve_evidence(entry.path, item)
-            if "://" not in target and not os.path.exists(target):
-                self.notify(_("Evidence not found: {path}").format(path=safe(target)), severity="error")
+            target, why = evidence_target(entry.path, item)
+            if target is None:
+                self.notify(why, severity="error", markup=False)
                 continue
             failure = open_detached(opener_argv(target))
             if failure:
-                self.notify(failure, severity="error")
+                self.notify(failure, severity="error", markup=False)
             else:
-                self.notify(_("Opening {target}").format(target=safe(item, 80)), timeout=3)
+                self.notify(_("Opening {target}").format(target=safe(item, 80)), timeout=3, markup=False)
 
     def action_next_cycle(self) -> None:
         entry = self._writable_entry()
@@ -571,22 +667,19 @@ class CpetuiApp(App[int]):
                           "with {carry} credits carried over?").format(
             credential=safe(entry.credential, 20), start=start.isoformat(),
             file=safe(os.path.basename(path)), carry=num(entry.status.carryover_out)))
+        question.append("\n\n" + _("u undoes it: the new file is deleted while it is unchanged."), "dim")
+
+        def created(outcome: Outcome) -> None:
+            self.selected = path
+            self._rewatch()
+            self.render_all()
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            from cpetui.ledger.store import SaveError
-
-            try:
-                created = self.session.create(path, text)
-            except (SaveError, OSError) as exc:
-                self.notify(_("Not created: {reason}").format(reason=safe(str(exc))), severity="error")
-                return
-            self.selected = created.path
-            if self.watcher is not None:
-                self.watcher = type(self.watcher)(self._watched_paths())  # a file beside the others
-            self.render_all()
-            self.notify(_("Created {file}.").format(file=safe(path)))
+            if yes:
+                self.save(Edit("create", path, values={"text": text}, label=_("start the next cycle")),
+                          done=_("Created {file}. u deletes it again while it is unchanged.").format(
+                              file=safe(path)),
+                          then=created)
 
         self.push_screen(Confirm(question, _("Create")), answered)
 

@@ -13,7 +13,7 @@ from cpetui.i18n import _
 from cpetui.ledger.load import discover, read_ledger
 from cpetui.model import Activity, Ledger, Problem, Status
 
-EditKind = Literal["add", "update", "delete", "copy"]
+EditKind = Literal["add", "update", "delete", "copy", "create", "remove"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +48,28 @@ class Edit:
     kind: EditKind
     path: str
     activity_id: str | None = None
-    values: Mapping[str, Any] | None = None  # add: the activity; update: the changed keys (None removes)
+    # add: the activity; update: the changed keys (None removes); create / remove: {"text": file text}
+    values: Mapping[str, Any] | None = None
     target: str | None = None  # copy: the ledger the activity goes to
     label: str = ""
 
 
 class ReadOnly(Exception):
     """The ledger's file does not read cleanly right now; edits wait until it is fixed."""
+
+
+class CannotUndo(Exception):
+    """An undo that would destroy something the user did since (a created ledger edited by hand)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one saved edit produced: the entries to show, how to undo it, the activity it touched."""
+
+    entries: tuple[Entry, ...]
+    inverse: Edit | None
+    touched: str | None
+    gone: tuple[str, ...] = ()
 
 
 def activity_values(activity: Activity) -> dict[str, Any]:
@@ -160,21 +175,27 @@ class Session:
             self.entries[path] = replace(entry, status=status, rules_error=why, evidence=present)
 
     # ------------------------------------------------------------------------------ writing
+    #
+    # `perform` does the file work and changes nothing in the session, so the app runs it in a worker
+    # thread; `commit` takes its outcome on the UI thread. `apply` is both at once (headless use).
 
-    def apply(self, edit: Edit, *, record: bool = True) -> str | None:
-        """Save `edit` through the ledger layer; returns the id of the activity it touched.
+    def perform(self, edit: Edit) -> Outcome:
+        """Save `edit` through the ledger layer and evaluate the result; the session is left as it was.
 
-        Raises ReadOnly for a broken file, and the store's SaveConflict / SaveError unchanged.
+        Raises ReadOnly for a broken file, KeyError for an unknown ledger, and the store's
+        SaveConflict / SaveError unchanged.
         """
         from cpetui.ledger import store
 
+        if edit.kind == "create":
+            return self._perform_create(edit)
+        if edit.kind == "remove":
+            return self._perform_remove(edit)
         entry = self._writable(edit.path)
         ledger = entry.ledger
         touched: str | None = edit.activity_id
-        inverse: Edit | None = None
         if edit.kind == "add":
-            values = dict(edit.values or {})
-            ledger, touched = store.add_activity(ledger, values)
+            ledger, touched = store.add_activity(ledger, dict(edit.values or {}))
             inverse = Edit("delete", edit.path, touched, label=edit.label)
         elif edit.kind == "update":
             assert edit.activity_id is not None
@@ -182,24 +203,67 @@ class Session:
             old = store.activity_values(ledger, edit.activity_id)
             changes = dict(edit.values or {})
             ledger = store.update_activity(ledger, edit.activity_id, changes)
-            undo = {k: old.get(k) for k in changes}
-            inverse = Edit("update", edit.path, edit.activity_id, undo, label=edit.label)
+            inverse = Edit("update", edit.path, edit.activity_id, {k: old.get(k) for k in changes},
+                           label=edit.label)
         elif edit.kind == "delete":
             assert edit.activity_id is not None
             ledger, removed = store.delete_activity(ledger, edit.activity_id)
             inverse = Edit("add", edit.path, edit.activity_id, dict(removed), label=edit.label)
-        elif edit.kind == "copy":
+        else:  # copy
             assert edit.activity_id is not None and edit.target is not None
             target = self._writable(edit.target)
-            new_target = store.copy_activity(ledger, edit.activity_id, target.ledger)
-            self._replace(edit.target, new_target)
-            if record:
-                self.history.append(Edit("delete", edit.target, edit.activity_id, label=edit.label))
-            return edit.activity_id
-        self._replace(edit.path, ledger)
-        if record and inverse is not None:
-            self.history.append(inverse)
-        return touched
+            copied = store.copy_activity(ledger, edit.activity_id, target.ledger)
+            return Outcome((self._evaluated(edit.target, copied),),
+                           Edit("delete", edit.target, edit.activity_id, label=edit.label), touched)
+        return Outcome((self._evaluated(edit.path, ledger),), inverse, touched)
+
+    def _perform_create(self, edit: Edit) -> Outcome:
+        from cpetui.ledger import store
+
+        text = str((edit.values or {})["text"])
+        ledger = store.create_ledger(edit.path, text)
+        inverse = Edit("remove", edit.path, values={"text": text}, label=edit.label)
+        return Outcome((self._evaluated(edit.path, ledger),), inverse, None)
+
+    def _perform_remove(self, edit: Edit) -> Outcome:
+        """Undo of a created ledger: delete the file, but only while it holds exactly what was written."""
+        text = str((edit.values or {})["text"])
+        try:
+            with open(edit.path, "rb") as fh:
+                data = fh.read()
+        except FileNotFoundError:
+            return Outcome((), None, None, gone=(edit.path,))
+        except OSError as exc:
+            raise CannotUndo(_("cannot read {path}: {reason}").format(
+                path=edit.path, reason=exc.strerror or exc)) from exc
+        if data != text.encode("utf-8"):
+            raise CannotUndo(_("{path} was changed after cpetui created it; it stays. "
+                               "Delete it yourself if you no longer want it.").format(path=edit.path))
+        try:
+            os.remove(edit.path)
+        except OSError as exc:
+            raise CannotUndo(_("cannot delete {path}: {reason}").format(
+                path=edit.path, reason=exc.strerror or exc)) from exc
+        return Outcome((), None, None, gone=(edit.path,))
+
+    def commit(self, outcome: Outcome, *, record: bool = True) -> None:
+        """Take what `perform` did: install the new entries, forget removed files, remember the inverse."""
+        for entry in outcome.entries:
+            if entry.path not in self.entries and not self._covered(entry.path):
+                self.paths.append(entry.path)  # a new file outside the folders read: keep it in view
+            self.entries[entry.path] = entry
+        for path in outcome.gone:
+            self.forget(path)
+            if path in self.paths:
+                self.paths.remove(path)
+        if record and outcome.inverse is not None:
+            self.history.append(outcome.inverse)
+
+    def apply(self, edit: Edit, *, record: bool = True) -> str | None:
+        """Save `edit` and take the result at once; returns the id of the activity it touched."""
+        outcome = self.perform(edit)
+        self.commit(outcome, record=record)
+        return outcome.touched
 
     def undo(self) -> Edit | None:
         """Revert the last change; returns the edit that reverted it, or None when there is nothing."""
@@ -210,16 +274,19 @@ class Session:
         self.history.pop()
         return inverse
 
-    def create(self, path: str, text: str) -> Entry:
-        from cpetui.ledger import store
+    def create(self, path: str, text: str, label: str = "") -> Entry:
+        """Write a new ledger file (undo deletes it while it is unchanged)."""
+        self.apply(Edit("create", path, values={"text": text}, label=label))
+        return self.entries[path]
 
-        ledger = store.create_ledger(path, text)
-        if path not in self.paths and not any(
-            os.path.isdir(p) and os.path.realpath(path).startswith(os.path.realpath(p) + os.sep)
+    def _covered(self, path: str) -> bool:
+        """Whether `path` is one of the paths read, or inside one of the folders read."""
+        real = os.path.realpath(path)
+        return any(
+            real == os.path.realpath(p)
+            or (os.path.isdir(p) and real.startswith(os.path.realpath(p) + os.sep))
             for p in self.paths
-        ):
-            self.paths.append(path)
-        return self._replace(path, ledger)
+        )
 
     def _writable(self, path: str) -> Entry:
         entry = self.entries.get(path)
@@ -233,11 +300,9 @@ class Session:
             )
         return entry
 
-    def _replace(self, path: str, ledger: Ledger) -> Entry:
+    def _evaluated(self, path: str, ledger: Ledger) -> Entry:
         status, why, present = evaluate_entry(ledger, self.as_of)
-        entry = Entry(path, ledger, status, why, (), present)
-        self.entries[path] = entry
-        return entry
+        return Entry(path, ledger, status, why, (), present)
 
 
 def next_cycle_text(entry: Entry, start: date) -> str:

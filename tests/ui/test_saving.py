@@ -1,0 +1,84 @@
+"""Saves run in a worker thread, in order; undo covers a created next-cycle ledger."""
+
+from __future__ import annotations
+
+import threading
+
+from cpetui.ui.screens.confirm import Confirm
+from tests.ui.conftest import CISSP, SIZE, make_app, settle
+
+
+async def test_saves_are_written_off_the_ui_thread_and_in_order(ledgers) -> None:
+    folder = ledgers(cissp=CISSP)
+    path = folder / "cissp.toml"
+    app = make_app(path)
+    threads: list[bool] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        perform = app.session.perform
+
+        def spy(edit):  # type: ignore[no-untyped-def]
+            threads.append(threading.current_thread() is threading.main_thread())
+            return perform(edit)
+
+        app.session.perform = spy  # type: ignore[method-assign]
+        # Keys pressed while saves may still be running: each one queues, none is lost.
+        await pilot.press("s", "down", "s", "down", "s")
+        await settle(pilot)
+        await settle(pilot)
+        assert threads == [False, False]  # the book (already submitted) needs no save
+        text = path.read_text(encoding="utf-8")
+        # The book was submitted already (2025-03-20): only the other two get today's date.
+        assert text.count("submitted = 2026-11-22") == 2
+        assert len(app.session.history) == 2
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert path.read_text(encoding="utf-8") == CISSP
+
+
+async def test_undo_deletes_a_created_next_cycle_ledger_while_it_is_unchanged(ledgers) -> None:
+    folder = ledgers(cissp=CISSP)
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "u undoes it" in str(app.screen.query_one(".question").render())
+        await pilot.press("y")
+        await settle(pilot)
+        new = folder / "cissp-2027-07.toml"
+        assert new.exists() and app.selected == str(new)
+        await pilot.press("u")
+        await settle(pilot)
+        assert not new.exists()
+        assert str(new) not in app.session.entries
+        assert app.entry.path == str(folder / "cissp.toml")
+        assert app.session.history == []
+
+
+async def test_undo_keeps_a_created_ledger_the_user_edited_by_hand(ledgers) -> None:
+    folder = ledgers(cissp=CISSP)
+    app = make_app(folder)
+    notes: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notify = app.notify
+
+        def spy(message, **kw):  # type: ignore[no-untyped-def]
+            notes.append(str(message))
+            notify(message, **kw)
+
+        app.notify = spy  # type: ignore[method-assign]
+        await pilot.press("n", "y")
+        await settle(pilot)
+        new = folder / "cissp-2027-07.toml"
+        edited = new.read_text(encoding="utf-8") + "# my own note\n"
+        new.write_text(edited, encoding="utf-8")
+        await pilot.press("u")
+        await settle(pilot)
+        assert new.read_text(encoding="utf-8") == edited  # never deleted: the user wrote in it
+        assert any("was changed after cpetui created it" in n for n in notes), notes
+        assert app.session.history == []  # the refused step is dropped: earlier ones stay undoable
