@@ -62,18 +62,22 @@ def _zip_name(relative: str) -> str | None:
     return "/".join(parts)
 
 
-def _files_of(path: str, folder: str) -> list[tuple[str, str]]:
-    """(file, path relative to folder) for a file, or each file below a folder that stays inside."""
+def _files_of(path: str, folder: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(file, path relative to folder) for a file, or each file below a folder that stays inside;
+    and the links below the folder that lead out of it (relative paths), which are not packed."""
     if not os.path.isdir(path):
-        return [(path, os.path.relpath(path, folder))]
-    found = []
+        return [(path, os.path.relpath(path, folder))], []
+    found, away = [], []
     for root, dirs, files in os.walk(path):
         dirs.sort()
         for name in sorted(files):
             full = os.path.realpath(os.path.join(root, name))
-            if os.path.commonpath([full, folder]) == folder and os.path.isfile(full):
-                found.append((full, os.path.relpath(os.path.join(root, name), folder)))
-    return found
+            relative = os.path.relpath(os.path.join(root, name), folder)
+            if os.path.commonpath([full, folder]) != folder:
+                away.append(relative)
+            elif os.path.isfile(full):
+                found.append((full, relative))
+    return found, away
 
 
 def plan(ledger: Ledger, status: Status, allow_outside: bool) -> list[Entry]:
@@ -109,8 +113,12 @@ def plan(ledger: Ledger, status: Status, allow_outside: bool) -> list[Entry]:
                     entries.append(Entry(a, credits, ev, "outside", note=note))
             else:
                 assert ref.path is not None
-                files = _files_of(ref.path, folder)
-                if not files:
+                files, away = _files_of(ref.path, folder)
+                for relative in away:
+                    entries.append(Entry(a, credits, ev, "outside", note=_(
+                        "{file} is a link that leads outside the ledger's folder; not packed").format(
+                        file=relative)))
+                if not files and not away:
                     entries.append(Entry(a, credits, ev, "missing", note=_("the folder holds no files")))
                 for path, relative in files:
                     name = _zip_name(relative)

@@ -9,6 +9,7 @@ import sys
 from urllib.parse import urlparse
 
 from cpetui.i18n import _
+from cpetui.text import printable
 
 
 def editor_argv(path: str, line: int, env: dict[str, str] | None = None) -> list[str]:
@@ -31,6 +32,26 @@ def resolve_evidence(ledger_path: str, item: str) -> str:
         return item
     folder = os.path.dirname(os.path.abspath(ledger_path))
     return os.path.normpath(os.path.join(folder, os.path.expanduser(item)))
+
+
+def evidence_target(ledger_path: str, item: str) -> tuple[str | None, str]:
+    """What to hand the opener for an evidence item, or None and a message saying why it is not opened.
+
+    Files are opened only inside the ledger's folder: a path with '..', an absolute path elsewhere or
+    a link leading out is named as such and left alone (a ledger may come from someone else).
+    """
+    from cpetui.ledger.evidence import classify
+
+    ref = classify(ledger_path, item)
+    if ref.kind == "url" or (ref.kind == "missing" and is_url(item.strip())):  # mailto: too
+        return item.strip(), ""
+    if ref.kind == "file" and ref.path is not None:
+        return ref.path, ""
+    if ref.kind == "outside":
+        return None, _("Not opened: {item} is outside the ledger's folder ({reason}).").format(
+            item=printable(item), reason=printable(ref.reason))
+    return None, _("Evidence not found: {item} ({reason})").format(
+        item=printable(item), reason=printable(ref.reason))
 
 
 def opener_argv(target: str) -> list[str]:
