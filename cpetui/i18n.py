@@ -12,11 +12,17 @@ _language = "en"
 
 def _(message: str) -> str:
     """Translate `message` into the interface language chosen by `install` (identity by default)."""
-    return _translations.gettext(message)
+    # gettext("") is the catalogue's header: an empty citation must stay empty.
+    return _translations.gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate `message` as meant in `context`, for a word that reads differently elsewhere."""
+    return _translations.pgettext(context, message)
 
 
 def N_(message: str) -> str:

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "cpetui"
 LOCALE = PACKAGE / "locale"
 MARKERS = {"_", "N_"}
+CONTEXT = "\x04"  # msgctxt and msgid are joined by EOT in .mo keys, and in this module's keys too
 LANGUAGES = ("en", "ja")
 # GNU gettext plural rules: Japanese has one form, English two.
 PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);", "ja": "nplurals=1; plural=0;"}
@@ -36,10 +37,13 @@ def _walk(root: Path) -> Iterator[tuple[str, str | None, str]]:
                 yield literals[0], None, f"{where}:{node.lineno}"
             elif name == "ngettext" and len(literals) == 2 and None not in literals:
                 yield literals[0], literals[1], f"{where}:{node.lineno}"  # type: ignore[misc]
+            elif name == "pgettext" and len(literals) == 2 and None not in literals:
+                yield f"{literals[0]}{CONTEXT}{literals[1]}", None, f"{where}:{node.lineno}"
 
 
 def extract(root: Path = PACKAGE) -> dict[str, list[str]]:
-    """Every literal passed to `_()`/`N_()` (ngettext by its singular) → where it stands."""
+    """Every literal passed to `_()`/`N_()` (ngettext by its singular; pgettext as context EOT msgid)
+    → where it stands."""
     found: dict[str, list[str]] = {}
     for msgid, _plural, ref in _walk(root):
         found.setdefault(msgid, []).append(ref)
@@ -59,17 +63,25 @@ def read_po(path: Path) -> dict[str, str]:
     """msgid → msgstr of a .po file; a plural entry's forms are joined with NUL, as in a .mo file."""
     entries: dict[str, str] = {}
     msgid: list[str] | None = None
+    context: list[str] | None = None
     forms: dict[int, list[str]] = {}
     current: list[str] | None = None
 
     def flush() -> None:
         if msgid is not None and forms:
-            entries["".join(msgid)] = "\0".join("".join(forms[i]) for i in sorted(forms))
+            key = "".join(msgid) if context is None else "".join(context) + CONTEXT + "".join(msgid)
+            entries[key] = "\0".join("".join(forms[i]) for i in sorted(forms))
 
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
-        if line.startswith("msgid "):
+        if line.startswith("msgctxt "):
             flush()
+            msgid, forms, context = None, {}, [_unescape(line[9:-1])]
+            current = context
+        elif line.startswith("msgid "):
+            if msgid is not None:
+                flush()
+                context = None
             msgid, forms = [_unescape(line[7:-1])], {}
             current = msgid
         elif line.startswith("msgid_plural"):
@@ -103,7 +115,12 @@ def write_po(path: Path, entries: dict[str, str], where: dict[str, list[str]], l
     lines.append("")
     for msgid in sorted(where):
         lines += [f"#: {ref}" for ref in where[msgid][:3]]
-        lines.append(f'msgid "{_escape(msgid)}"')
+        if CONTEXT in msgid:
+            context, bare = msgid.split(CONTEXT, 1)
+            lines.append(f'msgctxt "{_escape(context)}"')
+            lines.append(f'msgid "{_escape(bare)}"')
+        else:
+            lines.append(f'msgid "{_escape(msgid)}"')
         if msgid in plurals:
             lines.append(f'msgid_plural "{_escape(plurals[msgid])}"')
             forms = entries.get(msgid, "").split("\0")

@@ -6,7 +6,7 @@ import os
 
 from cpetui.export.cells import md
 from cpetui.export.markdown import sorted_activities
-from cpetui.i18n import N_, _, format_credits, format_date
+from cpetui.i18n import N_, _, format_credits, format_date, pgettext
 from cpetui.model import Activity, Ledger, Status
 
 # The guideline's six categories (seed 004, II.1) and the activity types that fall in each.
@@ -67,8 +67,9 @@ def _category(label: str, activities: list[Activity], status: Status) -> list[st
     if not activities:
         return lines + [_("None."), ""]
     lines += [
-        "| " + " | ".join([_("content"), _("date"), _("organiser"), _("organiser address"),
-                          _("organiser phone"), _("CPE")]) + " |",
+        # The report form's own column names (seed 004, III.3): "date" there is the date attended.
+        "| " + " | ".join([_("content"), pgettext("IIA-Japan report", "date"), _("organiser"),
+                          _("organiser address"), _("organiser phone"), _("CPE")]) + " |",
         "|---|---|---|---|---|--:|",
     ]
     total = 0.0
