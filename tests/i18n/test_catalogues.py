@@ -51,7 +51,8 @@ def test_plural_strings_are_plural_entries() -> None:
     ja = gettext.translation("cpetui", localedir=LOCALE_DIR, languages=["ja"])
     en = gettext.translation("cpetui", localedir=LOCALE_DIR, languages=["en"])
     assert extract_plurals()["{n} error"] == "{n} errors"
-    assert ja.ngettext("{n} error", "{n} errors", 1) == ja.ngettext("{n} error", "{n} errors", 3) == "エラー {n} 件"
+    for n in (1, 3):  # Japanese has one form
+        assert ja.ngettext("{n} error", "{n} errors", n) == "エラー {n} 件"
     assert en.ngettext("{n} error", "{n} errors", 1) == "{n} error"
     assert en.ngettext("{n} error", "{n} errors", 3) == "{n} errors"
 
