@@ -7,7 +7,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from cpetui.i18n import install
+from cpetui.i18n import _, install, ngettext
 
 DOMAIN = "cpetui"
 LOCALE_DIR = Path(__file__).resolve().parent
@@ -44,4 +44,13 @@ def setup(lang: str | None = None) -> str:
     chosen = choose(lang, config_lang=None if lang else _config_lang())
     translations = gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[chosen], fallback=True)
     install(translations, chosen)
+    _translate_argparse()
     return chosen
+
+
+def _translate_argparse() -> None:
+    """argparse looks its words up through its module-level `_`: give it ours (argparse_words.py)."""
+    import argparse
+
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]

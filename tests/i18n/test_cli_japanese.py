@@ -115,3 +115,14 @@ def test_check_toml_syntax_error_in_japanese_with_the_caret_under_wide_text(tmp_
     assert excerpt == '    7 | title = "勉強会" x'
     # Under the x: 'title = "' is 9 cells, 勉強会 6, '" ' 2 more; counting characters would put it 3 short.
     assert caret == "      | " + " " * 17 + "^"
+
+
+def test_help_and_argparse_errors_in_japanese() -> None:
+    help_text = run("status", "--lang", "ja", "--help").stdout
+    assert help_text.startswith("使い方: cpetui status")
+    assert "オプション:" in help_text and "このヘルプを表示して終了" in help_text
+    assert "状況を計算する基準日(既定: 今日)" in help_text
+    assert "usage" not in help_text and "options" not in help_text
+    mistake = run("status", "--lang", "ja", "--bogus")
+    assert mistake.returncode == 2
+    assert mistake.stderr.rstrip().endswith("cpetui: エラー: 認識できない引数: --bogus")
