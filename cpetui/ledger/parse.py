@@ -351,22 +351,23 @@ ROOT_CHECKS: tuple[RootCheck, ...] = (
 
 
 def _type_name(value: Any) -> str:
+    """What a TOML value is, in words for a message (got text 42)."""
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, (int, float)):
-        return "number"
+        return _("number")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, dt.datetime):
-        return "date-time"
+        return _("date-time")
     if isinstance(value, dt.date):
-        return "date"
+        return _("date")
     if isinstance(value, dt.time):
-        return "time"
+        return _("time")
     if isinstance(value, list):
-        return "list"
+        return _("list")
     if isinstance(value, dict):
-        return "table"
+        return _("table")
     return type(value).__name__
 
 
