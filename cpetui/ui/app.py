@@ -161,7 +161,20 @@ class CpetuiApp(App[int]):
 
     def on_mount(self) -> None:
         self.query_one("#problems", ProblemsBanner).display = False
+        self._use_theme()
+        self.theme_changed_signal.subscribe(self, lambda _theme: self._retheme())
         self.load()
+
+    def _use_theme(self) -> None:
+        from cpetui.ui.format import use_theme
+
+        use_theme(self.get_css_variables())
+
+    def _retheme(self) -> None:
+        """Badges and bars take the new theme's text colours, so they stay readable on its background."""
+        self._use_theme()
+        if self.session.entries:
+            self.render_all()
 
     # ------------------------------------------------------------------------------ reading
 

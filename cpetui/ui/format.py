@@ -9,14 +9,52 @@ from rich.text import Text
 from cpetui.i18n import _
 from cpetui.text import printable
 
-STATE_STYLES = {
-    "complete": "bold green",
-    "on-track": "green",
-    "behind": "bold yellow",
-    "in-grace": "bold magenta",
-    "lapsed": "bold red",
-    "error": "bold red",
+# Colours by role, not by name: the app fills them from the Textual theme's text colours
+# (`$text-success` …), which each theme makes readable on its own background; these ANSI names are
+# what a plain terminal shows before the app has a theme (and what tests of pure functions see).
+PALETTE: dict[str, str] = {
+    "good": "green",
+    "warn": "yellow",
+    "bad": "red",
+    "info": "blue",
+    "guide": "cyan",
+    "grace": "magenta",
 }
+_THEME_VARIABLES = {
+    "good": "text-success",
+    "warn": "text-warning",
+    "bad": "text-error",
+    "info": "text-primary",
+    "guide": "text-secondary",
+    "grace": "text-accent",
+}
+_STATE_ROLES = {
+    "complete": "bold good",
+    "on-track": "good",
+    "behind": "bold warn",
+    "in-grace": "bold grace",
+    "lapsed": "bold bad",
+    "error": "bold bad",
+}
+
+
+def use_theme(variables: dict[str, str]) -> None:
+    """Take the role colours from a Textual theme's CSS variables (`App.get_css_variables()`)."""
+    for role, name in _THEME_VARIABLES.items():
+        value = variables.get(name, "")
+        if value.startswith("ansi_"):  # the ANSI themes: the terminal's own colours
+            value = value.removeprefix("ansi_")
+        if value and value != "default" and " " not in value:
+            PALETTE[role] = value
+
+
+def color(spec: str) -> str:
+    """A Rich style from roles and modifiers: `color("bold warn")` → "bold #A86D1C"."""
+    return " ".join(PALETTE.get(word, word) for word in spec.split())
+
+
+def state_style(state: str) -> str:
+    return color(_STATE_ROLES.get(state, ""))
 
 
 def state_label(state: str) -> str:

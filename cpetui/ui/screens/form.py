@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from cpetui.i18n import _
 from cpetui.model import MEASURE_KEYS, Cycle, Explanation
-from cpetui.ui.format import num, safe
+from cpetui.ui.format import color, num, safe
 from cpetui.ui.formspec import FormSpec, check, preview
 
 _TEXT_KEYS = ("date", "title", "provider")
@@ -203,7 +203,7 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
             key = (row.id or "").removeprefix("err-")
             # A field still empty is not scolded until the user tries to save.
             message = self.errors.get(key, "") if (raw.get(key) or self.attempted) else ""
-            row.update(Text(safe(message, 300), style="red"))
+            row.update(Text(safe(message, 300), style=color("bad")))
             row.display = bool(message)
         box = self.query_one("#preview", Static)
         if result.activity is None:
@@ -248,10 +248,10 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
 
 def preview_text(credit: tuple[float, Explanation] | str) -> Text:
     if isinstance(credit, str):
-        return Text(safe(credit, 300), style="yellow")
+        return Text(safe(credit, 300), style=color("warn"))
     earned, why = credit
     out = Text()
-    out.append(_("{earned} CPE").format(earned=num(earned)), "bold green")
+    out.append(_("{earned} CPE").format(earned=num(earned)), color("bold good"))
     out.append("  " + safe(why.text, 300))
     if why.citation:
         out.append("  (" + safe(why.citation, 120) + ")", "dim")

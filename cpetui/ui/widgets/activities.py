@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from cpetui.i18n import _
-from cpetui.ui.format import num, plain
+from cpetui.ui.format import color, num, plain
 from cpetui.ui.rows import PAGE_SIZE, SORT_KEYS, Filter, Row, page_count, page_of, parse_filter, select
 
 
@@ -35,8 +35,9 @@ def columns() -> list[tuple[str, str, int]]:
 def cells(row: Row) -> tuple[Text, ...]:
     credits = Text(num(row.credits), justify="right")
     if row.credits is not None and row.earned is not None and row.credits < row.earned:
-        credits.stylize("yellow")
-    evidence = {True: Text("✓", "green"), False: Text("✗", "bold red"), None: Text("–", "dim")}[row.evidence]
+        credits.stylize(color("warn"))
+    marks = {True: Text("✓", color("good")), False: Text("✗", color("bold bad")), None: Text("–", "dim")}
+    evidence = marks[row.evidence]
     return (
         Text(row.date.isoformat()),
         plain(row.title, limit=200),

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from cpetui.i18n import _
 from cpetui.ui.chart import marker_line, periods
-from cpetui.ui.format import num
+from cpetui.ui.format import color, num
 from cpetui.ui.session import Entry
 
 BAR_WIDTH = 30
@@ -25,7 +25,7 @@ def chart_text(entry: Entry | None, width: int = BAR_WIDTH) -> Text:
     for p in rows:
         out.append("\n" + p.label.ljust(8))
         bar, col = marker_line(p.cumulative, p.target, scale, width)
-        style = "dim" if p.future else ("green" if p.cumulative >= p.target else "yellow")
+        style = "dim" if p.future else color("good" if p.cumulative >= p.target else "warn")
         cells = list(bar)
         for i, ch in enumerate(cells):
             if i == col:

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from cpetui.i18n import _
 from cpetui.model import Activity, ActivityCredit
-from cpetui.ui.format import num, safe
+from cpetui.ui.format import color, num, safe
 
 
 def explain_text(activity: Activity | None, credit: ActivityCredit | None) -> Text:
@@ -20,7 +20,7 @@ def explain_text(activity: Activity | None, credit: ActivityCredit | None) -> Te
     else:
         out.append(_("{counted} CPE counted").format(counted=num(credit.counted)), "bold")
         if credit.earned != credit.counted:
-            out.append(" " + _("of {earned} earned").format(earned=num(credit.earned)), "bold yellow")
+            out.append(" " + _("of {earned} earned").format(earned=num(credit.earned)), color("bold warn"))
         out.append(": " + safe(credit.explanation.text, 400))
         if credit.explanation.citation:
             out.append("\n" + safe(credit.explanation.citation, 200), "dim italic")

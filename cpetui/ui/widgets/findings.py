@@ -12,15 +12,15 @@ from textual.widgets.option_list import Option
 
 from cpetui.i18n import _
 from cpetui.model import Finding
-from cpetui.ui.format import safe
+from cpetui.ui.format import color, safe
 
-SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_ROLES = {"error": "bold bad", "warning": "warn", "info": "guide"}
 
 
 def finding_prompt(finding: Finding) -> Text:
     text = Text()
     text.append({"error": "✗ ", "warning": "! ", "info": "i "}.get(finding.severity, "· "),
-                SEVERITY_STYLES.get(finding.severity, ""))
+                color(SEVERITY_ROLES.get(finding.severity, "")))
     if finding.source is not None:
         text.append(_("line {line}: ").format(line=finding.source.line), "dim")
     text.append(safe(finding.message, 300))

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from cpetui.i18n import _
-from cpetui.ui.format import STATE_STYLES, num, progress, safe, state_label
+from cpetui.ui.format import num, progress, safe, state_label, state_style
 from cpetui.ui.session import Entry
 
 BAR_WIDTH = 12
@@ -41,13 +41,13 @@ def _prompt(entry: Entry) -> Text:
     if entry.broken:
         text.append(_("file error"), "bold reverse red")
     elif status is not None:
-        text.append(state_label(status.state), "reverse " + STATE_STYLES.get(status.state, ""))
+        text.append(state_label(status.state), "reverse " + state_style(status.state))
     elif entry.rules_error:
         text.append(_("rules?"), "reverse yellow")
     if status is not None:
         total = status.total
         text.append("\n")
-        text.append(progress(total.counted, total.required, BAR_WIDTH), STATE_STYLES.get(status.state, ""))
+        text.append(progress(total.counted, total.required, BAR_WIDTH), state_style(status.state))
         text.append(f" {num(total.counted)}/{num(total.required)}")
     return text
 

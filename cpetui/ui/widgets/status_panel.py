@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from cpetui.i18n import _
 from cpetui.model import Requirement, Status
-from cpetui.ui.format import STATE_STYLES, days_left, num, progress, safe, state_label
+from cpetui.ui.format import color, days_left, num, progress, safe, state_label, state_style
 from cpetui.ui.session import Entry
 
 MAX_LABEL = 34
@@ -22,7 +22,7 @@ def requirement_line(req: Requirement, label_width: int = 24, bar_width: int = B
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(safe(req.label, label_width).ljust(label_width) + " ")
     if req.kind == "maximum":
-        style = "red" if req.earned > req.required else "blue"
+        style = color("bad" if req.earned > req.required else "info")
         line.append(progress(req.counted, req.required, bar_width), style)
         line.append(" " + _("{counted} of at most {limit}").format(
             counted=num(req.counted), limit=num(req.required)))
@@ -30,19 +30,19 @@ def requirement_line(req: Requirement, label_width: int = 24, bar_width: int = B
             line.append(" " + _("({earned} earned, capped)").format(earned=num(req.earned)), "dim")
         return line
     if req.met:
-        style = "green"
+        style = color("good")
     elif req.kind == "recommended":
-        style = "cyan"  # guidance, never shown as a failure
+        style = color("guide")  # guidance, never shown as a failure
     else:
-        style = "yellow"
+        style = color("warn")
     line.append(progress(req.counted, req.required, bar_width), style)
     line.append(f" {num(req.counted)} / {num(req.required)}")
     if req.earned != req.counted:
         line.append(" " + _("({earned} earned)").format(earned=num(req.earned)), "dim")
     if req.kind == "recommended":
-        line.append(" " + _("recommended"), "italic dim")
+        line.append(" " + _("recommended"), color("italic guide"))
     elif req.met:
-        line.append(" ✓", "green")
+        line.append(" ✓", color("good"))
     return line
 
 
@@ -56,9 +56,9 @@ def status_text(entry: Entry, as_of: date, width: int = 80) -> Text:
             out.append("  " + _("program {program}").format(program=safe(cycle.program, 20)))
         if entry.rules_error:
             out.append("\n" + _("The rules cannot evaluate this ledger: {why}").format(
-                why=safe(entry.rules_error)), "yellow")
+                why=safe(entry.rules_error)), color("warn"))
         elif cycle is None:
-            out.append(_("This file could not be read; see the errors above."), "red")
+            out.append(_("This file could not be read; see the errors above."), color("bad"))
         return out
     return _status_text(status, as_of, width)
 
@@ -67,7 +67,7 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
     out = Text(no_wrap=True, overflow="ellipsis")
     out.append(safe(status.credential, 20), "bold")
     out.append(f"  {status.cycle_start.isoformat()} → {status.cycle_end.isoformat()}  ")
-    out.append(" " + state_label(status.state) + " ", "reverse " + STATE_STYLES.get(status.state, ""))
+    out.append(" " + state_label(status.state) + " ", "reverse " + state_style(status.state))
     out.append("  " + safe(status.rules_version, 20), "dim")
     shown = [status.total, *(r for r in status.requirements if r.id != status.total.id)]
     bar_width = BAR_WIDTH if width >= 70 else 8
