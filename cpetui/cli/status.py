@@ -121,7 +121,8 @@ def human(status: Status) -> list[str]:
     lines.append("  " + _("key dates:"))
     days = [format_date(k.date) for k in status.key_dates]
     width = max((cell_width(d) for d in days), default=0)  # 2027年5月19日 and 2027年12月31日 differ
-    lines += [f"    {pad(d, width)}  {printable(k.label)}" for d, k in zip(days, status.key_dates, strict=True)]
+    lines += [f"    {pad(d, width)}  {printable(k.label)}"
+              for d, k in zip(days, status.key_dates, strict=True)]
     shown = [f for f in status.findings if f.severity != "info"]
     if shown:
         lines.append("  " + _("findings:"))
