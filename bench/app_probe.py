@@ -1,8 +1,16 @@
-"""Child process for bench/run.py: first paint of the app or a bare Textual app; outside-edit refresh."""
+"""Child process for bench/run.py: first paint of the app or a bare Textual app; outside-edit refresh.
+
+Both first-paint modes end the process the moment the frame is drawn (`os._exit` after the refresh),
+so the figure is start → first paint for the bare app and for cpetui alike, not interpreter teardown.
+The app's first paint is the selected ledger read whole, its status and its table drawn, and every
+other ledger listed in the sidebar from its [cycle] header; the others are then read whole in a
+worker (`loaded` mode waits for that, for the peak-memory figure).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import sys
 import tempfile
@@ -20,26 +28,37 @@ def bare() -> None:
 
     class Bare(App[None]):
         def on_mount(self) -> None:
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(painted)
 
     Bare().run(headless=True)
 
 
-def paint(folder: str) -> None:
+def painted() -> None:
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def paint(folder: str, *, everything: bool = False) -> None:
+    """Start the app on `folder`; end at its first paint, or (`everything`) once every ledger is read."""
     import cpetui.ui.app as app_module
     from cpetui.ui.app import CpetuiApp
 
     class FirstPaint(CpetuiApp):
         CSS_PATH = str(Path(app_module.__file__).parent / CpetuiApp.CSS_PATH)  # type: ignore[operator]
-        painted = False
+        done = False
 
         def render_all(self) -> None:  # type: ignore[override]
             super().render_all()
-            if not self.painted and self.session.entries:
-                self.painted = True
-                self.call_after_refresh(self.exit)
+            if self.done or not self.session.entries:
+                return
+            selected = self.entry
+            if selected is None or selected.pending or (everything and self.loading):
+                return
+            self.done = True
+            self.call_after_refresh(painted)
 
     FirstPaint([folder], as_of=AS_OF, watch=False).run(headless=True)
+    raise SystemExit("the app ended before its first paint")
 
 
 async def outside_edit(folder: str) -> float:
@@ -73,6 +92,8 @@ def main() -> int:
         bare()
     elif mode == "paint":
         paint(sys.argv[2])
+    elif mode == "loaded":
+        paint(sys.argv[2], everything=True)
     elif mode == "outside-edit":
         print(f"{asyncio.run(outside_edit(sys.argv[2])):.4f}")
     return 0

@@ -17,16 +17,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
 from cpetui.i18n import _
-from cpetui.model import Activity
+from cpetui.model import Activity, Problem
 from cpetui.ui.format import num, safe
 from cpetui.ui.rows import build_rows
-from cpetui.ui.screens.choose import Choose
-from cpetui.ui.screens.confirm import Confirm
-from cpetui.ui.screens.form import ActivityForm
-from cpetui.ui.screens.help import HelpScreen
 from cpetui.ui.session import (
     CannotUndo,
     Edit,
@@ -40,14 +36,15 @@ from cpetui.ui.session import (
 )
 from cpetui.ui.system import editor_argv, evidence_target, open_detached, opener_argv
 from cpetui.ui.widgets.activities import ActivityTable
-from cpetui.ui.widgets.chart import CreditChart
 from cpetui.ui.widgets.explain import ExplainPanel
-from cpetui.ui.widgets.findings import FindingsList
+from cpetui.ui.widgets.keybar import KeyBar
+from cpetui.ui.widgets.pages import Pages, TabBar
 from cpetui.ui.widgets.problems import ProblemsBanner
 from cpetui.ui.widgets.sidebar import LedgerList
 from cpetui.ui.widgets.status_panel import StatusPanel
 
 POLL_SECONDS = 0.5
+LOAD_BATCH = 8  # ledgers read whole per sidebar update after the first paint
 
 
 @dataclass
@@ -79,8 +76,8 @@ class CpetuiApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "cpetui"
-    # Below 100 columns the sidebar and the status panel tighten up (see app.tcss and StatusPanel).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # The activities table has the keys from the first frame (no focus change, no second layout).
+    AUTO_FOCUS = "#activities"
 
     BINDINGS = [
         Binding("a", "add", _("Add")),
@@ -102,7 +99,10 @@ class CpetuiApp(App[int]):
 
     @dataclass
     class Loaded(Message):
-        """The ledgers were read (by a worker)."""
+        """The selected ledger was read whole and the others' headers (by a worker)."""
+
+        entries: dict[str, Entry]
+        missing: tuple[Problem, ...]
 
     @dataclass
     class Changed(Message):
@@ -111,6 +111,7 @@ class CpetuiApp(App[int]):
         entries: tuple[Entry, ...]
         gone: tuple[str, ...]
         then: Callable[[], object] | None = None
+        only_pending: bool = False  # the start-up reader: never over an entry a save or reread installed
 
     @dataclass
     class Saved(Message):
@@ -140,6 +141,9 @@ class CpetuiApp(App[int]):
         # Saves run one at a time, in order, in a worker thread (file I/O never blocks a keystroke).
         self._jobs: deque[SaveJob] = deque()
         self._saving = False
+        # The selected ledger (and the others' headers) are read before the app runs: no screen yet
+        # to keep responsive, and the first frame is drawn once, with the data.
+        self._first = self._read_first()
 
     # ------------------------------------------------------------------------------ layout
 
@@ -149,21 +153,21 @@ class CpetuiApp(App[int]):
             with Vertical(id="main"):
                 yield ProblemsBanner(id="problems")
                 yield StatusPanel(id="status")
-                with TabbedContent(id="tabs"):
-                    with TabPane(_("Activities"), id="tab-activities"):
-                        yield ActivityTable(id="table")
-                    with TabPane(_("Findings"), id="tab-findings"):
-                        yield FindingsList(id="findings")
-                    with TabPane(_("Chart"), id="tab-chart"):
-                        yield CreditChart(id="chart")
+                yield TabBar(TABS(), id="tabbar")
+                with Pages({"tab-findings": _findings, "tab-chart": _chart}, id="tabs",
+                           initial="tab-activities"):
+                    yield ActivityTable(id="tab-activities")
                 yield ExplainPanel(id="explain")
-        yield Footer(compact=True)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.query_one("#problems", ProblemsBanner).display = False
         self._use_theme()
         self.theme_changed_signal.subscribe(self, lambda _theme: self._retheme())
-        self.load()
+        entries, missing, rest = self._first
+        self._loaded(self.Loaded(entries, tuple(missing)))  # painted with data from the first frame
+        # The other ledgers once the first frame is out: reading them must not delay it.
+        self.call_after_refresh(self.read_rest, rest)
 
     def _use_theme(self) -> None:
         from cpetui.ui.format import use_theme
@@ -178,18 +182,46 @@ class CpetuiApp(App[int]):
 
     # ------------------------------------------------------------------------------ reading
 
-    @work(thread=True, exclusive=True, group="load")
-    def load(self) -> None:
+    def _watch_from_now(self) -> None:
         if self.watching:
             from cpetui.ledger.watch import Watcher
 
             # Made before reading, so an edit made while the ledgers load is still noticed.
             self.watcher = Watcher(self._watched_paths())
-        self.session.load()
-        self.post_message(self.Loaded())
+
+    def _read_first(self) -> tuple[dict[str, Entry], list[Problem], list[str]]:
+        self._watch_from_now()
+        return self.session.read_first(self.selected)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        """Read everything again: the selected ledger first, then the others."""
+        entries, missing, rest = self._read_first()
+        self.post_message(self.Loaded(entries, tuple(missing)))
+        self._read_rest(rest)
+
+    @work(thread=True, exclusive=True, group="load")
+    def read_rest(self, rest: Sequence[str]) -> None:
+        self._read_rest(rest)
+
+    def _read_rest(self, rest: Sequence[str]) -> None:
+        """The ledgers known by their header only, read whole a few at a time (in a worker)."""
+        from cpetui.ledger.load import read_ledger
+
+        worker = get_current_worker()
+        batch: list[Entry] = []
+        for n, path in enumerate(rest, 1):
+            if worker.is_cancelled:
+                return
+            batch.append(self.session.entry_for(read_ledger(path), None))
+            if len(batch) == LOAD_BATCH or n == len(rest):
+                self.post_message(self.Changed(tuple(batch), (), only_pending=True))
+                batch = []
 
     @on(Loaded)
-    def _loaded(self) -> None:
+    def _loaded(self, message: Loaded) -> None:
+        self.session.entries = dict(message.entries)
+        self.session.missing = list(message.missing)
         entries = self.session.entries
         if self.selected not in entries:
             ordered = _ordered_paths(entries.values())
@@ -202,9 +234,15 @@ class CpetuiApp(App[int]):
             self.notify(_("No ledgers found in {paths}. Press n to start one, or see the README.").format(
                 paths=", ".join(safe(p) for p in self.session.paths)), timeout=10)
         self.render_all()
-        self.query_one(ActivityTable).table.focus()
+        if self.focused is None:
+            self.query_one(ActivityTable).table.focus()
         if self.watching and self._timer is None:
             self._timer = self.set_interval(self.poll_seconds, self._poll, name="watch")
+
+    @property
+    def loading(self) -> bool:
+        """Some ledgers are known by their header only, still being read whole."""
+        return any(e.pending for e in self.session.entries.values())
 
     def _watched_paths(self) -> list[str]:
         return list(self.session.paths)
@@ -268,6 +306,10 @@ class CpetuiApp(App[int]):
     @on(Changed)
     def _changed(self, message: Changed) -> None:
         for entry in message.entries:
+            if message.only_pending:
+                current = self.session.entries.get(entry.path)
+                if current is None or not current.pending:
+                    continue
             self.session.install(entry)
         for path in message.gone:
             self.session.forget(path)
@@ -299,8 +341,13 @@ class CpetuiApp(App[int]):
             table.show([])
         else:
             table.show(build_rows(entry.ledger, entry.status, entry.evidence), keep=keep)
-        self.query_one(FindingsList).show(entry.status.findings if entry and entry.status else ())
-        self.query_one(CreditChart).show(entry)
+        findings = entry.status.findings if entry and entry.status else ()
+        self.query_one(TabBar).show(counts={"tab-findings": len(findings)})
+        # The findings and the chart exist once their tab was opened (see Pages).
+        for listing in self.query("FindingsList"):
+            listing.show(findings)  # type: ignore[attr-defined]
+        for chart in self.query("CreditChart"):
+            chart.show(entry)  # type: ignore[attr-defined]
         self._explain()
 
     def _explain(self) -> None:
@@ -329,19 +376,21 @@ class CpetuiApp(App[int]):
     def _row_chosen(self) -> None:
         self.action_edit()
 
-    @on(FindingsList.Jump)
-    def _jump(self, message: FindingsList.Jump) -> None:
-        self.query_one(TabbedContent).active = "tab-activities"
+    def on_findings_list_jump(self, message: Message) -> None:
+        """A finding was chosen (FindingsList.Jump): show its activity."""
+        self.action_tab("tab-activities")
         if not self.query_one(ActivityTable).goto(message.activity_id):
             self.notify(_("That activity is not in the table."), severity="warning")
 
     def action_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
-        target = {"tab-activities": ActivityTable, "tab-findings": FindingsList}.get(tab)
-        if target is ActivityTable:
+        made = self.query_one(Pages).open(tab)
+        self.query_one(TabBar).show(active=tab)
+        if made is not None:  # a page opened for the first time shows the selected ledger
+            self.call_after_refresh(self.render_selected)
+        if tab == "tab-activities":
             self.query_one(ActivityTable).table.focus()
-        elif target is FindingsList:
-            self.query_one(FindingsList).focus()
+        elif tab == "tab-findings":
+            self.query_one("#tab-findings").focus()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
@@ -709,6 +758,49 @@ class CpetuiApp(App[int]):
         yield SystemCommand(_("Help"), _("every key and filter term"), self.action_help)
 
 
+# Dialogs are imported when first opened: start-up pays only for the main screen.
+
+
+def Choose(*args: Any) -> Any:  # noqa: N802 - stands for the screen class
+    from cpetui.ui.screens.choose import Choose as screen
+
+    return screen(*args)
+
+
+def Confirm(*args: Any) -> Any:  # noqa: N802
+    from cpetui.ui.screens.confirm import Confirm as screen
+
+    return screen(*args)
+
+
+def ActivityForm(*args: Any, **kwargs: Any) -> Any:  # noqa: N802
+    from cpetui.ui.screens.form import ActivityForm as screen
+
+    return screen(*args, **kwargs)
+
+
+def HelpScreen() -> Any:  # noqa: N802
+    from cpetui.ui.screens.help import HelpScreen as screen
+
+    return screen()
+
+
+def TABS() -> list[tuple[str, str]]:  # noqa: N802 - a constant, translated when asked for
+    return [("tab-activities", _("Activities")), ("tab-findings", _("Findings")), ("tab-chart", _("Chart"))]
+
+
+def _findings():  # type: ignore[no-untyped-def]
+    from cpetui.ui.widgets.findings import FindingsList
+
+    return FindingsList()
+
+
+def _chart():  # type: ignore[no-untyped-def]
+    from cpetui.ui.widgets.chart import CreditChart
+
+    return CreditChart()
+
+
 def _bound(app: App, action: str):  # type: ignore[no-untyped-def]
     async def run() -> None:
         await app.run_action(action)
@@ -717,7 +809,7 @@ def _bound(app: App, action: str):  # type: ignore[no-untyped-def]
 
 
 def _ordered_paths(entries: Iterable[Entry]) -> list[str]:
-    from cpetui.ui.widgets.sidebar import ordered
+    from cpetui.ui.order import ordered
 
     return [e.path for e in ordered(entries)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -31,6 +32,9 @@ class Entry:
     rules_error: str = ""
     problems: tuple[Problem, ...] = ()
     evidence: Mapping[str, bool] = field(default_factory=lambda: MappingProxyType({}))
+    # Only the [cycle] header has been read so far (start-up reads the selected ledger first and
+    # the others right after): shown in the sidebar, not yet editable.
+    pending: bool = False
 
     @property
     def broken(self) -> bool:
@@ -129,6 +133,33 @@ def _evidence(ledger: Ledger) -> Mapping[str, bool] | None:
         return None
 
 
+_ACTIVITY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*activity[ \t]*\]\]", re.MULTILINE)
+
+
+def read_head(path: str) -> Entry | None:
+    """A pending entry from the file's [cycle] header alone (the text before the first [[activity]]).
+
+    None when the header cannot tell (unreadable, not UTF-8, the cycle elsewhere or broken): such a
+    file is read whole at once, so its errors are shown from the start.
+    """
+    from cpetui.ledger.load import MAX_LEDGER_BYTES
+    from cpetui.ledger.parse import parse_text
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_LEDGER_BYTES + 1)
+        text = data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if len(data) > MAX_LEDGER_BYTES:
+        return None
+    found = _ACTIVITY_HEADER.search(text)
+    head = parse_text(text[: found.start()] if found else text, path)
+    if head.cycle is None or not head.ok:
+        return None
+    return Entry(path, Ledger(path, head.cycle), pending=True)
+
+
 class Session:
     """The ledgers the app holds, replaced whole on every change, and the undo history."""
 
@@ -146,6 +177,23 @@ class Session:
         self.entries = {}
         for path in files:
             self.entries[path] = self.entry_for(read_ledger(path), None)
+
+    def read_first(self, prefer: str | None = None) -> tuple[dict[str, Entry], list[Problem], list[str]]:
+        """What start-up shows first: `prefer` (else the first ledger in sidebar order) read whole, every
+        other ledger's header only. Returns the entries, the missing paths' problems, and the paths
+        still to read whole, in sidebar order. Changes nothing in the session (safe in a worker).
+        """
+        from cpetui.ui.order import ordered
+
+        files, missing = discover(self.paths)
+        entries: dict[str, Entry] = {}
+        for path in files:
+            entries[path] = read_head(path) or self.entry_for(read_ledger(path), None)
+        order = [e.path for e in ordered(entries.values())]
+        first = prefer if prefer in entries else (order[0] if order else None)
+        if first is not None and entries[first].pending:
+            entries[first] = self.entry_for(read_ledger(first), None)
+        return entries, missing, [p for p in order if entries[p].pending]
 
     def refresh(self, path: str) -> Entry:
         """Re-read `path` from disk; a broken file keeps the last good data and shows its errors."""
@@ -292,6 +340,8 @@ class Session:
         entry = self.entries.get(path)
         if entry is None:
             raise KeyError(path)
+        if entry.pending:
+            raise ReadOnly(_("{path} is still being read; try again in a moment").format(path=path))
         if entry.broken or entry.ledger.cycle is None:
             raise ReadOnly(
                 _("{path} does not read cleanly; fix the file first (its errors are shown)").format(

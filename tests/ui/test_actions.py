@@ -288,7 +288,7 @@ async def test_findings_jump_to_their_activity(ledgers) -> None:
         index = next(i for i, f in enumerate(findings) if f.activity_id == "early")
         await pilot.press("2")
         await pilot.pause()
-        listing = app.query_one("#findings")
+        listing = app.query_one("#tab-findings")
         listing.highlighted = index
         await pilot.press("enter")
         await pilot.pause()

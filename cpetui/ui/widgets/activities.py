@@ -19,7 +19,7 @@ from cpetui.ui.rows import PAGE_SIZE, SORT_KEYS, Filter, Row, page_count, page_o
 
 
 def columns() -> list[tuple[str, str, int]]:
-    """(key, heading, width) of each column."""
+    """(key, heading, width) of each column, at a width where every one fits."""
     return [
         ("date", _("Date"), 10),
         ("title", _("Title"), 30),
@@ -32,22 +32,53 @@ def columns() -> list[tuple[str, str, int]]:
     ]
 
 
-def cells(row: Row) -> tuple[Text, ...]:
+_FLEX = {"title": (3, 12), "provider": (1, 6), "type": (1, 6)}  # share of the free width, minimum
+_DROPPED_FIRST = ("submitted", "provider", "type")  # what a narrow terminal gives up, in order
+_PADDING = 2  # DataTable's cell padding, one each side
+
+
+def fitted(width: int) -> list[tuple[str, str, int]]:
+    """The columns that fit in `width` cells: fixed ones as they are, the text ones sharing the rest.
+
+    The credits column never goes: it is what the table is for. In narrow terminals the submitted
+    date, then the provider, then the type make room (the explanation panel still shows them).
+    """
+    every = columns()
+    keys = [k for k, _h, _w in every]
+    fixed = {k: w for k, _h, w in every if k not in _FLEX}
+    for drop in (None, *_DROPPED_FIRST):
+        if drop is not None:
+            keys.remove(drop)
+        free = width - sum(fixed.get(k, 0) for k in keys) - _PADDING * len(keys)
+        flex = [k for k in keys if k in _FLEX]
+        if free >= sum(_FLEX[k][1] for k in flex):
+            break
+    weights = sum(_FLEX[k][0] for k in flex)
+    sizes = dict(fixed)
+    spare = free - sum(_FLEX[k][1] for k in flex)
+    for k in flex:
+        sizes[k] = _FLEX[k][1] + spare * _FLEX[k][0] // max(1, weights)
+    sizes["title"] = sizes.get("title", 12) + max(0, free - sum(sizes[k] for k in flex))
+    return [(k, h, sizes[k]) for k, h, _w in every if k in keys]
+
+
+def cells(row: Row, keys: Sequence[str] | None = None) -> tuple[Text, ...]:
     credits = Text(num(row.credits), justify="right")
     if row.credits is not None and row.earned is not None and row.credits < row.earned:
         credits.stylize(color("warn"))
     marks = {True: Text("✓", color("good")), False: Text("✗", color("bold bad")), None: Text("–", "dim")}
     evidence = marks[row.evidence]
-    return (
-        Text(row.date.isoformat()),
-        plain(row.title, limit=200),
-        plain(row.provider, limit=60),
-        plain(row.type, limit=40),
-        plain(row.group, limit=20),
-        credits,
-        Text(row.submitted.isoformat() if row.submitted else "–", "" if row.submitted else "dim"),
-        evidence,
-    )
+    every = {
+        "date": Text(row.date.isoformat()),
+        "title": plain(row.title, limit=200),
+        "provider": plain(row.provider, limit=60),
+        "type": plain(row.type, limit=40),
+        "group": plain(row.group, limit=20),
+        "credits": credits,
+        "submitted": Text(row.submitted.isoformat(), "") if row.submitted else Text("–", "dim"),
+        "evidence": evidence,
+    }
+    return tuple(every[k] for k in (keys or every))
 
 
 class ActivityTable(Vertical):
@@ -79,6 +110,8 @@ class ActivityTable(Vertical):
         self.descending = False
         self.page_index = 0
         self.shown_ids: list[str] = []
+        self.layout_width = 0
+        self.keys: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -86,10 +119,25 @@ class ActivityTable(Vertical):
             id="filter",
         )
         table: DataTable[Text] = DataTable(id="activities", cursor_type="row", zebra_stripes=True)
-        for key, heading, width in columns():
-            table.add_column(Text(heading), key=key, width=width)
+        self._set_columns(table, 100)
         yield table
         yield Static(id="table-info")
+
+    def _set_columns(self, table: DataTable, width: int) -> None:
+        self.layout_width = width
+        self.keys = []
+        for key, heading, size in fitted(width):
+            table.add_column(Text(heading), key=key, width=size)
+            self.keys.append(key)
+
+    def on_resize(self) -> None:
+        # The columns follow the width: the credits column must never be pushed off screen.
+        width = self.size.width - 1  # the vertical scrollbar
+        if width > 0 and width != self.layout_width:
+            table = self.table
+            table.clear(columns=True)
+            self._set_columns(table, width)
+            self._refresh_view(self.current_id)
 
     @property
     def table(self) -> DataTable:
@@ -140,7 +188,7 @@ class ActivityTable(Vertical):
         table.clear()
         self.shown_ids = [r.id for r in chunk]
         for r in chunk:
-            table.add_row(*cells(r), key=r.id)
+            table.add_row(*cells(r, self.keys), key=r.id)
         if chunk:
             target = self.shown_ids.index(keep) if keep in self.shown_ids else min(old_row, len(chunk) - 1)
             table.move_cursor(row=max(0, target), animate=False)

@@ -14,7 +14,12 @@ def explain_text(activity: Activity | None, credit: ActivityCredit | None) -> Te
     if activity is None:
         return Text(_("No activity selected."), style="dim")
     out = Text(no_wrap=False)
-    out.append(safe(activity.title, 200) + "\n", "bold")
+    out.append(safe(activity.title, 200), "bold")
+    # What a narrow table leaves out is still here, beside the title.
+    facts = [safe(activity.provider, 60)] if activity.provider else []
+    facts.append(_("submitted {day}").format(day=activity.submitted.isoformat()) if activity.submitted
+                 else _("not submitted"))
+    out.append("  " + " · ".join(facts) + "\n", "dim")
     if credit is None:
         out.append(_("No credits computed for this activity."), "dim")
     else:

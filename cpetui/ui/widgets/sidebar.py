@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from rich.text import Text
 from textual.message import Message
@@ -12,20 +11,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from cpetui.i18n import _
-from cpetui.ui.format import num, progress, safe, state_label, state_style
+from cpetui.ui.format import color, num, progress, safe, state_label, state_style
+from cpetui.ui.order import ordered
 from cpetui.ui.session import Entry
 
 BAR_WIDTH = 12
-
-
-def _start(entry: Entry) -> date:
-    return entry.ledger.cycle.start if entry.ledger.cycle else date.min
-
-
-def ordered(entries: Iterable[Entry]) -> list[Entry]:
-    """Grouped by credential (alphabetical), newest cycle first within each."""
-    by_newest = sorted(entries, key=_start, reverse=True)
-    return sorted(by_newest, key=lambda e: e.credential.casefold())
 
 
 def _prompt(entry: Entry) -> Text:
@@ -38,12 +28,14 @@ def _prompt(entry: Entry) -> Text:
         span = f"{cycle.start:%Y-%m}–{end:%Y-%m}" if end else f"{cycle.start:%Y-%m}–"
         text.append(span)
     text.append(" ")
-    if entry.broken:
-        text.append(_("file error"), "bold reverse red")
+    if entry.pending:
+        text.append("…", "dim")
+    elif entry.broken:
+        text.append(_("file error"), "bold reverse " + color("bad"))
     elif status is not None:
         text.append(state_label(status.state), "reverse " + state_style(status.state))
     elif entry.rules_error:
-        text.append(_("rules?"), "reverse yellow")
+        text.append(_("rules?"), "reverse " + color("warn"))
     if status is not None:
         total = status.total
         text.append("\n")
