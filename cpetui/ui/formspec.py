@@ -132,7 +132,7 @@ class Checked:
     """The form's text, read the way a ledger file is read."""
 
     activity: Activity | None
-    errors: Mapping[str, str]  # field key → message and hint
+    errors: Mapping[str, str]  # field key ("measure": the measure fields as a whole) → message and hint
     values: Mapping[str, Any]  # plain values of the filled-in keys, ready for the ledger layer
 
 
@@ -154,7 +154,9 @@ def check(cycle: Cycle, raw: Mapping[str, str], activity_id: str, path: str = "f
     for p in ledger.problems:
         if p.severity != "error":
             continue
-        key = line_of.get(p.source.line) or _missing_key(p) or "title"
+        # "No measure" belongs to the measure fields, not to the activity's first line (the title).
+        key = "measure" if p.code == "missing-measure" else (
+            line_of.get(p.source.line) or _missing_key(p) or "title")
         errors.setdefault(key, _message(p))
     activity = ledger.activities[0] if ledger.activities and not errors else None
     values = {k: typed_value(k, raw[k]) for k in filled} if activity is not None else {}

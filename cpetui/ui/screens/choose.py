@@ -28,6 +28,7 @@ class Choose(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="question")
+            yield Static(Text(_("↑↓ choose · Enter confirms · Esc cancels"), style="dim"), classes="hint")
             yield OptionList(
                 *[Option(label if isinstance(label, Text) else Text(label), id=key)
                   for key, label in self.choices],
@@ -35,7 +36,10 @@ class Choose(ModalScreen[str | None]):
             )
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        options.focus()
+        if options.option_count:
+            options.highlighted = 0  # Enter takes the first choice; ↑↓ show where the cursor is
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -199,10 +199,14 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         raw = self.raw()
         result = check(self.cycle, raw, self.activity_id)
         self.errors = dict(result.errors)
+        measures = self._measures()
         for row in self.query(".error"):
             key = (row.id or "").removeprefix("err-")
-            # A field still empty is not scolded until the user tries to save.
+            # A field still empty is not scolded until the user tries to save; a missing measure is
+            # told at the first measure field the form shows.
             message = self.errors.get(key, "") if (raw.get(key) or self.attempted) else ""
+            if not message and self.attempted and measures and key == measures[0]:
+                message = self.errors.get("measure", "")
             row.update(Text(safe(message, 300), style=color("bad")))
             row.display = bool(message)
         box = self.query_one("#preview", Static)
@@ -219,6 +223,8 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         self._refresh()
         if self.errors:
             first = next(iter(self.errors))
+            if first == "measure" and self._measures():
+                first = self._measures()[0]
             target = self.query(f"#in-{first}")
             if target:
                 target.first().focus()

@@ -40,10 +40,10 @@ class FindingsList(OptionList):
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
-        self.findings: tuple[Finding, ...] = ()
+        self.findings: tuple[Finding, ...] | None = None  # None: nothing shown yet
 
     def show(self, findings: Sequence[Finding]) -> None:
-        if tuple(findings) == self.findings:
+        if self.findings is not None and tuple(findings) == self.findings:
             return
         self.findings = tuple(findings)
         keep = self.highlighted
@@ -59,6 +59,7 @@ class FindingsList(OptionList):
         event.stop()
         if event.option.id is None:
             return
+        assert self.findings is not None
         finding = self.findings[int(event.option.id)]
         if finding.activity_id:
             self.post_message(self.Jump(finding.activity_id))
