@@ -22,6 +22,11 @@ def _maybe_toml_1_1(text: str) -> bool:
     return "{" in text or "\\x" in text or "\\e" in text or _TIME.search(text) is not None
 
 
+def _crlf_in_multiline_string(text: str) -> bool:
+    # rtoml keeps a CRLF inside a multi-line string where tomllib gives "\n".
+    return "\r" in text and ('"""' in text or "\'\'\'" in text)
+
+
 # The same text is read several times around one save (the ledger as read, the edit's before and
 # after, the re-read of what was written): the last few answers are kept. Callers treat them as
 # read-only.
@@ -46,7 +51,7 @@ def loads(text: str) -> dict[str, Any]:
 
 
 def _parse(text: str) -> dict[str, Any]:
-    if _rtoml is not None and not _maybe_toml_1_1(text):
+    if _rtoml is not None and not _maybe_toml_1_1(text) and not _crlf_in_multiline_string(text):
         try:
             return _rtoml.loads(text)
         except Exception:  # noqa: BLE001 - any refusal: let tomllib give the located error

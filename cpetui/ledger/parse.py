@@ -586,6 +586,13 @@ _MEASURE_NUMBERS = frozenset(
     k for k, types in MEASURE_KEYS.items() if float in types or types == (int,)
 )
 _GROUPS = frozenset(("A", "B"))
+_INF = float("inf")
+# The exact Python types each known key may have on the fast path (bool is not a number here, a
+# datetime is not a date: those take the slow path, which reports them).
+_CLEAN_TYPES: dict[str, frozenset[type]] = {
+    key: frozenset(types) | (frozenset((int,)) if float in types else frozenset())
+    for key, types in ACTIVITY_KEYS.items()
+}
 _FIELDS = frozenset(("fraud", "ethics", "general"))
 
 
@@ -600,17 +607,18 @@ def _clean_activity(
     aid = table.get("id")
     if type(aid) is not str or not aid.strip() or "date" not in table or "title" not in table:
         return None
-    has_measure = False
+    given: dict[str, Any] = {}
     for key, value in table.items():
-        if _FAST_TYPES.get(key) is not type(value) and not _type_ok(value, ACTIVITY_KEYS.get(key)):
+        kind_of_value = _CLEAN_TYPES.get(key)
+        if kind_of_value is None or type(value) not in kind_of_value:
             return None
         if key in _MEASURE_NUMBERS:
-            if value < 0 or value != value or value == float("inf"):
+            if value < 0 or value != value or value == _INF:
                 return None
-            has_measure = True
+            given[key] = value
         elif key in MEASURE_KEYS:
-            has_measure = True
-    if not has_measure:
+            given[key] = value
+    if not given:
         return None
     sessions = table.get("sessions")
     if sessions is not None and not all(type(m) in (int, float) and m >= 0 for m in sessions):
@@ -631,7 +639,6 @@ def _clean_activity(
         if fld not in _FIELDS:
             return None
     kind = table.get("type")
-    given = {k: table[k] for k in MEASURE_KEYS if k in table}
     if sessions is not None:
         given["sessions"] = tuple(sessions)
     return Activity(

@@ -96,3 +96,13 @@ def test_the_fast_reader_gives_exactly_tomllib_s_answer(name: str) -> None:
         return type(a) is type(b) and a == b
 
     assert same(loads(text), tomllib.loads(text))
+
+
+@pytest.mark.parametrize("quote", ['"""', "'''"])
+def test_the_fast_reader_gives_tomllib_s_newlines_in_crlf_multiline_strings(quote: str) -> None:
+    import tomllib
+
+    from cpetui.ledger.fastread import loads
+
+    text = f"notes = {quote}\r\nfirst line\r\nsecond\r\n{quote}\r\n"
+    assert loads(text) == tomllib.loads(text) == {"notes": "first line\nsecond\n"}
