@@ -161,7 +161,7 @@ async def test_markup_and_control_characters_display_literally(ledgers) -> None:
     text = text.replace('provider = "Wiley"', 'provider = "[/]\\u202eedoc"')
     folder = ledgers(cissp=text)
     app = make_app(folder)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(160, 40)) as pilot:  # wide enough for the provider column
         await settle(pilot)
         title = app.entry.ledger.activity("2025-01-15-chapter").title
         table = app.query_one(ActivityTable).table

@@ -32,33 +32,36 @@ def columns() -> list[tuple[str, str, int]]:
     ]
 
 
-_FLEX = {"title": (3, 12), "provider": (1, 6), "type": (1, 6)}  # share of the free width, minimum
+_FLEX = {"title": (4, 12), "provider": (1, 6), "type": (1, 6)}  # share of the free width, minimum
 _DROPPED_FIRST = ("submitted", "provider", "type")  # what a narrow terminal gives up, in order
+_TITLE_COMFORT = 24  # a title narrower than this is worth more than the next column to drop
 _PADDING = 2  # DataTable's cell padding, one each side
 
 
 def fitted(width: int) -> list[tuple[str, str, int]]:
     """The columns that fit in `width` cells: fixed ones as they are, the text ones sharing the rest.
 
-    The credits column never goes: it is what the table is for. In narrow terminals the submitted
-    date, then the provider, then the type make room (the explanation panel still shows them).
+    The date, title and credits never go: the credits are what the table is for. In narrower
+    terminals the submitted date, then the provider, then the type make room, until the title is
+    readable (the explanation panel under the table still shows them).
     """
     every = columns()
-    keys = [k for k, _h, _w in every]
     fixed = {k: w for k, _h, w in every if k not in _FLEX}
+    keys = [k for k, _h, _w in every]
+    sizes: dict[str, int] = {}
     for drop in (None, *_DROPPED_FIRST):
         if drop is not None:
             keys.remove(drop)
-        free = width - sum(fixed.get(k, 0) for k in keys) - _PADDING * len(keys)
         flex = [k for k in keys if k in _FLEX]
-        if free >= sum(_FLEX[k][1] for k in flex):
+        free = width - sum(fixed.get(k, 0) for k in keys) - _PADDING * len(keys)
+        spare = max(0, free - sum(_FLEX[k][1] for k in flex))
+        weights = sum(_FLEX[k][0] for k in flex)
+        sizes = dict(fixed)
+        for k in flex:
+            sizes[k] = _FLEX[k][1] + spare * _FLEX[k][0] // weights
+        sizes["title"] += max(0, free - sum(sizes[k] for k in flex))  # rounding leftovers
+        if sizes["title"] >= _TITLE_COMFORT:
             break
-    weights = sum(_FLEX[k][0] for k in flex)
-    sizes = dict(fixed)
-    spare = free - sum(_FLEX[k][1] for k in flex)
-    for k in flex:
-        sizes[k] = _FLEX[k][1] + spare * _FLEX[k][0] // max(1, weights)
-    sizes["title"] = sizes.get("title", 12) + max(0, free - sum(sizes[k] for k in flex))
     return [(k, h, sizes[k]) for k, h, _w in every if k in keys]
 
 
