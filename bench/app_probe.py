@@ -5,6 +5,8 @@ so the figure is start → first paint for the bare app and for cpetui alike, no
 The app's first paint is the selected ledger read whole, its status and its table drawn, and every
 other ledger listed in the sidebar from its [cycle] header; the others are then read whole in a
 worker (`loaded` mode waits for that, for the peak-memory figure).
+`edit N` is the app's own edit path in a ledger of N activities: the save in its worker, the status
+recomputed, the changed cells redrawn, until the frame showing them is drawn.
 """
 
 from __future__ import annotations
@@ -86,6 +88,36 @@ async def outside_edit(folder: str) -> float:
             return time.perf_counter() - start
 
 
+async def edit_in_app(size: int, runs: int = 15) -> float:
+    """Median seconds from an edit sent to the app until it is saved, recomputed and on screen."""
+    import statistics
+
+    from bench.generate import generate
+    from cpetui.ui.app import CpetuiApp
+    from cpetui.ui.session import Edit
+
+    with tempfile.TemporaryDirectory() as tmp:
+        generate(Path(tmp), 1, size)
+        (path,) = Path(tmp).glob("*.toml")
+        app = CpetuiApp([str(path)], as_of=AS_OF, watch=False)
+        samples = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            target = app.entry.ledger.activities[size // 2].id
+            for i in range(runs):
+                before = app.entry
+                start = time.perf_counter()
+                app.save(Edit("update", str(path), target, {"title": f"Edited title {i}"}))
+                while app.entry is before or app.busy:
+                    await asyncio.sleep(0.001)
+                shown = asyncio.Event()
+                app.call_after_refresh(shown.set)  # the frame that shows it has been drawn
+                await shown.wait()
+                samples.append(time.perf_counter() - start)
+        return statistics.median(samples)
+
+
 def main() -> int:
     mode = sys.argv[1]
     if mode == "bare":
@@ -94,6 +126,8 @@ def main() -> int:
         paint(sys.argv[2])
     elif mode == "loaded":
         paint(sys.argv[2], everything=True)
+    elif mode == "edit":
+        print(f"{asyncio.run(edit_in_app(int(sys.argv[2]))):.4f}")
     elif mode == "outside-edit":
         print(f"{asyncio.run(outside_edit(sys.argv[2])):.4f}")
     return 0

@@ -326,9 +326,9 @@ class CpetuiApp(App[int]):
     def entry(self) -> Entry | None:
         return self.session.entries.get(self.selected) if self.selected else None
 
-    def render_all(self) -> None:
+    def render_all(self, keep: str | None = None) -> None:
         self.query_one(LedgerList).show(self.session.entries.values(), self.selected)
-        self.render_selected()
+        self.render_selected(keep)
 
     def render_selected(self, keep: str | None = None) -> None:
         entry = self.entry
@@ -456,11 +456,14 @@ class CpetuiApp(App[int]):
         if self.selected in outcome.gone or self.selected not in self.session.entries:
             ordered = _ordered_paths(self.session.entries.values())
             self.selected = ordered[0] if ordered else None
-        self.render_all()
         touched = outcome.touched
         target_path = edit.target if edit.kind == "copy" else edit.path
-        if touched is not None and edit.kind != "delete" and target_path == self.selected:
-            self.query_one(ActivityTable).goto(touched)
+        show = touched if touched is not None and edit.kind != "delete" and target_path == self.selected \
+            else None
+        self.render_all(keep=show)  # the cursor lands on what was just written
+        table = self.query_one(ActivityTable)
+        if show is not None and table.current_id != show:
+            table.goto(show)  # hidden by the filter: goto clears it
         if job.then is not None:
             job.then(outcome)
         if job.done:

@@ -82,3 +82,20 @@ async def test_undo_keeps_a_created_ledger_the_user_edited_by_hand(ledgers) -> N
         assert new.read_text(encoding="utf-8") == edited  # never deleted: the user wrote in it
         assert any("was changed after cpetui created it" in n for n in notes), notes
         assert app.session.history == []  # the refused step is dropped: earlier ones stay undoable
+
+
+async def test_an_edit_redraws_only_the_cells_that_changed(ledgers) -> None:
+    folder = ledgers(cissp=CISSP)
+    app = make_app(folder / "cissp.toml")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        table = app.query_one("#activities")
+        cleared: list[bool] = []
+        clear = table.clear
+        table.clear = lambda *a, **k: (cleared.append(True), clear(*a, **k))[1]  # type: ignore[method-assign]
+        await pilot.press("s")
+        await settle(pilot)
+        # The page was not rebuilt (200 rows would be), yet the new date is on screen.
+        assert cleared == []
+        assert table.get_cell("2025-01-15-chapter", "submitted").plain == "2026-11-22"
+        assert app.current_activity.id == "2025-01-15-chapter"

@@ -115,6 +115,8 @@ class ActivityTable(Vertical):
         self.shown_ids: list[str] = []
         self.layout_width = 0
         self.keys: list[str] = []
+        self.shown_rows: list[Row] = []
+        self.shown_keys: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -139,6 +141,7 @@ class ActivityTable(Vertical):
         if width > 0 and width != self.layout_width:
             table = self.table
             table.clear(columns=True)
+            self.shown_ids = []
             self._set_columns(table, width)
             self._refresh_view(self.current_id)
 
@@ -188,10 +191,20 @@ class ActivityTable(Vertical):
         chunk = self.matching[self.page_index * PAGE_SIZE : (self.page_index + 1) * PAGE_SIZE]
         table = self.table
         old_row = table.cursor_row
-        table.clear()
-        self.shown_ids = [r.id for r in chunk]
-        for r in chunk:
-            table.add_row(*cells(r, self.keys), key=r.id)
+        ids = [r.id for r in chunk]
+        if ids == self.shown_ids and self.shown_keys == self.keys:
+            # The same rows in the same order (an edit, a recompute): touch only the cells that changed.
+            for old, new in zip(self.shown_rows, chunk, strict=True):
+                if old != new:
+                    for key, before, after in zip(self.keys, cells(old, self.keys), cells(new, self.keys),
+                                                  strict=True):
+                        if before != after:
+                            table.update_cell(new.id, key, after)
+        else:
+            table.clear()
+            for r in chunk:
+                table.add_row(*cells(r, self.keys), key=r.id)
+        self.shown_ids, self.shown_rows, self.shown_keys = ids, list(chunk), list(self.keys)
         if chunk:
             target = self.shown_ids.index(keep) if keep in self.shown_ids else min(old_row, len(chunk) - 1)
             table.move_cursor(row=max(0, target), animate=False)

@@ -51,10 +51,25 @@ class LedgerList(OptionList):
     class Chosen(Message):
         path: str
 
+    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.shown_ids: list[str] = []
+        self.shown: dict[str, Entry] = {}
+
     def show(self, entries: Iterable[Entry], selected: str | None) -> None:
+        listed = ordered(entries)
+        ids = [e.path for e in listed]
+        if ids == self.shown_ids:
+            # The same ledgers in the same order: redraw only the ones that changed (after a save).
+            for entry in listed:
+                if self.shown.get(entry.path) is not entry:
+                    self.replace_option_prompt(entry.path, _prompt(entry))
+            self.shown = {e.path: e for e in listed}
+            self._select(selected)
+            return
         options: list[Option | None] = []
         group = None
-        for entry in ordered(entries):
+        for entry in listed:
             if entry.credential != group:
                 group = entry.credential
                 if options:
@@ -63,11 +78,17 @@ class LedgerList(OptionList):
             options.append(Option(_prompt(entry), id=entry.path))
         self.clear_options()
         self.add_options(options)
+        self.shown_ids, self.shown = ids, {e.path: e for e in listed}
+        self._select(selected)
+
+    def _select(self, selected: str | None) -> None:
         if selected is not None:
             try:
-                self.highlighted = self.get_option_index(selected)
+                index = self.get_option_index(selected)
             except Exception:  # the ledger vanished; keep no highlight
-                pass
+                return
+            if self.highlighted != index:
+                self.highlighted = index
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
