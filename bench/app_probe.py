@@ -72,7 +72,7 @@ async def outside_edit(folder: str) -> float:
         target = sorted(work.glob("*.toml"))[0]
         app = CpetuiApp([str(work)], as_of=AS_OF)
         async with app.run_test(size=(120, 40)) as pilot:
-            while not app.session.entries:
+            while not app.session.entries or app.loading:  # the app is up and has read everything
                 await pilot.pause(0.01)
             await pilot.pause(0.3)
             key = next(p for p in app.session.entries if Path(p).name == target.name)

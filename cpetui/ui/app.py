@@ -167,7 +167,10 @@ class CpetuiApp(App[int]):
         entries, missing, rest = self._first
         self._loaded(self.Loaded(entries, tuple(missing)))  # painted with data from the first frame
         # The other ledgers once the first frame is out: reading them must not delay it.
-        self.call_after_refresh(self.read_rest, rest)
+        if rest:
+            self.call_after_refresh(self.read_rest, rest)
+        else:
+            self.call_after_refresh(self._settle_when_read)
 
     def _use_theme(self) -> None:
         from cpetui.ui.format import use_theme
@@ -217,6 +220,13 @@ class CpetuiApp(App[int]):
             if len(batch) == LOAD_BATCH or n == len(rest):
                 self.post_message(self.Changed(tuple(batch), (), only_pending=True))
                 batch = []
+
+    def _settle_when_read(self) -> None:
+        """Once every ledger is read, start-up is over: the garbage collector goes back to normal."""
+        if not self.loading:
+            from cpetui.ui import settle_memory
+
+            settle_memory()
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -317,6 +327,8 @@ class CpetuiApp(App[int]):
             ordered = _ordered_paths(self.session.entries.values())
             self.selected = ordered[0] if ordered else None
         self.render_all()
+        if message.only_pending:
+            self._settle_when_read()
         if message.then is not None:
             message.then()
 

@@ -73,3 +73,18 @@ async def test_at_80_columns_the_credits_column_is_on_screen(ledgers) -> None:
         header = table.render_line(0).text
         assert "CPE" in header
         assert table.virtual_size.width <= table.size.width  # nothing hidden to the right
+
+
+async def test_the_collector_is_back_to_normal_once_every_ledger_is_read(ledgers) -> None:
+    import gc
+
+    import cpetui.ui as ui
+
+    folder = ledgers(cissp=CISSP, cfe=CFE)
+    gc.set_threshold(200_000, 50, 100)  # as importing cpetui.ui leaves it for start-up
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert not app.loading
+        assert gc.get_threshold() == ui._THRESHOLDS  # noqa: SLF001
