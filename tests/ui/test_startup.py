@@ -88,3 +88,13 @@ async def test_the_collector_is_back_to_normal_once_every_ledger_is_read(ledgers
         await settle(pilot)
         assert not app.loading
         assert gc.get_threshold() == ui._THRESHOLDS  # noqa: SLF001
+
+
+def test_a_ledger_still_being_read_says_so(ledgers) -> None:
+    from cpetui.ui.widgets.status_panel import status_text
+    from tests.ui.conftest import AS_OF
+
+    folder = ledgers(cissp=CISSP, cfe=CFE)
+    entries, _missing, rest = make_app(folder)._first
+    shown = status_text(entries[rest[0]], AS_OF).plain
+    assert "CISSP" in shown and "Reading its activities" in shown

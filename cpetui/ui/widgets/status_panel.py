@@ -54,7 +54,9 @@ def status_text(entry: Entry, as_of: date, width: int = 80) -> Text:
         if cycle is not None:
             out.append(safe(cycle.credential, 30), "bold")
             out.append("  " + _("program {program}").format(program=safe(cycle.program, 20)))
-        if entry.rules_error:
+        if entry.pending:
+            out.append("\n" + _("Reading its activities…"), "dim")
+        elif entry.rules_error:
             out.append("\n" + _("The rules cannot evaluate this ledger: {why}").format(
                 why=safe(entry.rules_error)), color("warn"))
         elif cycle is None:
