@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -74,7 +75,7 @@ def default_paths(paths: Sequence[str]) -> list[str]:
 class CpetuiApp(App[int]):
     """The app; `as_of` fixes "today" (tests), `watch` turns the file watcher off (tests of collisions)."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = str(Path(__file__).with_name("app.tcss"))  # absolute: subclasses elsewhere find it too
     TITLE = "cpetui"
     # The activities table has the keys from the first frame (no focus change, no second layout).
     AUTO_FOCUS = "#activities"

@@ -99,3 +99,23 @@ async def test_an_edit_redraws_only_the_cells_that_changed(ledgers) -> None:
         assert cleared == []
         assert table.get_cell("2025-01-15-chapter", "submitted").plain == "2026-11-22"
         assert app.current_activity.id == "2025-01-15-chapter"
+
+
+def test_undo_takes_an_activitys_values_from_the_model_exactly_as_the_file_holds_them() -> None:
+    """An update's undo restores the old values; they come from the model (no second parse), so the
+    model must give back every key as tomllib reads it from the file — for every sample activity."""
+    from pathlib import Path
+
+    from cpetui.ledger import edit
+    from cpetui.ledger.load import read_ledger
+    from cpetui.ui.session import activity_values
+
+    root = Path(__file__).resolve().parents[2] / "ledgers"
+    checked = 0
+    for path in sorted(root.glob("*.toml")):
+        ledger = read_ledger(path)
+        text = path.read_text(encoding="utf-8-sig")
+        for activity in ledger.activities:
+            assert activity_values(activity) == edit.values_of(text, activity.id), (path.name, activity.id)
+            checked += 1
+    assert checked > 50
