@@ -555,6 +555,10 @@ class CpetuiApp(App[int]):
         if entry.broken:
             self.notify(_("This ledger is read-only until its file is fixed."), severity="error")
             return None
+        if entry.pending:
+            self.notify(_("{path} is still being read; try again in a moment").format(
+                path=safe(os.path.basename(entry.path))), severity="warning")
+            return None
         return entry
 
     def _selected_activity(self) -> tuple[Entry, Activity] | None:

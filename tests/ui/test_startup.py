@@ -98,3 +98,27 @@ def test_a_ledger_still_being_read_says_so(ledgers) -> None:
     entries, _missing, rest = make_app(folder)._first
     shown = status_text(entries[rest[0]], AS_OF).plain
     assert "CISSP" in shown and "Reading its activities" in shown
+
+
+async def test_actions_on_a_ledger_still_being_read_wait_for_it(ledgers) -> None:
+    folder = ledgers(cissp=CISSP, cfe=CFE)
+    app = make_app(folder)
+    notes: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        cissp = str(folder / "cissp.toml")
+        entries, _missing, _rest = app._first
+        app.session.install(entries[cissp])  # as it is before the background read lands
+        app.selected = cissp
+        app.render_all()
+        notify = app.notify
+
+        def spy(message, **kw):  # type: ignore[no-untyped-def]
+            notes.append(str(message))
+            notify(message, **kw)
+
+        app.notify = spy  # type: ignore[method-assign]
+        await pilot.press("n")
+        await pilot.pause()
+        assert any("still being read" in n for n in notes), notes
+        assert len(app.screen_stack) == 1  # no dialog was opened
