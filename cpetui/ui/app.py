@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from cpetui.i18n import _
+from cpetui.i18n import _, format_date
 from cpetui.model import Activity, Problem
 from cpetui.ui.format import num, safe
 from cpetui.ui.rows import build_rows
@@ -627,7 +627,7 @@ class CpetuiApp(App[int]):
         entry, activity = found
         name = safe(os.path.basename(entry.path))
         question = Text(_("Delete this activity from {file}?").format(file=name))
-        question.append("\n\n" + activity.date.isoformat() + "  ")
+        question.append("\n\n" + format_date(activity.date) + "  ")
         question.append(safe(activity.title, 200), "bold")
         question.append("\n\n" + _("u undoes it."), "dim")
 
@@ -654,11 +654,11 @@ class CpetuiApp(App[int]):
             return
         entry, activity = found
         if activity.submitted is not None:
-            self.notify(_("Already submitted on {day}.").format(day=activity.submitted.isoformat()))
+            self.notify(_("Already submitted on {day}.").format(day=format_date(activity.submitted)))
             return
         self.save(Edit("update", entry.path, activity.id, {"submitted": self.session.as_of},
                        label=_("mark submitted")),
-                  done=_("Marked as submitted on {day}.").format(day=self.session.as_of.isoformat()))
+                  done=_("Marked as submitted on {day}.").format(day=format_date(self.session.as_of)))
 
     def action_copy(self) -> None:
         found = self._selected_activity()
@@ -747,7 +747,7 @@ class CpetuiApp(App[int]):
         text = next_cycle_text(entry, start)
         question = Text(_("Start the next {credential} cycle on {start} in {file}, "
                           "with {carry} credits carried over?").format(
-            credential=safe(entry.credential, 20), start=start.isoformat(),
+            credential=safe(entry.credential, 20), start=format_date(start),
             file=safe(os.path.basename(path)), carry=num(entry.status.carryover_out)))
         question.append("\n\n" + _("u undoes it: the new file is deleted while it is unchanged."), "dim")
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from rich.text import Text
 
-from cpetui.i18n import _
+from cpetui.i18n import _, cell_width
 from cpetui.text import printable
 
 # Colours by role, not by name: the app fills them from the Textual theme's text colours
@@ -80,9 +80,19 @@ def num(value: float | None) -> str:
 def safe(text: str | None, limit: int = 0) -> str:
     """Ledger text made harmless for one line: controls visible, newlines as ⏎, cut to `limit` cells."""
     s = printable(text or "").replace("\n", "⏎")
-    if limit and len(s) > limit:
-        s = s[: limit - 1] + "…"
+    if limit and len(s) > limit // 2 and cell_width(s) > limit:
+        s = cut(s, limit - 1) + "…"
     return s
+
+
+def cut(text: str, cells: int) -> str:
+    """The longest start of `text` that fits in `cells` terminal cells (a wide character is never split)."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += cell_width(ch)
+        if used > cells:
+            return text[:i]
+    return text
 
 
 def plain(text: str | None, style: str = "", limit: int = 0) -> Text:

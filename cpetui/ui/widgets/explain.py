@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from cpetui.i18n import _
+from cpetui.i18n import _, format_date
 from cpetui.model import Activity, ActivityCredit
 from cpetui.ui.format import color, num, safe
 
@@ -17,7 +17,7 @@ def explain_text(activity: Activity | None, credit: ActivityCredit | None) -> Te
     out.append(safe(activity.title, 200), "bold")
     # What a narrow table leaves out is still here, beside the title.
     facts = [safe(activity.provider, 60)] if activity.provider else []
-    facts.append(_("submitted {day}").format(day=activity.submitted.isoformat()) if activity.submitted
+    facts.append(_("submitted {day}").format(day=format_date(activity.submitted)) if activity.submitted
                  else _("not submitted"))
     out.append("  " + " · ".join(facts) + "\n", "dim")
     if credit is None:

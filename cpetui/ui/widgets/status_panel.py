@@ -7,7 +7,7 @@ from datetime import date
 from rich.text import Text
 from textual.widgets import Static
 
-from cpetui.i18n import _
+from cpetui.i18n import _, cell_width, format_date, pad
 from cpetui.model import Requirement, Status
 from cpetui.ui.format import color, days_left, num, progress, safe, state_label, state_style
 from cpetui.ui.session import Entry
@@ -20,7 +20,7 @@ MAX_DATES = 4
 def requirement_line(req: Requirement, label_width: int = 24, bar_width: int = BAR_WIDTH) -> Text:
     """`label  ████░░  counted / required` styled by kind: a failure, guidance, or a limit."""
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(safe(req.label, label_width).ljust(label_width) + " ")
+    line.append(pad(safe(req.label, label_width), label_width) + " ")
     if req.kind == "maximum":
         style = color("bad" if req.earned > req.required else "info")
         line.append(progress(req.counted, req.required, bar_width), style)
@@ -68,14 +68,14 @@ def status_text(entry: Entry, as_of: date, width: int = 80) -> Text:
 def _status_text(status: Status, as_of: date, width: int) -> Text:
     out = Text(no_wrap=True, overflow="ellipsis")
     out.append(safe(status.credential, 20), "bold")
-    out.append(f"  {status.cycle_start.isoformat()} → {status.cycle_end.isoformat()}  ")
+    out.append(f"  {format_date(status.cycle_start)} → {format_date(status.cycle_end)}  ")
     out.append(" " + state_label(status.state) + " ", "reverse " + state_style(status.state))
     out.append("  " + safe(status.rules_version, 20), "dim")
     shown = [status.total, *(r for r in status.requirements if r.id != status.total.id)]
     bar_width = BAR_WIDTH if width >= 70 else 8
     # What is left beside the bar and "12.5 / 120 recommended" goes to the label.
     room = max(10, width - bar_width - 24)
-    label_width = min(MAX_LABEL, room, max(len(safe(r.label)) for r in shown))
+    label_width = min(MAX_LABEL, room, max(cell_width(safe(r.label)) for r in shown))
     for req in shown:
         out.append("\n")
         out.append_text(requirement_line(req, label_width, bar_width))
@@ -92,7 +92,7 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
     for key in (ahead or ordered[-2:])[:MAX_DATES]:
         out.append("\n")
         style = "dim" if key.date < as_of else ""
-        out.append(f"{key.date.isoformat()}  {safe(key.label, 40)} ({days_left(key.date, as_of)})", style)
+        out.append(f"{format_date(key.date)}  {safe(key.label, 40)} ({days_left(key.date, as_of)})", style)
     return out
 
 

@@ -1,0 +1,50 @@
+"""Japanese text in the app's panels: cut and padded by terminal cells, dates written the Japanese way."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from cpetui.i18n import cell_width
+from cpetui.ledger.load import read_ledger
+from cpetui.locale import setup
+from cpetui.status import evaluate
+from cpetui.ui.format import safe
+from cpetui.ui.widgets.status_panel import _status_text
+
+LEDGERS = Path(__file__).resolve().parents[2] / "ledgers"
+AS_OF = date(2026, 11, 22)
+
+
+def test_a_japanese_title_is_cut_to_the_cells_it_may_take_never_splitting_a_wide_character() -> None:
+    title = "内部監査人のための不正リスク評価ワークショップ"  # 23 wide characters = 46 cells
+    cut = safe(title, 21)
+    assert cut.endswith("…")
+    assert cell_width(cut) <= 21
+    assert cell_width(cut) >= 20  # as much as fits: ten wide characters and the ellipsis
+    assert safe("短い題名", 21) == "短い題名"  # 8 cells: nothing cut
+
+
+def test_an_ascii_title_is_cut_as_before() -> None:
+    assert safe("x" * 30, 10) == "x" * 9 + "…"
+    assert safe("x" * 10, 10) == "x" * 10
+
+
+def test_requirement_bars_start_in_the_same_column_with_japanese_labels() -> None:
+    setup("ja")
+    ledger = read_ledger(LEDGERS / "ccsa-2025-2026.toml")
+    text = _status_text(evaluate(ledger, AS_OF), AS_OF, 100).plain
+    bar_lines = [line for line in text.splitlines() if "█" in line or "░" in line]
+    assert len(bar_lines) >= 2
+    assert any(not line.isascii() for line in bar_lines)  # the labels are Japanese
+    columns = {cell_width(line[: min(i for i in (line.find("█"), line.find("░")) if i >= 0)])
+               for line in bar_lines}
+    assert len(columns) == 1, text
+
+
+def test_the_status_panel_writes_dates_the_japanese_way() -> None:
+    setup("ja")
+    ledger = read_ledger(LEDGERS / "cissp-2024-2027.toml")
+    text = _status_text(evaluate(ledger, AS_OF), AS_OF, 100).plain
+    assert "年" in text.splitlines()[0] and "月" in text.splitlines()[0]
+    assert "2024-" not in text
