@@ -9,51 +9,67 @@ from typing import Any
 
 from cpetui.i18n import _
 
-# One commented example per program, using the program's own activity types and measures.
-_EXAMPLES: dict[str, str] = {
-    "isc2": (
-        '# [[activity]]\n# id = "2025-03-12-owasp-meetup"\n# date = 2025-03-12        # the day it ended\n'
-        '# title = "OWASP Tokyo meetup: API security"\n# provider = "OWASP Tokyo"\n'
-        '# type = "education"       # education, contribution, unique-work-experience,'
-        " professional-development\n"
-        '# group = "A"              # A: the credential\'s domains; B: professional development\n'
-        "# hours = 2                # in quarter hours: 1.25, 1.5 …\n"
-        '# evidence = ["evidence/2025-03-12-owasp.pdf"]\n'
-    ),
-    "offsec": (
-        '# [[activity]]\n# id = "2025-03-12-webinar"\n# date = 2025-03-12\n'
-        '# title = "Attack surface management webinar"\n# provider = "OffSec"\n'
-        '# type = "webinar"         # courses-seminars, public-speaking, white-paper,'
-        " lab-submission, webinar\n"
-        "# hours = 1                # 1 CPE per hour\n"
-        '# evidence = ["evidence/2025-03-12-webinar.pdf"]   # proof of attendance is required\n'
-    ),
-    "acfe": (
-        '# [[activity]]\n# id = "2025-03-12-fraud-seminar"\n# date = 2025-03-12\n'
-        '# title = "Fraud risk assessment seminar"\n# provider = "ACFE Japan"\n'
-        '# type = "participant"     # participant, college, in-house, self-study, instructor,'
-        " author, fraud-magazine-quiz, other\n"
-        '# field = "fraud"          # fraud, ethics or general\n'
-        "# minutes = 100            # class minutes without breaks: 50 minutes = 1 CPE\n"
-        '# evidence = ["evidence/2025-03-12-seminar.pdf"]\n'
-    ),
-    "iia-japan": (
-        '# [[activity]]\n# id = "2025-03-12-kenshu"\n# date = 2025-03-12\n'
-        '# title = "内部監査基礎研修"\n# provider = "日本内部監査協会"\n'
-        '# type = "education"       # カテゴリI education, e-learning, correspondence, study-group,'
-        " jicpa; II writing-book, writing-article; III event; IV speaking; V exam; VI membership\n"
-        "# minutes = 100            # 50分で1単位 (100分 = 2)\n"
-        '# evidence = ["evidence/2025-03-12-kenshu.pdf"]\n'
-    ),
-    "iia": (
-        '# [[activity]]\n# id = "2025-03-12-ethics"\n# date = 2025-03-12\n'
-        '# title = "Ethics for internal auditors"\n# provider = "IIA"\n'
-        '# type = "education"       # education, self-study, instructor, writing, other\n'
-        '# field = "ethics"         # marks ethics hours (2 a year required)\n'
-        "# minutes = 100            # 50 minutes = 1 CPE\n"
-        '# evidence = ["evidence/2025-03-12-ethics.pdf"]\n'
-    ),
-}
+
+def _commented(rows: list[tuple[str, str]]) -> str:
+    """Example lines `key = value   # why`, commented out; the comments are in the interface language."""
+    out = []
+    for code, why in rows:
+        out.append(f"# {code}".ljust(30) + f"# {why}" if why else f"# {code}")
+    return "\n".join(out) + "\n"
+
+
+def _example(program: str) -> str:
+    """One commented example for `program`, using the program's own activity types and measures."""
+    if program == "offsec":
+        return _commented([
+            ("[[activity]]", ""), ('id = "2025-03-12-webinar"', ""),
+            ("date = 2025-03-12", _("the day it ended")),
+            ('title = "Attack surface management webinar"', ""), ('provider = "OffSec"', ""),
+            ('type = "webinar"', "courses-seminars, public-speaking, white-paper, lab-submission, webinar"),
+            ("hours = 1", _("1 CPE per hour")),
+            ('evidence = ["evidence/2025-03-12-webinar.pdf"]', _("proof of attendance is required")),
+        ])
+    if program == "acfe":
+        return _commented([
+            ("[[activity]]", ""), ('id = "2025-03-12-fraud-seminar"', ""),
+            ("date = 2025-03-12", _("the day it ended")),
+            ('title = "Fraud risk assessment seminar"', ""), ('provider = "ACFE Japan"', ""),
+            ('type = "participant"', "participant, college, in-house, self-study, instructor, author, "
+                                     "fraud-magazine-quiz, other"),
+            ('field = "fraud"', _("fraud, ethics or general")),
+            ("minutes = 100", _("class minutes without breaks: 50 minutes = 1 CPE")),
+            ('evidence = ["evidence/2025-03-12-seminar.pdf"]', ""),
+        ])
+    if program == "iia-japan":
+        return _commented([
+            ("[[activity]]", ""), ('id = "2025-03-12-kenshu"', ""),
+            ("date = 2025-03-12", _("the day it ended")),
+            ('title = "内部監査基礎研修"', ""), ('provider = "日本内部監査協会"', ""),
+            ('type = "education"', _("category I: education, e-learning, correspondence, study-group, jicpa; "
+                                     "II: writing-book, writing-article; III: event; IV: speaking; V: exam; "
+                                     "VI: membership")),
+            ("minutes = 100", _("50 minutes = 1 CPE (100 minutes = 2)")),
+            ('evidence = ["evidence/2025-03-12-kenshu.pdf"]', ""),
+        ])
+    if program == "iia":
+        return _commented([
+            ("[[activity]]", ""), ('id = "2025-03-12-ethics"', ""),
+            ("date = 2025-03-12", _("the day it ended")),
+            ('title = "Ethics for internal auditors"', ""), ('provider = "IIA"', ""),
+            ('type = "education"', "education, self-study, instructor, writing, other"),
+            ('field = "ethics"', _("marks ethics hours (2 a year required)")),
+            ("minutes = 100", _("50 minutes = 1 CPE")),
+            ('evidence = ["evidence/2025-03-12-ethics.pdf"]', ""),
+        ])
+    return _commented([
+        ("[[activity]]", ""), ('id = "2025-03-12-owasp-meetup"', ""),
+        ("date = 2025-03-12", _("the day it ended")),
+        ('title = "OWASP Tokyo meetup: API security"', ""), ('provider = "OWASP Tokyo"', ""),
+        ('type = "education"', "education, contribution, unique-work-experience, professional-development"),
+        ('group = "A"', _("A: the credential's domains; B: professional development")),
+        ("hours = 2", _("in quarter hours: 1.25, 1.5 …")),
+        ('evidence = ["evidence/2025-03-12-owasp.pdf"]', ""),
+    ])
 
 
 def _toml_value(value: Any) -> str:
@@ -116,6 +132,5 @@ def new_ledger_text(
         _("# Each activity is one [[activity]] table. An example to copy (remove the # marks):"),
         "#",
     ]
-    example = _EXAMPLES.get(program, _EXAMPLES["isc2"])
-    lines += example.rstrip("\n").split("\n")
+    lines += _example(program).rstrip("\n").split("\n")
     return "\n".join(lines) + "\n"

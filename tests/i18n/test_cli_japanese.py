@@ -126,3 +126,33 @@ def test_help_and_argparse_errors_in_japanese() -> None:
     mistake = run("status", "--lang", "ja", "--bogus")
     assert mistake.returncode == 2
     assert mistake.stderr.rstrip().endswith("cpetui: エラー: 認識できない引数: --bogus")
+
+
+@pytest.mark.parametrize(("program", "credential"), [("isc2", "CISSP"), ("offsec", "OSCP+"), ("acfe", "CFE"),
+                                                    ("iia-japan", "CCSA"), ("iia", "CIA")])
+def test_new_ledger_teaches_the_format_in_japanese_and_reads_the_same_as_in_english(
+        tmp_path: Path, program: str, credential: str) -> None:
+    import tomllib
+
+    made = {}
+    for lang in ("ja", "en"):
+        out = tmp_path / f"{lang}.toml"
+        result = run("new", "--lang", lang, "--program", program, "--credential", credential,
+                     "--start", "2027-01-01", "--output", str(out))
+        assert result.returncode == 0, result.stderr
+        made[lang] = out.read_text(encoding="utf-8")
+    # The teaching words: whole comment lines, and the comment beside each commented-out example key.
+    comments = [line.split("  # ")[-1] if "  # " in line else line
+                for line in made["ja"].splitlines()
+                if line.startswith("#") and ("  # " in line or not re.match(r"# ?(\w+ = |\[\[)", line))]
+    english = set().union(*(english_words(c) for c in comments))
+    # What stays English in a comment is the format's own words: keys, type identifiers, file names.
+    assert english <= {"cpetui", "check", "docs", "cycle", "activity", "end", "education", "ethics", "fraud",
+                       "general", "webinar", "participant", "college", "self", "study", "instructor",
+                       "author", "other", "writing", "contribution", "unique", "work", "experience",
+                       "professional", "development", "courses", "seminars", "public", "speaking", "white",
+                       "paper", "lab", "submission", "learning", "correspondence", "group", "jicpa", "book",
+                       "article", "event", "exam", "membership", "house", "magazine", "quiz", "III"}, english
+    assert "の" in made["ja"] and "the day it ended" in made["en"]
+    # Ledgers are language-neutral: the data both files hold is the same.
+    assert tomllib.loads(made["ja"]) == tomllib.loads(made["en"])
