@@ -12,7 +12,7 @@ from cpetui.cli import parallel
 from cpetui.cli.check import check_files
 from tests.robustness.corpus import MISTAKES
 
-CAN_FORK = (os.cpu_count() or 1) > 1 and "fork" in parallel.multiprocessing.get_all_start_methods()
+CAN_FORK = parallel._can_fork()
 
 
 def _where(path: str) -> tuple[str, int]:
@@ -49,3 +49,35 @@ def test_a_large_set_really_uses_a_second_process(tmp_path: Path, monkeypatch: p
 def test_a_small_set_stays_in_this_process(tmp_path: Path) -> None:
     files = _corpus(tmp_path)
     assert {pid for _path, pid in parallel.map_files(_where, files)} == {os.getpid()}
+
+
+PARENT = os.getpid()
+
+
+def _fails_in_the_second_process(path: str) -> tuple[str, int]:
+    if os.getpid() != PARENT:
+        raise RuntimeError("the second process breaks")
+    return path, os.getpid()
+
+
+@pytest.mark.skipif(not CAN_FORK, reason="one core or no fork here")
+def test_when_the_second_process_fails_this_one_does_its_half(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _corpus(tmp_path)
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 0)
+    results = parallel.map_files(_fails_in_the_second_process, files)
+    assert results == [(f, PARENT) for f in files]
+
+
+def test_an_error_in_the_job_is_raised_as_on_one_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _corpus(tmp_path)
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 0)
+
+    def broken(path: str) -> None:
+        raise ValueError(path)
+
+    with pytest.raises(ValueError):
+        parallel.map_files(broken, files)
