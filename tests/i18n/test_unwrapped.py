@@ -31,6 +31,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("cpetui/ui/screens/form.py", " (esc)"): "a key name, the same in every language",
     **{("cpetui/ledger/edit.py", kind): "a line kind the editor classifies, never shown"
        for kind in ("content", "header", "blank", "comment")},
+    **{("cpetui/model.py", code): "Python source of a generated __init__, never shown"
+       for code in ("    _set_(self, )", "=_MISSING", "    if  is _MISSING:\n         = _f_()")},
     **{("cpetui/ledger/template.py", key): "TOML written into a ledger: keys stay language-neutral"
        for key in ("#:schema ", "end = ", "rules = ", "certified = ", "carryover_in = ", "member_id = ")},
 }

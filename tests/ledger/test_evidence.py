@@ -93,3 +93,33 @@ evidence = ["certs/course.pdf", "https://example.com/c", "certs/gone.pdf", "../s
         "certs/gone.pdf": False,
         "../secret.txt": True,  # there, but classify() says it is outside
     }
+
+
+def test_a_folder_many_entries_name_is_listed_once_with_the_same_answers_as_one_stat_each(
+    ledger_path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    certs = tmp_path / "ledgers" / "certs"
+    for i in range(10):
+        (certs / f"c{i}.pdf").write_bytes(b"%PDF")
+    (certs / "sub").mkdir()
+    os.symlink(certs / "c0.pdf", certs / "link-ok.pdf")
+    os.symlink(certs / "nowhere.pdf", certs / "link-broken.pdf")
+    os.symlink(tmp_path / "secret.txt", certs / "link-out.txt")
+    entries = [f"certs/c{i}.pdf" for i in range(10)] + [
+        "certs/sub", "certs/sub/", "certs/link-ok.pdf", "certs/link-broken.pdf", "certs/link-out.txt",
+        "certs/gone.pdf", "certs/../certs/c1.pdf", "certs/./c2.pdf", "certs/C3.PDF", " certs/c4.pdf ",
+    ]
+    text = '[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2024-07-01\n\n' + "".join(
+        f'[[activity]]\nid = "a{i}"\ndate = 2024-08-01\ntitle = "t"\nhours = 1\nevidence = ["{e}"]\n\n'
+        for i, e in enumerate(entries)
+    )
+    ledger = parse_text(text, ledger_path)
+    listings: list[str] = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda p: listings.append(p) or real_scandir(p))
+    present = evidence_present(ledger)
+    folder = os.path.dirname(ledger_path)
+    one_stat_each = {e: os.path.exists(os.path.join(folder, e.strip())) for e in entries}
+    assert present == one_stat_each
+    assert present["certs/link-broken.pdf"] is False and present["certs/link-ok.pdf"] is True
+    assert len(listings) == 1  # "certs" listed once, not 20 stats

@@ -199,3 +199,42 @@ def test_an_oversized_file_is_refused_with_a_message(tmp_path: Path) -> None:
     big.write_bytes(b"# " + b"x" * (9 * 1024 * 1024) + b"\n")
     (p,) = read_ledger(big).problems
     assert p.code == "too-large" and "split" in p.hint
+
+
+# TOML breaks lines at LF only; U+2028, U+2029, U+0085 and friends may stand raw inside a string.
+SEPARATED = HEADER + '''
+[[activity]]
+id = "a"
+date = 2024-08-01
+title = "第一部\u2028第二部\u2029付録\u0085終"
+hours = 1
+
+[[activity]]
+id = "b"
+date = 2024-08-02
+title = "t"
+hours = 1
+group = "Q"
+'''
+
+
+def test_unicode_line_separators_inside_a_title_do_not_shift_the_lines_after_it() -> None:
+    ledger = parse_text(SEPARATED, "cissp.toml")
+    (first,) = ledger.activities
+    assert first.title == "第一部\u2028第二部\u2029付録\u0085終"
+    assert first.line_of("hours") == 10
+    assert problems(SEPARATED)[0].startswith('cissp.toml:17:9: error: group must be "A" or "B"')
+    assert '   17 | group = "Q"' in problems(SEPARATED)[0]
+
+
+def test_check_points_at_the_right_line_after_a_line_separator_and_with_crlf(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for name, text in (("lf.toml", SEPARATED), ("crlf.toml", SEPARATED.replace("\n", "\r\n"))):
+        path = tmp_path / name
+        path.write_bytes(text.encode())
+        out = subprocess.run([sys.executable, "-m", "cpetui", "check", str(path)], capture_output=True,
+                             text=True, encoding="utf-8", check=False).stdout
+        assert f"{path}:17:9: error" in out, out
+        assert '   17 | group = "Q"\n' in out, out
