@@ -115,12 +115,10 @@ def evidence_present(ledger: Ledger) -> dict[str, bool]:
 
     A file outside the ledger's folder counts when it exists; `classify` says it is outside.
     """
-    # One stat per entry at most: resolving every path component (as `classify` must, to catch
-    # links leading out) costs ten times more and says nothing more about presence. A folder that
-    # many entries name is listed once instead.
+    # One stat per entry: resolving every path component (as `classify` must, to catch links
+    # leading out) costs ten times more and says nothing more about presence.
     folder = _folder(ledger.path)
     present: dict[str, bool] = {}
-    by_folder: dict[str, list[tuple[str, str]]] = {}
     for activity in ledger.activities:
         for ev in activity.evidence:
             if ev in present:
@@ -131,32 +129,8 @@ def evidence_present(ledger: Ledger) -> dict[str, bool]:
             elif _SCHEME.match(text):
                 present[ev] = classify(ledger.path, ev).exists
             else:
-                present[ev] = False  # until found below
-                head, name = os.path.split(text)
-                by_folder.setdefault(head, []).append((ev, name))
-    for head, entries in by_folder.items():
-        listed = _plain_entries(os.path.join(folder, head)) if len(entries) >= _LIST_FROM else None
-        for ev, name in entries:
-            if listed is not None and name in listed:
-                present[ev] = True
-                continue
-            # Not listed as a plain entry: a link, another spelling of the name on a case-blind
-            # disk, "..", or a folder not listed — the file system decides.
-            try:
-                present[ev] = os.path.exists(os.path.join(folder, ev.strip()))
-            except (ValueError, OSError):
-                present[ev] = False
+                try:
+                    present[ev] = os.path.exists(os.path.join(folder, text))
+                except (ValueError, OSError):
+                    present[ev] = False
     return present
-
-
-# From this many entries in one folder, listing it beats a stat per entry.
-_LIST_FROM = 8
-
-
-def _plain_entries(path: str) -> set[str] | None:
-    """Names in the folder that are there for sure (files and folders, not links); None if unreadable."""
-    try:
-        with os.scandir(path) as entries:
-            return {e.name for e in entries if not e.is_symlink()}
-    except (OSError, ValueError):
-        return None
