@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from datetime import date
 from pathlib import Path
 
@@ -37,11 +38,21 @@ def test_two_processes_give_the_same_problems_in_the_same_order(
     assert check_files(files, date(2026, 11, 22)) == one_core
 
 
+def _where_slowly(path: str) -> tuple[str, int]:
+    time.sleep(0.02)  # long enough that the second process is up before the queue is empty
+    return path, os.getpid()
+
+
 @pytest.mark.skipif(not CAN_FORK, reason="one core or no fork here")
-def test_a_large_set_really_uses_a_second_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("shared_queue", [True, False], ids=["shared queue", "alternate halves"])
+def test_a_large_set_really_uses_a_second_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared_queue: bool
+) -> None:
     files = _corpus(tmp_path)
     monkeypatch.setattr(parallel, "PARALLEL_BYTES", 0)
-    results = parallel.map_files(_where, files)
+    if not shared_queue:
+        monkeypatch.setattr(parallel, "_QUEUE_MAX", 1)  # as for a set too large for the queue
+    results = parallel.map_files(_where_slowly, files)
     assert [path for path, _pid in results] == files
     assert len({pid for _path, pid in results}) == 2
 

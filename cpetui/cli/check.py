@@ -66,6 +66,10 @@ def check_files(files: list[str], as_of: date) -> list[tuple[str, list[Problem]]
     """Each file's problems, in order (large sets on both cores)."""
     from cpetui.cli.parallel import map_files
 
+    if len(files) > 1:
+        # Import the rules once here rather than in each process after the fork.
+        import cpetui.ledger.evidence
+        import cpetui.status  # noqa: F401
     problems = map_files(functools.partial(_check_one, as_of=as_of), files)
     return list(zip(files, problems, strict=True))
 

@@ -5,24 +5,18 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 R = TypeVar("R")
 
 # Below this much ledger text a second process costs more than it saves.
 PARALLEL_BYTES = 512 * 1024
-
-
-def _chunk(job: Callable[[str], R], files: Sequence[str]) -> list[tuple[str, R]]:
-    return [(f, job(f)) for f in files]
-
-
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
+# Each file's number goes through the work queue as this many bytes (pipe reads this small are atomic).
+_RECORD = 4
+# A pipe holds at least 4 KiB without a reader (POSIX: PIPE_BUF ≥ 512; Linux 64 KiB); the queue is
+# written whole before the fork, so larger sets share out halves instead.
+_QUEUE_MAX = 4096 // _RECORD
 
 
 def _can_fork() -> bool:
@@ -34,37 +28,75 @@ def _can_fork() -> bool:
     )
 
 
-def map_files(job: Callable[[str], R], files: Sequence[str]) -> list[R]:
-    """`job(f)` for each file, in order; a large set is split over two processes where fork exists.
-
-    `job` must return something that pickles. A plain fork and a pipe, not multiprocessing: its
-    import and pool start-up cost ~30 ms, a tenth of checking 10,000 activities. Should the second
-    process fail in any way, this one does its half too, so the answer is always the one-core answer.
-    """
-    sizes = {f: _size(f) for f in files}
-    if len(files) < 2 or sum(sizes.values()) < PARALLEL_BYTES or not _can_fork():
-        return [job(f) for f in files]
-    # Balance by size: the largest files first, each to the lighter half.
-    halves: list[list[str]] = [[], []]
-    weight = [0, 0]
-    for f in sorted(files, key=lambda f: -sizes[f]):
-        i = 0 if weight[0] <= weight[1] else 1
-        halves[i].append(f)
-        weight[i] += sizes[f]
-    other = _fork(job, halves[1])
+def _size(path: str) -> int:
     try:
-        done = dict(_chunk(job, halves[0]))
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def map_files(job: Callable[[str], R], files: Sequence[str]) -> list[R]:
+    """`job(f)` for each file, in order; a large set is shared with a second process where fork exists.
+
+    `job` must return something that pickles. A plain fork and two pipes, not multiprocessing (its
+    import and pool start-up cost ~30 ms, a tenth of checking 10,000 activities). Both processes take
+    the next file from one queue, largest first, so a core that is busy elsewhere simply does less.
+    Should the second process fail in any way, this one does its files too: the answer is always the
+    one-core answer.
+    """
+    sizes = [_size(f) for f in files]
+    if len(files) < 2 or sum(sizes) < PARALLEL_BYTES or not _can_fork():
+        return [job(f) for f in files]
+    order = sorted(range(len(files)), key=lambda i: -sizes[i])
+    queue = _queue(order) if len(files) <= _QUEUE_MAX else None
+    # Without a queue (a very large set), alternate files: halves of about the same size.
+    mine: Iterable[int] = _take(queue) if queue is not None else order[0::2]
+    theirs: Iterable[int] | None = None if queue is not None else order[1::2]
+    other = _fork(job, files, queue, theirs)
+    results: dict[int, R] = {}
+    try:
+        for i in mine:
+            results[i] = job(files[i])
     except BaseException:
-        if other:  # the job failed here as it would on one core: close the pipe, reap the child, raise
+        if other:  # the job failed here as it would on one core: close the pipes, reap the child, raise
             os.close(other[1])
             os.waitpid(other[0], 0)
         raise
-    done.update(_collect(other, job, halves[1]) if other else _chunk(job, halves[1]))
-    return [done[f] for f in files]
+    finally:
+        if queue is not None:
+            os.close(queue)
+    done = _collect(other) if other else None
+    if done is None:  # no second process, or it failed: do what it did not
+        done = {i: job(files[i]) for i in order if i not in results}
+    results.update(done)
+    return [results[i] for i in range(len(files))]
 
 
-def _fork(job: Callable[[str], R], files: list[str]) -> tuple[int, int] | None:
-    """Starts the second process on `files`; (pid, read end of its pipe), or None if it cannot start."""
+def _queue(order: list[int]) -> int | None:
+    """A pipe holding the files' numbers in order, its write end closed; the read end, or None."""
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        os.write(write_end, b"".join(i.to_bytes(_RECORD, "little") for i in order))
+    finally:
+        os.close(write_end)
+    return read_end
+
+
+def _take(queue: int) -> Iterator[int]:
+    """The next file numbers from the shared queue, one at a time, until it is empty."""
+    while True:
+        record = os.read(queue, _RECORD)
+        if len(record) < _RECORD:
+            return
+        yield int.from_bytes(record, "little")
+
+
+def _fork(job: Callable[[str], R], files: Sequence[str], queue: int | None,
+          theirs: Iterable[int] | None) -> tuple[int, int] | None:
+    """Starts the second process; (pid, read end of its result pipe), or None if it cannot start."""
     import pickle
 
     try:
@@ -79,14 +111,15 @@ def _fork(job: Callable[[str], R], files: list[str]) -> tuple[int, int] | None:
         os.close(read_end)
         os.close(write_end)
         return None
-    if pid == 0:  # the second process: its half, pickled down the pipe, then gone without clean-up
+    if pid == 0:  # the second process: its results pickled down the pipe, then gone without clean-up
         status = 0
         try:
             os.close(read_end)
-            payload = pickle.dumps(_chunk(job, files), protocol=pickle.HIGHEST_PROTOCOL)
+            taken = _take(queue) if queue is not None else theirs or []
+            payload = pickle.dumps({i: job(files[i]) for i in taken}, protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as out:
                 out.write(payload)
-        except BaseException:  # noqa: BLE001 - any failure: the first process redoes this half
+        except BaseException:  # noqa: BLE001 - any failure: the first process redoes its files
             status = 1
         finally:
             os._exit(status)
@@ -94,7 +127,8 @@ def _fork(job: Callable[[str], R], files: list[str]) -> tuple[int, int] | None:
     return pid, read_end
 
 
-def _collect(other: tuple[int, int], job: Callable[[str], R], files: list[str]) -> list[tuple[str, R]]:
+def _collect(other: tuple[int, int]) -> dict[int, R] | None:
+    """The second process's results, or None when it failed."""
     import pickle
 
     pid, read_end = other
@@ -104,6 +138,6 @@ def _collect(other: tuple[int, int], job: Callable[[str], R], files: list[str]) 
     if status == 0 and payload:
         try:
             return pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - a torn payload: redo the half here
-            pass
-    return _chunk(job, files)
+        except Exception:  # noqa: BLE001 - a torn payload: redo its files here
+            return None
+    return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import OrderedDict
 from typing import Any
 
@@ -56,4 +55,6 @@ def _parse(text: str) -> dict[str, Any]:
             return _rtoml.loads(text)
         except Exception:  # noqa: BLE001 - any refusal: let tomllib give the located error
             pass
+    import tomllib  # the reference reader, imported only when it is needed
+
     return tomllib.loads(text)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from types import MappingProxyType
 from typing import Any
@@ -104,6 +102,13 @@ class _Collector:
         return 1
 
 
+def _close_matches(word: str, choices: list[str] | tuple[str, ...] | frozenset[str], n: int,
+                   cutoff: float) -> list[str]:
+    import difflib  # only a misspelt key gets here
+
+    return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
+
+
 def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -161,7 +166,7 @@ def parse_text(text: str, path: str) -> Ledger:
         return Ledger(path, None, (), tuple(out.problems))
     try:
         doc = loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError: fastread falls back to tomllib for its verdict
         _syntax_problem(exc, text, out)
         return Ledger(path, None, (), tuple(out.problems))
     except RecursionError:
@@ -211,7 +216,7 @@ def _too_deep(lines: list[str], limit: int = 100) -> tuple[int, int]:
     return 1, 1
 
 
-def _syntax_problem(exc: tomllib.TOMLDecodeError, text: str, out: _Collector) -> None:
+def _syntax_problem(exc: ValueError, text: str, out: _Collector) -> None:
     msg = str(exc)
     m = _TOMLLIB_POS.search(msg)
     if m:
@@ -286,7 +291,7 @@ def _check_unknown_root(doc: dict[str, Any], layout: Layout, out: _Collector) ->
         line = layout.root_keys.get(key) or next(
             (t.line for t in layout.tables if t.name.split(".")[0] == key), 1
         )
-        close = difflib.get_close_matches(key, ROOT_TABLES, n=1, cutoff=0.6)
+        close = _close_matches(key, ROOT_TABLES, n=1, cutoff=0.6)
         if close:
             shape = "[[activity]]" if close[0] == "activity" else "[cycle]"
             out.add(
@@ -471,7 +476,7 @@ def _build_cycle(raw: Any, layout: Layout, out: _Collector) -> Cycle | None:
     for key in raw:
         line = keys.get(key, header_line)
         if key not in CYCLE_KEYS:
-            close = difflib.get_close_matches(key, list(CYCLE_KEYS), n=1, cutoff=0.7)
+            close = _close_matches(key, list(CYCLE_KEYS), n=1, cutoff=0.7)
             out.add(
                 "warning",
                 "unknown-key",
@@ -689,7 +694,7 @@ def _build_activity(
             continue
         line = keys.get(key, header)
         if key not in ACTIVITY_KEYS:
-            close = difflib.get_close_matches(key, list(ACTIVITY_KEYS), n=1, cutoff=0.7)
+            close = _close_matches(key, list(ACTIVITY_KEYS), n=1, cutoff=0.7)
             out.add(
                 "warning",
                 "unknown-key",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from cpetui.model import Activity, Cycle, Explanation
 from cpetui.rules.errors import RulesError
-from cpetui.rules.info import ActivityTypeInfo, ProgramInfo, VersionInfo, program_info
 from cpetui.rules.registry import PROGRAMS
 from cpetui.rules.resolve import canonical_cycle, cycle_end, resolve_version, version_of
 from cpetui.rules.spec import Version
@@ -20,6 +19,18 @@ __all__ = [
     "program_info",
     "resolve_version",
 ]
+
+
+_INFO = ("ActivityTypeInfo", "ProgramInfo", "VersionInfo", "program_info")
+
+
+def __getattr__(name: str) -> object:
+    # The forms' and `cpetui programs`' descriptions: not imported by `check` and `status`.
+    if name in _INFO:
+        from cpetui.rules import info
+
+        return getattr(info, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def activity_credit(cycle: Cycle, activity: Activity, version: str | Version) -> tuple[float, Explanation]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -115,6 +114,8 @@ def check_type(ctx: Context, x: Assessed) -> Sequence[Finding]:
     a = x.activity
     if x.type is None:
         known = list(ctx.version.types)
+        import difflib  # only an unknown type gets here
+
         close = difflib.get_close_matches(a.type or "", known, n=1, cutoff=0.6)
         hint = (_('did you mean type = "{close}"?').format(close=close[0]) if close
                 else _("write one of: type = {choices}").format(choices=", ".join(known)))
