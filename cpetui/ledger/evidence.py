@@ -118,6 +118,9 @@ def evidence_present(ledger: Ledger) -> dict[str, bool]:
     # One stat per entry: resolving every path component (as `classify` must, to catch links
     # leading out) costs ten times more and says nothing more about presence.
     folder = _folder(ledger.path)
+    # os.path.join and os.path.exists, inlined: this runs for every entry of every ledger read.
+    prefix = folder.rstrip(os.sep) + os.sep if os.sep == "/" and os.altsep is None else None
+    stat = os.stat
     present: dict[str, bool] = {}
     for activity in ledger.activities:
         for ev in activity.evidence:
@@ -129,8 +132,11 @@ def evidence_present(ledger: Ledger) -> dict[str, bool]:
             elif _SCHEME.match(text):
                 present[ev] = classify(ledger.path, ev).exists
             else:
+                where = (prefix + text if not text.startswith("/") else text) if prefix is not None \
+                    else os.path.join(folder, text)
                 try:
-                    present[ev] = os.path.exists(os.path.join(folder, text))
+                    stat(where)
+                    present[ev] = True
                 except (ValueError, OSError):
                     present[ev] = False
     return present
