@@ -326,7 +326,7 @@ class Pace:
     explanation: Explanation
 
 
-State = Literal["complete", "on-track", "behind", "in-grace", "lapsed", "error"]
+State = Literal["complete", "on-track", "behind", "in-grace", "suspended", "lapsed", "error"]
 
 
 @frozen

@@ -68,7 +68,7 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
             _("in: {into}; out: {out}").format(into=carry_expl.text, out=out_expl.text), out_expl.citation),
         key_dates=dates,
         pace=pace(ctx, total),
-        state=state(ctx, total, reqs, grace_end),
+        state=state(ctx, total, reqs, grace_end, dates),
         activities=_credits(items),
         findings=tuple(findings),
     )

@@ -26,6 +26,7 @@ STATE_WORDS = {
     "on-track": "on track",
     "behind": "behind",
     "in-grace": "in grace",
+    "suspended": "suspended",
     "lapsed": "lapsed",
     "error": "error",
 }

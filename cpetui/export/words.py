@@ -9,6 +9,7 @@ _STATES = {
     "on-track": N_("on track"),
     "behind": N_("behind"),
     "in-grace": N_("in grace"),
+    "suspended": N_("suspended"),
     "lapsed": N_("lapsed"),
     "error": N_("error"),
 }

@@ -121,7 +121,8 @@ def check_type(ctx: Context, x: Assessed) -> Sequence[Finding]:
                 else _("write one of: type = {choices}").format(choices=", ".join(known)))
         return [finding(ctx, a, "error", "unknown-type",
                         _("'{type}' is not a {program} activity type: not counted").format(
-                            type=a.type, program=ctx.cycle.program), key="type", hint=hint)]
+                            type=a.type, program=ctx.cycle.program), key="type", hint=hint,
+                        citation=_(ctx.version.citation))]
     if not x.type.eligible:
         return [finding(ctx, a, "warning", "not-eligible", _(x.type.ineligible_reason), key="type",
                         hint=_("remove the activity, or keep it for your own record"),
@@ -151,7 +152,8 @@ def check_dates(ctx: Context, x: Assessed) -> Sequence[Finding]:
         return [finding(ctx, a, "warning", "outside-cycle",
                         _("dated {date}, before the cycle starts ({start}): not counted here").format(
                             date=format_date(a.date), start=format_date(ctx.start)), key="date",
-                        hint=_("move it to the previous cycle's ledger, or correct the date"))]
+                        hint=_("move it to the previous cycle's ledger, or correct the date"),
+                        citation=_(ctx.version.citation))]
     if a.date > ctx.end:
         if ctx.version.grace_activities_warned and ctx.grace_end and a.date <= ctx.grace_end:
             return [finding(ctx, a, "warning", "in-grace-period",
@@ -164,10 +166,12 @@ def check_dates(ctx: Context, x: Assessed) -> Sequence[Finding]:
         return [finding(ctx, a, "warning", "outside-cycle",
                         _("dated {date}, after the cycle ends ({end}): not counted here").format(
                             date=format_date(a.date), end=format_date(ctx.end)), key="date",
-                        hint=_("move it to the next cycle's ledger, or correct the date"))]
+                        hint=_("move it to the next cycle's ledger, or correct the date"),
+                        citation=_(ctx.version.citation))]
     return [finding(ctx, a, "info", "future-date",
                     _("dated {date}, after {as_of}: counted once that day has come").format(
-                        date=format_date(a.date), as_of=format_date(ctx.as_of)), key="date")]
+                        date=format_date(a.date), as_of=format_date(ctx.as_of)), key="date",
+                    citation=_(ctx.version.citation))]
 
 
 def check_certification(ctx: Context, x: Assessed) -> Sequence[Finding]:
@@ -190,7 +194,7 @@ def check_group(ctx: Context, x: Assessed) -> Sequence[Finding]:
     if a.group is None and len(t.groups) > 1:
         out.append(finding(ctx, a, "warning", "missing-group", _("no group given: counted as Group B"),
                            hint=_('add group = "A" if it is in the credential\'s domains, else '
-                                  'group = "B"')))
+                                  'group = "B"'), citation=_(t.citation)))
     elif a.group is not None and a.group not in t.groups:
         out.append(finding(ctx, a, "warning", "wrong-group",
                            _("{label} is Group {allowed} only: counted as Group {allowed}").format(
@@ -210,7 +214,8 @@ def check_field(ctx: Context, x: Assessed) -> Sequence[Finding]:
     a = x.activity
     if a.field is None and "fraud" in ctx.version.fields:
         return [finding(ctx, a, "warning", "missing-field", _("no field of study given: counted as general"),
-                        hint=_('add field = "fraud", "ethics" or "general"'))]
+                        hint=_('add field = "fraud", "ethics" or "general"'),
+                        citation=_(ctx.version.citation))]
     return NONE
 
 
@@ -234,7 +239,8 @@ def check_evidence(ctx: Context, x: Assessed) -> Sequence[Finding]:
             if present.get(item) is False:
                 out.append(finding(ctx, a, "warning", "evidence-not-found",
                                    _("evidence file not found: {path}").format(path=item), key="evidence",
-                                   hint=_("paths are relative to the ledger's folder; check the name")))
+                                   hint=_("paths are relative to the ledger's folder; check the name"),
+                                   citation=_(ctx.version.evidence_citation)))
     return out
 
 

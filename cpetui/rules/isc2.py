@@ -97,11 +97,20 @@ def _associate(amount: float, citation: str) -> Quota:
                  cycle_months=12, note=N_("Associate of ISC2: a yearly cycle, Group A only, no carryover"))
 
 
+_OLDER = ("CISSP", "SSCP", "JGISP", "ASSOCIATE")  # what isc2-2012 and isc2-2015 name
+_CURRENT = ("CISSP", "CCSP", "CSSLP", "SSCP", "CGRC", "HCISPP", "CC", "ISSAP", "ISSEP", "ISSMP", "ASSOCIATE")
+
+
 def _unknown(credential: str, version: str, known: str) -> QuotaError:
+    cred = credential.upper()
+    # Point at a version that does know the credential (JGISP only in the older ones), if any.
+    other = ("isc2-2024" if cred in _CURRENT and version != "isc2-2024"
+             else "isc2-2015" if cred in _OLDER and version == "isc2-2024" else None)
     return QuotaError(
         _("{credential} has no requirements in {version} (it names {known})").format(
             credential=credential, version=version, known=known),
-        _('check credential, or pin another version: rules = "isc2-2024"'),
+        _('check the credential, or pin the version that has it: rules = "{version}"').format(version=other)
+        if other else _("check the credential: {version} names {known}").format(version=version, known=known),
     )
 
 

@@ -67,10 +67,11 @@ def carry_out(ctx: Context, items: list[Assessed], total_counted: float) -> tupl
         return 0.0, Explanation(_("nothing above the {total} required to carry over").format(
             total=num(ctx.quota.total)), cite)
     if ctx.version.carryover_pool == "group-a-last-6-months":
-        since = add_months(ctx.end, -6)
-        pool = _sum(x.counted for x in items if x.group == "A" and x.activity.date > since)
-        pool_words = _("Group A earned after {since}: {pool}").format(since=format_date(since),
-                                                                            pool=num(pool))
+        # The last 6 months of a cycle ending 2026-11-30 are 2026-06-01 … 2026-11-30.
+        since = add_months(ctx.end + timedelta(days=1), -6)
+        pool = _sum(x.counted for x in items if x.group == "A" and x.activity.date >= since)
+        pool_words = _("Group A earned from {since}: {pool}").format(since=format_date(since),
+                                                                           pool=num(pool))
     else:
         pool = _sum(x.counted for x in items)
         pool_words = _("earned this cycle: {pool}").format(pool=num(pool))
@@ -223,16 +224,24 @@ def pace(ctx: Context, total: Requirement) -> Pace | None:
     per_month = r2(remaining / max(months_left, 1.0)) if remaining else 0.0
     text = _("{remaining} CPE still needed in {months} months: {per} a month").format(
         remaining=num(remaining), months=num(months_left), per=num(per_month))
-    return Pace(r2(remaining), months_left, per_month, Explanation(text, _(ctx.version.pace_advice)))
+    # Where the body gives no advice on pace, the figure rests on the cycle total and its end.
+    cite = _(ctx.version.pace_advice) if ctx.version.pace_advice else total.explanation.citation
+    return Pace(r2(remaining), months_left, per_month, Explanation(text, cite))
 
 
-def state(ctx: Context, total: Requirement, reqs: list[Requirement], grace_end: date | None) -> State:
+def state(ctx: Context, total: Requirement, reqs: list[Requirement], grace_end: date | None,
+          dates: tuple[KeyDate, ...] = ()) -> State:
     required = [total] + [r for r in reqs if r.kind == "required"]
     if all(r.met for r in required):
         return "complete"
     if ctx.as_of > ctx.end:
         if grace_end is not None and ctx.as_of <= grace_end:
             return "in-grace"
+        # ISC2 suspends for 2 years before the credential lapses; ACFE suspends (seed 000, 003).
+        on = {k.id: k.date for k in dates}
+        suspended, lapses = on.get("suspension"), on.get("lapse")
+        if suspended is not None and suspended <= ctx.as_of and (lapses is None or ctx.as_of < lapses):
+            return "suspended"
         return "lapsed"
     if any(r.period_end and r.period_end < ctx.as_of and not r.met for r in required):
         return "behind"

@@ -33,6 +33,7 @@ _STATE_ROLES = {
     "on-track": "good",
     "behind": "bold warn",
     "in-grace": "bold grace",
+    "suspended": "bold bad",
     "lapsed": "bold bad",
     "error": "bold bad",
 }
@@ -63,6 +64,7 @@ def state_label(state: str) -> str:
         "on-track": _("on track"),
         "behind": _("behind"),
         "in-grace": _("in grace"),
+        "suspended": _("suspended"),
         "lapsed": _("lapsed"),
         "error": _("error"),
     }.get(state, state)

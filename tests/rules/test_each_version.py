@@ -148,6 +148,21 @@ def test_isc2_carryover_only_group_a_of_the_last_6_months() -> None:
     assert status(text, case.end).carryover_out == 7
 
 
+@pytest.mark.parametrize(("day", "carried"), [("2027-12-31", 0), ("2028-01-01", 7)])
+def test_isc2_the_last_6_months_start_on_the_first_of_the_month_six_before_the_end(
+        day: str, carried: float) -> None:
+    # seed 000: Group A earned "in the last 6 months of the cycle"; a cycle ending 2028-06-30 has
+    # 2028-01-01 … 2028-06-30 as its last 6 months, so the day before does not count
+    text = ('[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2025-07-01\n\n'
+            + activity("early", "2026-01-01", credits=40, type="education", group="A")
+            + activity("early2", "2026-02-01", credits=40, type="education", group="A")
+            + activity("early3", "2026-03-01", credits=40, type="education", group="A")
+            + activity("edge", day, credits=7, type="education", group="A"))
+    s = status(text, date(2028, 6, 30))
+    assert s.cycle_end == date(2028, 6, 30)
+    assert s.carryover_out == carried
+
+
 # ------------------------------------------------------------------------------ caps exceeded
 
 

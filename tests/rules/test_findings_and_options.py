@@ -146,6 +146,24 @@ def test_unknown_program_credential_and_version_raise_located_errors() -> None:
         assert (err.value.finding.code, err.value.finding.source.line) == (code, line)
 
 
+@pytest.mark.parametrize(("credential", "start", "pin"), [
+    ("JGISP", "2024-07-01", 'rules = "isc2-2015"'),  # JGISP exists only in the older versions (seed 002)
+    ("CCSP", "2013-07-01", 'rules = "isc2-2024"'),  # the older versions name no CCSP
+])
+def test_an_unknown_credential_hint_names_the_version_that_has_it(
+        credential: str, start: str, pin: str) -> None:
+    text = CISSP.replace("CISSP", credential).replace("2024-07-01", start)
+    with pytest.raises(RulesError) as err:
+        status(text, date(2025, 1, 1))
+    assert pin in err.value.finding.hint
+
+
+def test_a_credential_no_version_knows_is_told_what_the_version_names() -> None:
+    with pytest.raises(RulesError) as err:
+        status(CISSP.replace("CISSP", "CISA"), date(2025, 1, 1))
+    assert "rules =" not in err.value.finding.hint and "CISSP" in err.value.finding.hint
+
+
 def test_explicit_end_wins() -> None:
     c = ledger(CISSP + "end = 2027-07-15\n").cycle
     assert cycle_end(c, "isc2-2024") == date(2027, 7, 15)
@@ -169,7 +187,10 @@ def test_states_through_a_cycle() -> None:
     assert status(text, date(2025, 1, 1)).state == "on-track"
     assert status(text, date(2026, 7, 1)).state == "behind"
     assert status(text, date(2027, 8, 1)).state == "in-grace"  # 90 days after 2027-06-30
-    assert status(text, date(2027, 10, 1)).state == "lapsed"
+    # seed 000: after the grace period suspended for 2 years, then the credential lapses
+    assert status(text, date(2027, 9, 29)).state == "suspended"
+    assert status(text, date(2029, 9, 28)).state == "suspended"
+    assert status(text, date(2029, 9, 29)).state == "lapsed"
     s = status(text, date(2025, 1, 1))
     ids = {k.id: k.date for k in s.key_dates}
     assert ids["cycle-end"] == date(2027, 6, 30) and ids["grace-end"] == date(2027, 9, 28)
@@ -191,3 +212,43 @@ def test_rounding_avoids_float_noise() -> None:
     assert status(text, date(2026, 1, 1)).total.counted == 0.3  # not 0.30000000000000004
 
 
+
+
+def test_every_finding_the_rules_make_cites_its_source() -> None:
+    # One ledger that trips each activity check: unknown type, dates before / after / in the future,
+    # no group, a Group B claim for CC, a quarter step, over the per-activity limit, missing evidence.
+    text = CISSP.replace('"CISSP"', '"CC"').replace("2024-07-01", "2025-05-20") + "".join((
+        activity("t", "2025-06-01", type="educaton", group="A", hours=1),
+        activity("before", "2025-01-01", type="education", group="A", hours=1),
+        activity("after", "2028-12-01", type="education", group="A", hours=1),
+        activity("future", "2026-01-01", type="education", group="A", hours=1),
+        activity("nogroup", "2025-06-02", type="education", hours=1),
+        activity("b", "2025-06-03", type="education", group="B", hours=1),
+        activity("q", "2025-06-04", type="education", group="A", minutes=100),
+        activity("big", "2025-06-05", type="education", group="A", hours=45),
+    ))
+    s = status(text, date(2025, 12, 1), evidence_present={})
+    found = {f.code for f in s.findings}
+    assert {"unknown-type", "outside-cycle", "future-date", "missing-group", "group-b-not-allowed",
+            "quarter-step", "over-activity-limit"} <= found, found
+    assert [(f.code, f.activity_id) for f in s.findings if not f.citation] == []
+    assert s.pace is not None and s.pace.explanation.citation
+
+
+@pytest.mark.parametrize("program", ["acfe", "offsec", "iia-japan"])
+def test_the_pace_cites_the_cycle_total_where_the_body_gives_no_advice(program: str) -> None:
+    text = {"acfe": '[cycle]\nprogram = "acfe"\ncredential = "CFE"\nstart = 2026-04-01\n',
+            "offsec": '[cycle]\nprogram = "offsec"\ncredential = "OSCP+"\nstart = 2025-03-14\n',
+            "iia-japan": '[cycle]\nprogram = "iia-japan"\ncredential = "CCSA"\nstart = 2025-01-01\n'}[program]
+    s = status(text, date(2025, 12, 1) if program != "acfe" else date(2026, 6, 1))
+    assert s.pace is not None and s.pace.explanation.citation == s.total.explanation.citation != ""
+
+
+def test_acfe_missed_deadline_is_suspended_and_iia_after_grace_is_lapsed() -> None:
+    # ACFE FAQ: deadline missed (no extension) → suspended; IIA: revoked 24 months after the grace began
+    cfe = '[cycle]\nprogram = "acfe"\ncredential = "CFE"\nstart = 2024-05-01\n'
+    assert status(cfe, date(2025, 3, 1)).state in ("on-track", "behind")
+    assert status(cfe, date(2025, 6, 1)).state == "suspended"
+    cia = '[cycle]\nprogram = "iia"\ncredential = "CIA"\nstart = 2026-01-01\n'
+    assert status(cia, date(2027, 6, 1)).state == "in-grace"
+    assert status(cia, date(2029, 1, 2)).state == "lapsed"
