@@ -226,13 +226,19 @@ def stated_or_hourly(m: Measure, v: Version) -> Credit:
     return hourly(m, v)
 
 
+def _repeat_note() -> Note:
+    return Note("info", "repeat-earns-nothing", _("counted only the first time: this repeat earns 0 CPE"),
+                hint=_("keep it for your own record, or remove repeat = true if it was the first time"),
+                key="repeat")
+
+
 def fixed(amount: float, first_time_only: bool = False) -> Computer:
     """A fixed value per activity (an article 10, a book 40 …); a repeat earns 0 when first time only."""
 
     def compute(m: Measure, v: Version) -> Credit:
         if first_time_only and m.repeat:
             return Credit(0.0, _("fixed {amount} CPE for the first time only; a repeat earns 0").format(
-                amount=num(amount)))
+                amount=num(amount)), (_repeat_note(),))
         if m.credits is not None and m.credits < amount:
             return Credit(r2(m.credits), _("{credits} CPE as stated (the rule allows up to {amount})").format(
                 credits=num(m.credits), amount=num(amount)))
@@ -251,7 +257,7 @@ def per_hour_prepared(factor: float) -> Computer:
             return no_measure(("hours",))
         if m.repeat:
             return Credit(0.0, _("material for {hours} h of training prepared again: first time only "
-                                 "= 0 CPE").format(hours=num(m.hours)))
+                                 "= 0 CPE").format(hours=num(m.hours)), (_repeat_note(),))
         credits = r2(m.hours * factor)
         return Credit(credits, _("{hours} h of training prepared × {factor} = {credits} CPE").format(
             hours=num(m.hours), factor=num(factor), credits=num(credits)))

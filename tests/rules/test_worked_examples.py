@@ -211,3 +211,15 @@ hours = 1
 evidence = ["webinar.pdf"]
 """
     assert credit(text, "a")[0] == 1
+
+
+@pytest.mark.parametrize("measure", ["hours = 2\nrepeat = true\n", "repeat = true\n"])
+def test_isc2_older_repeat_delivery_or_publication_earns_nothing_and_says_so(measure: str) -> None:
+    # seed 002: preparing training material and publishing an article count the first time only
+    text = ISC2_2015 + measure
+    if "hours" not in measure:
+        text = text.replace('type = "preparing-training"', 'type = "publishing-article"')
+    s = status(text, date(2018, 1, 1))
+    assert s.credit_of("a").earned == 0
+    (note,) = [f for f in s.findings if f.code == "repeat-earns-nothing"]
+    assert note.severity == "info" and note.activity_id == "a" and "seed 002" in note.citation
