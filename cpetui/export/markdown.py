@@ -6,8 +6,9 @@ import os
 
 from cpetui.export import words
 from cpetui.export.cells import md
-from cpetui.i18n import _, format_credits, format_date
+from cpetui.i18n import _, format_credits, format_date, language
 from cpetui.model import Activity, Ledger, Status
+from cpetui.rules.info import field_label, type_label
 
 
 def report(ledger: Ledger, status: Status) -> str:
@@ -80,6 +81,14 @@ def sorted_activities(ledger: Ledger) -> list[Activity]:
     return sorted(ledger.activities, key=lambda a: (a.date, a.id))
 
 
+def _type_cell(a: Activity, status: Status) -> str:
+    """The type as the ledger has it; in another language its name there too: "教育 (education)"."""
+    if not a.type or language() == "en":
+        return a.type or ""
+    label = type_label(status.program, status.rules_version, a.type)
+    return a.type if label == a.type else f"{label} ({a.type})"
+
+
 def _activities(ledger: Ledger, status: Status) -> list[str]:
     if not ledger.activities:
         return ["## " + _("Activities"), "", _("No activities yet."), ""]
@@ -97,8 +106,8 @@ def _activities(ledger: Ledger, status: Status) -> list[str]:
             format_date(a.date),
             md(a.title),
             md(a.provider),
-            md(a.type),
-            md(a.group or a.field),
+            md(_type_cell(a, status)),
+            md(a.group or (field_label(a.field) if a.field and language() != "en" else a.field)),
             format_credits(credit.earned) if credit else "",
             format_credits(credit.counted) if credit else "",
             format_date(a.submitted) if a.submitted else "",

@@ -6,8 +6,9 @@ import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 
-from cpetui.i18n import _, format_date
+from cpetui.i18n import N_, _, format_date
 from cpetui.model import Activity, Cycle, Finding, SourceRef
 from cpetui.rules.spec import ActivityType, Credit, Quota, Version
 
@@ -103,10 +104,19 @@ def assess(ctx: Context, a: Activity) -> Assessed:
 Check = Callable[[Context, Assessed], Sequence[Finding]]
 NONE: tuple[Finding, ...] = ()
 
-EXCLUDING = frozenset({
-    "unknown-type", "not-eligible", "outside-cycle", "in-grace-period", "before-certification",
-    "group-b-not-allowed", "future-date", "measure-missing", "measure-not-covered", "bad-value",
-    "duplicate-course",
+# The findings that leave an activity uncounted, each with the reason in a few words.
+EXCLUDING: Mapping[str, str] = MappingProxyType({
+    "unknown-type": N_("unknown activity type"),
+    "not-eligible": N_("not eligible"),
+    "outside-cycle": N_("outside the cycle"),
+    "in-grace-period": N_("dated in the grace period"),
+    "before-certification": N_("before the certification date"),
+    "group-b-not-allowed": N_("Group B not allowed"),
+    "future-date": N_("dated in the future"),
+    "measure-missing": N_("no measure"),
+    "measure-not-covered": N_("measure not read by this type"),
+    "bad-value": N_("a value the rules cannot read"),
+    "duplicate-course": N_("the same course claimed twice"),
 })
 
 
@@ -289,7 +299,7 @@ def run_checks(ctx: Context, items: list[Assessed]) -> list[Finding]:
             for f in found:
                 if f.code in EXCLUDING and not x.excluded:
                     x.excluded = True
-                    x.remarks += (_("not counted: {why}").format(why=f.code.replace("-", " ")),)
+                    x.remarks += (_("not counted: {why}").format(why=_(EXCLUDING[f.code])),)
     findings.extend(duplicate_courses(ctx, items))
     return findings
 

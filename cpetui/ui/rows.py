@@ -28,6 +28,10 @@ class Row:
     submitted: date | None
     evidence: bool | None  # True: every evidence item found; False: one missing; None: none listed
     line: int
+    # What the table shows for type and group/field: ids in English (as the ledger has them), the
+    # program's own words in other languages ("教育", "倫理").
+    type_shown: str = ""
+    group_shown: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,24 +82,38 @@ def build_rows(
     ledger: Ledger, status: Status | None, evidence: Mapping[str, bool] | None = None
 ) -> list[Row]:
     """One row per activity, in file order; `evidence` maps each evidence item to whether it exists."""
+    from cpetui.i18n import language
+    from cpetui.rules.info import field_label, type_label
+
     evidence = evidence or {}
     credits = {c.activity_id: c for c in status.activities} if status else {}
+    translate = language() != "en" and status is not None
+    labels: dict[str, str] = {}
     rows = []
     for a in ledger.activities:
         c = credits.get(a.id)
+        kind, group = a.type or "", a.group or a.field or ""
+        if translate and status is not None:
+            if kind not in labels:
+                labels[kind] = type_label(status.program, status.rules_version, kind)
+            shown_type, shown_group = labels[kind], field_label(group)
+        else:
+            shown_type, shown_group = kind, group
         rows.append(
             Row(
                 id=a.id,
                 date=a.date,
                 title=a.title,
                 provider=a.provider or "",
-                type=a.type or "",
-                group=a.group or a.field or "",
+                type=kind,
+                group=group,
                 credits=c.counted if c else None,
                 earned=c.earned if c else None,
                 submitted=a.submitted,
                 evidence=_evidence_state(a, evidence),
                 line=a.source.line,
+                type_shown=shown_type,
+                group_shown=shown_group,
             )
         )
     return rows
@@ -120,7 +138,8 @@ def matches(row: Row, f: Filter) -> bool:
     if f.no_evidence and row.evidence is not None:
         return False
     if f.words:
-        hay = " ".join((row.title, row.provider, row.type, row.group, row.id, row.date.isoformat())).lower()
+        hay = " ".join((row.title, row.provider, row.type, row.group, row.id, row.date.isoformat(),
+                        row.type_shown, row.group_shown)).lower()
         if not all(w in hay for w in f.words):
             return False
     return True

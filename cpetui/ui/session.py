@@ -56,10 +56,62 @@ class Edit:
     values: Mapping[str, Any] | None = None
     target: str | None = None  # copy: the ledger the activity goes to
     label: str = ""
+    # update / delete: the activity's values the user saw when they started (update: the changed keys
+    # only). When the file now holds something else there, the edit is refused (Collision). None: no check.
+    base: Mapping[str, Any] | None = None
 
 
 class ReadOnly(Exception):
     """The ledger's file does not read cleanly right now; edits wait until it is fixed."""
+
+
+class Collision(Exception):
+    """Someone else changed, since the user started the edit, what it writes; or removed the activity.
+
+    `current`: the activity's values in the file now (None: it is no longer there); `fields`: each key
+    in dispute → (the value in the file now, the edit's value: what it writes, or for a delete what the
+    user saw). Nothing was written.
+    """
+
+    def __init__(self, edit: Edit, current: dict[str, Any] | None,
+                 fields: dict[str, tuple[Any, Any]]) -> None:
+        super().__init__(edit.path, edit.activity_id)
+        self.edit = edit
+        self.current = current
+        self.fields = fields
+
+    @property
+    def gone(self) -> bool:
+        return self.current is None
+
+    def rebased(self) -> Edit:
+        """The same edit meant to go over the file as it is now (the user said so)."""
+        assert self.current is not None
+        keys = self.current if self.edit.kind == "delete" else (self.edit.base or {})
+        return replace(self.edit, base={k: self.current.get(k) for k in keys})
+
+
+def check_base(edit: Edit, current: Activity | None) -> None:
+    """Raise Collision when `current` (the activity in the file now) disagrees with the edit's base.
+
+    An update collides on a key it writes that the file changed meanwhile to something else than the
+    edit's value; changes to other keys are no collision (they merge). A delete collides on any change.
+    """
+    base = edit.base
+    if base is None:
+        return
+    if current is None:
+        raise Collision(edit, None, {})
+    now = activity_values(current)
+    if edit.kind == "delete":
+        keys = [*now, *(k for k in base if k not in now)]
+        fields = {k: (now.get(k), base.get(k)) for k in keys if now.get(k) != base.get(k)}
+    else:
+        mine = edit.values or {}
+        fields = {k: (now.get(k), mine.get(k)) for k in base
+                  if now.get(k) != base[k] and now.get(k) != mine.get(k)}
+    if fields:
+        raise Collision(edit, now, fields)
 
 
 class CannotUndo(Exception):
@@ -251,6 +303,7 @@ class Session:
             # refuses to save over anything else), so undo restores what was there. Taken from the
             # model rather than by parsing the file again: that costs 30 ms at 2,000 activities.
             current = ledger.activity(edit.activity_id)
+            check_base(edit, current)
             if current is None:
                 raise KeyError(edit.activity_id)
             old = activity_values(current)
@@ -260,6 +313,7 @@ class Session:
                            label=edit.label)
         elif edit.kind == "delete":
             assert edit.activity_id is not None
+            check_base(edit, ledger.activity(edit.activity_id))
             ledger, removed = store.delete_activity(ledger, edit.activity_id)
             inverse = Edit("add", edit.path, edit.activity_id, dict(removed), label=edit.label)
         else:  # copy

@@ -48,3 +48,64 @@ def test_the_status_panel_writes_dates_the_japanese_way() -> None:
     text = _status_text(evaluate(ledger, AS_OF), AS_OF, 100).plain
     assert "年" in text.splitlines()[0] and "月" in text.splitlines()[0]
     assert "2024-" not in text
+
+
+CC_WITH_GROUP_B = """\
+[cycle]
+program = "isc2"
+credential = "CC"
+start = 2025-05-20
+
+[[activity]]
+id = "b"
+date = 2025-06-01
+title = "ビジネス文書の書き方講座"
+type = "education"
+group = "B"
+hours = 2
+
+[[activity]]
+id = "ethics"
+date = 2025-06-02
+title = "倫理研修"
+type = "education"
+group = "A"
+hours = 1
+"""
+
+
+def test_the_reason_an_activity_is_not_counted_is_in_japanese() -> None:
+    from cpetui.ledger.parse import parse_text
+
+    setup("ja")
+    status = evaluate(parse_text(CC_WITH_GROUP_B, "cc.toml"), AS_OF)
+    text = status.credit_of("b").explanation.text
+    assert "算入しません: グループBは対象外" in text, text
+    assert "group b" not in text.lower()
+
+
+def test_the_table_shows_the_programs_own_words_in_japanese_and_ids_in_english() -> None:
+    from cpetui.ledger.parse import parse_text
+    from cpetui.ui.rows import build_rows, matches, parse_filter
+
+    ledger = read_ledger(LEDGERS / "cfe-2026-2027.toml")
+    setup("ja")
+    rows = build_rows(ledger, evaluate(ledger, AS_OF))
+    shown = {(r.type, r.type_shown) for r in rows}
+    assert ("participant", "受講者単位(セミナー、ウェビナー、カンファレンス)") in shown, shown
+    assert {r.group_shown for r in rows} <= {"不正", "倫理", "一般", "A", "B", ""}
+    assert any(matches(r, parse_filter("受講者")) for r in rows)  # the filter finds the Japanese name too
+    setup("en")
+    cc = parse_text(CC_WITH_GROUP_B, "cc.toml")
+    english = build_rows(cc, evaluate(cc, AS_OF))
+    assert {(r.type, r.type_shown) for r in english} == {("education", "education")}
+
+
+def test_the_markdown_report_names_types_in_japanese_beside_their_ids() -> None:
+    from cpetui.export.markdown import report
+
+    ledger = read_ledger(LEDGERS / "cfe-2026-2027.toml")
+    setup("ja")
+    text = report(ledger, evaluate(ledger, AS_OF))
+    assert "| 受講者単位(セミナー、ウェビナー、カンファレンス) (participant) |" in text
+    assert "| 不正 |" in text or "| 倫理 |" in text
