@@ -174,13 +174,34 @@ def _message(p: Problem) -> str:
     return f"{p.message} — {p.hint}" if p.hint else p.message
 
 
-def preview(cycle: Cycle, spec: FormSpec, activity: Activity) -> tuple[float, Explanation] | str:
-    """The credits the rules give `activity` (before caps), and why; or why they cannot."""
-    from cpetui.rules import RulesError, activity_credit
+@dataclass(frozen=True)
+class Preview:
+    """What the rules make of the activity on its own: earned, counted, why, and what stands in the way."""
+
+    earned: float
+    counted: float
+    explanation: Explanation
+    warnings: tuple[str, ...] = ()
+
+
+def preview(cycle: Cycle, spec: FormSpec, activity: Activity) -> Preview | str:
+    """The credits the rules give `activity` — its date, group, type and limits checked as the save
+    will check them, the ledger's other activities (caps) aside — and why; or why they cannot."""
+    from cpetui.model import Ledger
+    from cpetui.rules import RulesError
+    from cpetui.status import evaluate
 
     if spec.version is None:
         return spec.problem or _("the rules cannot compute credits for this ledger")
     try:
-        return activity_credit(cycle, activity, spec.version)
+        # As of its own date: a date still to come is counted once it has come, not refused.
+        status = evaluate(Ledger("", cycle, (activity,)), max(activity.date, cycle.start))
     except RulesError as exc:
         return exc.finding.message
+    credit = status.credit_of(activity.id)
+    if credit is None:
+        return _("the rules cannot compute credits for this activity")
+    warnings = tuple(f.message for f in status.findings
+                     if f.activity_id == activity.id and f.severity in ("error", "warning")
+                     and f.code not in ("missing-evidence", "evidence-not-found"))
+    return Preview(credit.earned, credit.counted, credit.explanation, warnings)

@@ -14,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from cpetui.i18n import _
-from cpetui.model import MEASURE_KEYS, Cycle, Explanation
+from cpetui.model import MEASURE_KEYS, Cycle
 from cpetui.ui.format import color, num, safe
-from cpetui.ui.formspec import FormSpec, check, preview
+from cpetui.ui.formspec import FormSpec, Preview, check, preview
 
 _TEXT_KEYS = ("date", "title", "provider")
 _TAIL_KEYS = ("evidence", "submitted", "notes")
@@ -252,13 +252,19 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         self.focus_next()
 
 
-def preview_text(credit: tuple[float, Explanation] | str) -> Text:
+def preview_text(credit: Preview | str) -> Text:
     if isinstance(credit, str):
         return Text(safe(credit, 300), style=color("warn"))
-    earned, why = credit
+    why = credit.explanation
     out = Text()
-    out.append(_("{earned} CPE").format(earned=num(earned)), color("bold good"))
+    if credit.counted < credit.earned:  # the save would count less than the arithmetic gives: say so
+        out.append(_("{counted} CPE counted of {earned}").format(
+            counted=num(credit.counted), earned=num(credit.earned)), color("bold warn"))
+    else:
+        out.append(_("{earned} CPE").format(earned=num(credit.earned)), color("bold good"))
     out.append("  " + safe(why.text, 300))
     if why.citation:
         out.append("  (" + safe(why.citation, 120) + ")", "dim")
+    for warning in credit.warnings:
+        out.append("\n⚠ " + safe(warning, 300), color("warn"))
     return out
