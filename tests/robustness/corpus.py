@@ -56,4 +56,13 @@ MISTAKES: dict[str, tuple[bytes, int]] = {
     ),
     "BOM then garbage": (b"\xef\xbb\xbf[cycle\n", 1),
     "NUL byte": ((HEAD + ACTIVITY).encode().replace(b"OWASP", b"OW\x00SP"), 8),
+    "tab inside a key": ((HEAD + ACTIVITY.replace("hours = 2", "ho\turs = 2")).encode(), 11),
+    "tab-indented value with a control character": (
+        (HEAD + ACTIVITY.replace('title = "OWASP Tokyo meetup"', '\ttitle\t=\t"OWASP\x01Tokyo"')).encode(),
+        8,
+    ),
 }
+
+# Tabs where TOML allows them (indentation, around `=`, inside strings) are no mistake: they read cleanly.
+TABS_ALLOWED = (HEAD + ACTIVITY.replace('title = "OWASP Tokyo meetup"', '\ttitle\t=\t"OWASP\tTokyo"')
+                .replace("hours = 2", "\thours =\t2\t# two hours")).encode()

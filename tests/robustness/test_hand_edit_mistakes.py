@@ -54,3 +54,16 @@ async def test_every_mistake_is_shown_located_in_the_app_beside_a_good_ledger(tm
         expected[str(path)] = f"{path}:{line}:"
     write_good(tmp_path)
     await assert_app_locates(tmp_path, expected)
+
+
+def test_tabs_where_toml_allows_them_read_cleanly(tmp_path: Path, cases) -> None:
+    from tests.robustness.corpus import TABS_ALLOWED
+
+    cases("hand-editing mistakes", 1)
+    path = tmp_path / "tabs.toml"
+    path.write_bytes(TABS_ALLOWED)
+    ledger = read_ledger(path)
+    assert [p.message for p in ledger.problems] == []
+    (activity,) = ledger.activities
+    assert activity.title == "OWASP\tTokyo" and activity.measure.hours == 2
+    assert activity.line_of("hours") == 11

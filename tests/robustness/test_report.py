@@ -1,7 +1,7 @@
 """docs/robustness.md's table names exactly the classes the tests record, and the tool counts them right.
 
-Regenerating the table needs the whole robustness run (tools/robustness_report.py --check does that in
-CI); here the cheap half: the committed table against the classes, each class against its tests, and
+Regenerating the table needs the whole robustness run (`python tools/robustness_report.py`, and
+`--check` to compare; run it whenever tests/robustness changes); here the cheap half: the committed table against the classes, each class against its tests, and
 the tool's arithmetic on a small junit report.
 """
 
