@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -64,10 +63,9 @@ class PlanError(Exception):
 
 def file_name(credential: str, start: date, end: date | None) -> str:
     """`cissp-2024-2027.toml`: the credential in lower case and the cycle's years."""
-    slug = re.sub(r"[^a-z0-9]+", "-", credential.lower()).strip("-") or "ledger"
-    if end is None or end.year == start.year:
-        return f"{slug}-{start.year}.toml"
-    return f"{slug}-{start.year}-{end.year}.toml"
+    from cpetui.ledger.template import ledger_file_name
+
+    return ledger_file_name(credential, start, end)
 
 
 def schema_for(folder: Path) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -70,6 +71,15 @@ def _example(program: str) -> str:
         ("hours = 2", _("in quarter hours: 1.25, 1.5 …")),
         ('evidence = ["evidence/2025-03-12-owasp.pdf"]', ""),
     ])
+
+
+def ledger_file_name(credential: str, start: date, end: date | None) -> str:
+    """`cissp-2024-2027.toml`: the credential in lower case and the cycle's years (the app and
+    `cpetui new` name ledgers alike)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", credential.lower()).strip("-") or "ledger"
+    if end is None or end.year == start.year:
+        return f"{slug}-{start.year}.toml"
+    return f"{slug}-{start.year}-{end.year}.toml"
 
 
 def _toml_value(value: Any) -> str:

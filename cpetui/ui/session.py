@@ -440,12 +440,22 @@ def next_cycle_text(entry: Entry, start: date) -> str:
 
 
 def next_cycle_path(entry: Entry, start: date) -> str:
-    """A file name beside the old ledger that sorts after it and does not exist yet."""
+    """A file beside the old ledger, named as `cpetui new` names it (`cissp-2027-2030.toml`), that
+    does not exist yet."""
+    import dataclasses
+
+    from cpetui.ledger.template import ledger_file_name
+    from cpetui.rules import RulesError, cycle_end
+
     cycle = entry.ledger.cycle
     assert cycle is not None
+    nxt = dataclasses.replace(cycle, start=start, end=None)
+    try:
+        end: date | None = cycle_end(nxt, entry.status.rules_version if entry.status else (cycle.rules or ""))
+    except (RulesError, KeyError, ValueError):
+        end = None
     folder = os.path.dirname(entry.path) or "."
-    stem = "".join(ch if ch.isalnum() else "-" for ch in cycle.credential.lower()).strip("-") or "ledger"
-    base = os.path.join(folder, f"{stem}-{start:%Y-%m}")
+    base = os.path.join(folder, ledger_file_name(cycle.credential, start, end).removesuffix(".toml"))
     path, n = base + ".toml", 2
     while os.path.exists(path):
         path, n = f"{base}-{n}.toml", n + 1

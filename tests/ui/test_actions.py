@@ -267,7 +267,7 @@ async def test_next_cycle_starts_with_the_carryover(ledgers) -> None:
         assert isinstance(app.screen, Confirm)
         await pilot.press("y")
         await settle(pilot)
-        new = folder / "cissp-2027-07.toml"
+        new = folder / "cissp-2027-2030.toml"
         text = new.read_text(encoding="utf-8")
         assert 'credential = "CISSP"' in text and "start = 2027-07-01" in text
         if expected_carry:

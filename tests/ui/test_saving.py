@@ -49,7 +49,7 @@ async def test_undo_deletes_a_created_next_cycle_ledger_while_it_is_unchanged(le
         assert "u undoes it" in str(app.screen.query_one(".question").render())
         await pilot.press("y")
         await settle(pilot)
-        new = folder / "cissp-2027-07.toml"
+        new = folder / "cissp-2027-2030.toml"
         assert new.exists() and app.selected == str(new)
         await pilot.press("u")
         await settle(pilot)
@@ -74,7 +74,7 @@ async def test_undo_keeps_a_created_ledger_the_user_edited_by_hand(ledgers) -> N
         app.notify = spy  # type: ignore[method-assign]
         await pilot.press("n", "y")
         await settle(pilot)
-        new = folder / "cissp-2027-07.toml"
+        new = folder / "cissp-2027-2030.toml"
         edited = new.read_text(encoding="utf-8") + "# my own note\n"
         new.write_text(edited, encoding="utf-8")
         await pilot.press("u")
