@@ -1,8 +1,9 @@
 """docs/robustness.md's table names exactly the classes the tests record, and the tool counts them right.
 
 Regenerating the table needs the whole robustness run (`python tools/robustness_report.py`, and
-`--check` to compare; run it whenever tests/robustness changes); here the cheap half: the committed table against the classes, each class against its tests, and
-the tool's arithmetic on a small junit report.
+`--check` to compare; run it whenever tests/robustness changes); here the cheap half: the committed
+table against the classes, each class against its tests, and the tool's arithmetic on a small junit
+report.
 """
 
 from __future__ import annotations
