@@ -26,6 +26,7 @@ from cpetui.ui.format import num, safe
 from cpetui.ui.rows import build_rows
 from cpetui.ui.session import (
     CannotUndo,
+    Collision,
     Edit,
     Entry,
     Outcome,
@@ -57,6 +58,10 @@ class SaveJob:
     done: str | None = None
     failed: Callable[[], object] | None = None
     then: Callable[[Outcome], object] | None = field(default=None, repr=False)
+    # After a Collision: the activity as this edit leaves it (to add it back when it was removed on
+    # disk), and how to go back to the form with what the user typed (given the Collision).
+    restore: dict[str, Any] | None = None
+    revise: Callable[[Any], object] | None = field(default=None, repr=False)
 
 
 def default_paths(paths: Sequence[str]) -> list[str]:
@@ -402,8 +407,8 @@ class CpetuiApp(App[int]):
             self.call_after_refresh(self.render_selected)
         if tab == "tab-activities":
             self.query_one(ActivityTable).table.focus()
-        elif tab == "tab-findings":
-            self.query_one("#tab-findings").focus()
+        elif tab in ("tab-findings", "tab-chart"):
+            self.query_one(f"#{tab}").focus()  # the chart scrolls by keys, like the findings
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
@@ -414,14 +419,15 @@ class CpetuiApp(App[int]):
     # ------------------------------------------------------------------------------ saving
 
     def save(self, edit: Edit, *, done: str | None = None, failed: Callable[[], object] | None = None,
-             then: Callable[[Outcome], object] | None = None) -> None:
+             then: Callable[[Outcome], object] | None = None, restore: dict[str, Any] | None = None,
+             revise: Callable[[Any], object] | None = None) -> None:
         """Save `edit` through the ledger layer in a worker; the screen follows when it is written.
 
         `done` is said when it worked and `then` runs; on a collision the user is asked what to do;
         `failed` runs when the save fails for another reason (disk full, read-only …), so a form can
-        come back with what the user typed instead of losing it.
+        come back with what the user typed instead of losing it. `restore` and `revise`: see SaveJob.
         """
-        self._enqueue(SaveJob(edit, done=done, failed=failed, then=then))
+        self._enqueue(SaveJob(edit, done=done, failed=failed, then=then, restore=restore, revise=revise))
 
     def _enqueue(self, job: SaveJob) -> None:
         self._jobs.append(job)
@@ -504,6 +510,9 @@ class CpetuiApp(App[int]):
         if isinstance(error, SaveConflict):
             self._collision(job)
             return
+        if isinstance(error, Collision):
+            self._disputed(job, error)
+            return
         if isinstance(error, ReadOnly):
             self.notify(str(error), severity="error")
         elif isinstance(error, (SaveError, KeyError, ValueError, OSError)):
@@ -544,6 +553,64 @@ class CpetuiApp(App[int]):
             else:
                 self.read_again(paths, then=lambda: self.notify(
                     _("Your change was dropped; showing the file as it is on disk.")))
+
+        self.push_screen(Choose(question, choices), decided)
+
+    def _disputed(self, job: SaveJob, collision: Collision) -> None:
+        """Someone else changed (or removed) the very values this edit writes: tell, and let the user choose.
+
+        Nothing was written. The choices: back to the form with what was typed (an edit from the form),
+        keep the file's version, or write over it (asked again should the file change once more); for a
+        removed activity, add it back with the user's values.
+        """
+        edit = job.edit
+        path = edit.path
+        known = collision.current or job.restore or {}
+        title = safe(str(known.get("title", edit.activity_id)), 60)
+        dropped = _("Your change was dropped; showing the file as it is on disk.")
+        if collision.gone and edit.kind == "delete":
+            self.notify(_("“{title}” was already removed from {file}; nothing to delete.").format(
+                title=title, file=safe(path)), severity="warning")
+            self.read_again([path])
+            return
+        if collision.gone:
+            question = Text(_("{file}: “{title}” was removed from the file while you were changing it. "
+                              "Nothing was written.").format(file=safe(path), title=title))
+            choices = [("add", _("Add it back with my values")), ("disk", _("Drop my change"))]
+        else:
+            if edit.kind == "delete":
+                question = Text(_("{file}: “{title}” was changed on disk after you asked to delete it. "
+                                  "Nothing was deleted.").format(file=safe(path), title=title))
+                line = _("{field}: on disk {disk} · when you asked {mine}")
+                choices = [("disk", _("Keep it as the file has it")), ("mine", _("Delete it anyway"))]
+            else:
+                question = Text(_("{file}: “{title}” was changed on disk while you were changing it. "
+                                  "Nothing was written.").format(file=safe(path), title=title))
+                line = _("{field}: on disk {disk} · yours {mine}")
+                choices = [("disk", _("Keep the file's version and drop my change")),
+                           ("mine", _("Keep mine: write my values over the file's"))]
+            names = _field_names()
+            for key, (disk, mine) in collision.fields.items():
+                question.append("\n  ")
+                question.append(line.format(field=safe(names.get(key, key), 40), disk=_shown(disk),
+                                            mine=_shown(mine)))
+        question.append("\n" + _("What now?"))
+        if job.revise is not None:
+            choices.insert(0, ("form", _("Back to the form, with what I typed")))
+
+        def decided(choice: str | None) -> None:
+            if choice is None and job.revise is not None:
+                choice = "form"
+            if choice == "form" and job.revise is not None:
+                job.revise(collision)
+            elif choice == "mine":
+                self._enqueue(replace(job, edit=collision.rebased()))
+            elif choice == "add" and job.restore is not None:
+                values = {k: v for k, v in job.restore.items() if v is not None}
+                self.save(Edit("add", path, values=values, label=edit.label), done=_("Activity added back."),
+                          failed=job.failed)
+            else:
+                self.read_again([path], then=lambda: self.notify(dropped))
 
         self.push_screen(Choose(question, choices), decided)
 
@@ -615,8 +682,19 @@ class CpetuiApp(App[int]):
             if not changes:
                 self.notify(_("Nothing changed."))
                 return
-            self.save(Edit("update", entry.path, activity.id, changes, label=_("edit")),
-                      done=_("Activity saved."), failed=lambda: self.push_screen(form.again(values), edited))
+
+            def revise(collision: Collision) -> None:
+                # Back to the form: the user has now seen the file's values, so they are the new start.
+                if collision.current is not None:
+                    old.update({k: collision.current.get(k) for k in collision.fields})
+                self.push_screen(form.again(values), edited)
+
+            # `base`: a field someone else changed in the file since the form opened is not written over
+            # (the watcher may have read their change in the meantime; Session.perform checks).
+            self.save(Edit("update", entry.path, activity.id, changes, label=_("edit"),
+                           base={k: old.get(k) for k in changes}),
+                      done=_("Activity saved."), failed=lambda: self.push_screen(form.again(values), edited),
+                      restore={**old, **changes}, revise=revise)
 
         self.push_screen(form, edited)
 
@@ -630,11 +708,12 @@ class CpetuiApp(App[int]):
         question.append("\n\n" + format_date(activity.date) + "  ")
         question.append(safe(activity.title, 200), "bold")
         question.append("\n\n" + _("u undoes it."), "dim")
+        seen = activity_values(activity)  # deleted only while the file still holds it like this
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.save(Edit("delete", entry.path, activity.id, label=_("delete")),
-                          done=_("Activity deleted (u undoes it)."))
+                self.save(Edit("delete", entry.path, activity.id, label=_("delete"), base=seen),
+                          done=_("Activity deleted (u undoes it)."), restore=seen)
 
         self.push_screen(Confirm(question, _("Delete")), answered)
 
@@ -657,8 +736,9 @@ class CpetuiApp(App[int]):
             self.notify(_("Already submitted on {day}.").format(day=format_date(activity.submitted)))
             return
         self.save(Edit("update", entry.path, activity.id, {"submitted": self.session.as_of},
-                       label=_("mark submitted")),
-                  done=_("Marked as submitted on {day}.").format(day=format_date(self.session.as_of)))
+                       label=_("mark submitted"), base={"submitted": None}),
+                  done=_("Marked as submitted on {day}.").format(day=format_date(self.session.as_of)),
+                  restore={**activity_values(activity), "submitted": self.session.as_of})
 
     def action_copy(self) -> None:
         found = self._selected_activity()
@@ -773,9 +853,15 @@ class CpetuiApp(App[int]):
             assert isinstance(binding, Binding)
             if binding.action in ("quit", "help"):
                 continue
-            yield SystemCommand(binding.description, _("key: {key}").format(key=binding.key),
+            yield SystemCommand(binding.description, _("key: {key}").format(key=key_label(binding)),
                                 _bound(self, binding.action))
-        yield SystemCommand(_("Help"), _("every key and filter term"), self.action_help)
+        # The table's keys (filter, sort, reverse, pages) work from anywhere: they open its tab first.
+        for binding in ActivityTable.BINDINGS:
+            assert isinstance(binding, Binding)
+            yield SystemCommand(binding.description, _("key: {key}").format(key=key_label(binding)),
+                                _on_table(self, binding.action))
+        yield SystemCommand(_("Help"), _("every key and filter term") + " · " + _("key: {key}").format(
+            key="?"), self.action_help)
 
 
 # Dialogs are imported when first opened: start-up pays only for the main screen.
@@ -821,11 +907,59 @@ def _chart():  # type: ignore[no-untyped-def]
     return CreditChart()
 
 
+def _field_names() -> dict[str, str]:
+    from cpetui.ui.screens.form import labels
+
+    return labels()
+
+
+def _shown(value: Any) -> str:
+    """A value in a collision question: as the form shows it; a missing one says so."""
+    if value is None:
+        return _("(not set)")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return safe(", ".join(str(v) for v in value), 60) or "[]"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, date):
+        return format_date(value)
+    return safe(str(value), 60)
+
+
 def _bound(app: App, action: str):  # type: ignore[no-untyped-def]
     async def run() -> None:
         await app.run_action(action)
 
     return run
+
+
+def _on_table(app: CpetuiApp, action: str):  # type: ignore[no-untyped-def]
+    async def run() -> None:
+        app.action_tab("tab-activities")
+        await app.run_action(action, app.query_one(ActivityTable))
+
+    return run
+
+
+_MODIFIERS = {"ctrl": "Ctrl", "shift": "Shift", "alt": "Alt", "meta": "Meta", "super": "Super"}
+
+
+def key_label(binding: Binding) -> str:
+    """A binding's keys as people write them: `u,ctrl+z` is `u / Ctrl+Z`, `greater_than_sign` is `>`."""
+    from textual.keys import format_key
+
+    if binding.key_display:
+        return binding.key_display
+    labels = []
+    for key in binding.key.split(","):
+        *modifiers, name = key.strip().split("+")
+        shown = format_key(name)
+        if modifiers and len(shown) == 1:
+            shown = shown.upper()
+        labels.append("+".join([*(_MODIFIERS.get(m, m.title()) for m in modifiers), shown]))
+    return " / ".join(labels)
 
 
 def _ordered_paths(entries: Iterable[Entry]) -> list[str]:

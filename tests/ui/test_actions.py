@@ -368,10 +368,25 @@ async def test_every_action_is_in_the_command_palette(ledgers) -> None:
     app = make_app(folder)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        titles = {c.title for c in app.get_system_commands(app.screen)}
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
         for title in ("Add", "Edit", "Delete", "Undo", "Submitted", "Copy to…", "Evidence", "Editor",
-                      "Next cycle", "Help"):
-            assert title in titles
+                      "Next cycle", "Help", "Filter", "Sort ←", "Sort →", "Reverse order", "Previous page",
+                      "Next page"):
+            assert title in commands, title
+        # Keys as people write them, not Textual's names.
+        assert commands["Undo"].help == "key: u / Ctrl+Z"
+        assert commands["Sort →"].help == "key: >" and commands["Next page"].help == "key: ]"
+        assert commands["Reload"].help == "key: Ctrl+R"
+        # A table command works from another tab: it opens the activities first.
+        await pilot.press("3")
+        await pilot.pause()
+        await commands["Filter"].callback()
+        await pilot.pause()
+        assert app.focused is app.query_one("#filter")
+        await pilot.press("escape")
+        await commands["Reverse order"].callback()
+        await pilot.pause()
+        assert app.query_one(ActivityTable).descending
 
 
 def test_paths_default_to_the_environment(monkeypatch, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -126,15 +126,18 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
                 if initial_type and initial_type not in [t for _l, t in types]:
                     types.append((safe(str(initial_type), 40), str(initial_type)))
                 yield from self._row("type", Select(types, value=initial_type or Select.NULL,
-                                                    id="in-type", compact=True, allow_blank=True))
+                                                    id="in-type", compact=True, allow_blank=True,
+                                                    prompt=_("choose…")))
                 if self.spec.groups or self.initial.get("group"):
                     groups = [(g, g) for g in self.spec.groups or ("A", "B")]
                     group = self.initial.get("group") or Select.NULL
-                    yield from self._row("group", Select(groups, value=group, id="in-group", compact=True))
+                    yield from self._row("group", Select(groups, value=group, id="in-group", compact=True,
+                                                         prompt=_("choose…")))
                 if self.spec.fields or self.initial.get("field"):
                     fields = [(f, f) for f in self.spec.fields or (self.initial["field"],)]
                     fld = self.initial.get("field") or Select.NULL
-                    yield from self._row("field", Select(fields, value=fld, id="in-field", compact=True))
+                    yield from self._row("field", Select(fields, value=fld, id="in-field", compact=True,
+                                                         prompt=_("choose…")))
                 for key in MEASURE_KEYS:
                     yield from self._row(key, self._input(key, names))
                 for key in _TAIL_KEYS:
@@ -236,8 +239,22 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         values.update(result.values)
         self.dismiss(values)
 
+    @on(events.Mount)
+    def _remember_pristine(self) -> None:
+        """What the form held when it opened (before `on_mount`): Esc asks before dropping any change."""
+        self._pristine = self.raw()
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.raw() == getattr(self, "_pristine", None):
+            self.dismiss(None)
+            return
+        from cpetui.ui.screens.confirm import Confirm
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(Confirm(_("Discard your changes?"), _("Discard")), answered)
 
     @on(Button.Pressed, "#save")
     def _save(self) -> None:

@@ -27,7 +27,8 @@ def help_text() -> Text:
         ("< >, r", _("sort by the previous / next column; reverse")),
         ("[ ]", _("previous / next page of activities")),
         ("1 2 3", _("activities, findings, chart")),
-        ("Tab", _("move between the ledgers, the table and the lists")),
+        ("Tab", _("move between the ledgers, the status, the table and the lists")),
+        ("↑ ↓ PgUp/Dn", _("scroll the status, the chart and this help")),
         ("Ctrl+R", _("read every ledger from disk again")),
         ("Ctrl+P", _("command palette: every action by name, themes")),
         ("q", _("quit")),
@@ -56,6 +57,8 @@ def help_text() -> Text:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", _("Close"))]
+    # The scroll box has the focus, so ↑ ↓ PgUp PgDn Home End read what a short terminal cuts off.
+    AUTO_FOCUS = ".help"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):

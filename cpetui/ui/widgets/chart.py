@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from cpetui.i18n import _
 from cpetui.ui.chart import marker_line, periods
 from cpetui.ui.format import color, num
 from cpetui.ui.session import Entry
+from cpetui.ui.widgets.scrolltext import ScrollText
 
 BAR_WIDTH = 30
+MIN_BAR, MAX_BAR = 8, 60
+LABEL = 8  # "2025-07 "
 
 
-def chart_text(entry: Entry | None, width: int = BAR_WIDTH) -> Text:
+def chart_text(entry: Entry | None, width: int = BAR_WIDTH, room: int | None = None) -> Text:
+    """The chart with bars `width` cells wide, or as wide as fits in `room` cells (one line a period)."""
     if entry is None or entry.status is None:
         return Text(_("No status to chart."), style="dim")
     status = entry.status
     rows = periods(entry.ledger, status)
     scale = max([status.total.required] + [p.cumulative for p in rows] + [1.0])
+    tails = [f" +{num(p.credits):<5} {num(p.cumulative):>6}" for p in rows]
+    if room is not None:
+        width = max(MIN_BAR, min(MAX_BAR, room - LABEL - max(map(len, tails), default=0)))
     out = Text()
     out.append(_("Credits so far (bar) against the pace to {required} (│)").format(
         required=num(status.total.required)), "bold")
-    for p in rows:
-        out.append("\n" + p.label.ljust(8))
+    for p, tail in zip(rows, tails, strict=True):
+        out.append("\n" + p.label.ljust(LABEL))
         bar, col = marker_line(p.cumulative, p.target, scale, width)
         style = "dim" if p.future else color("good" if p.cumulative >= p.target else "warn")
         cells = list(bar)
@@ -32,12 +38,20 @@ def chart_text(entry: Entry | None, width: int = BAR_WIDTH) -> Text:
                 out.append("│" if ch == " " else "┃", "bold magenta")
             else:
                 out.append(ch, style)
-        out.append(f" +{num(p.credits):<5} {num(p.cumulative):>6}", "dim" if p.future else "")
+        out.append(tail, "dim" if p.future else "")
     return out
 
 
-class CreditChart(Static):
-    """Renders the chart of the entry the app hands it."""
+class CreditChart(ScrollText):
+    """Renders the chart of the entry the app hands it, bars sized to the width; scrolls by keys."""
+
+    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.entry: Entry | None = None
 
     def show(self, entry: Entry | None) -> None:
-        self.update(chart_text(entry))
+        self.entry = entry
+        self.rerender()
+
+    def content(self, width: int) -> Text:
+        return chart_text(self.entry, room=width)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import get_console
 from rich.text import Text
 from textual.widgets import Static
 
@@ -9,32 +10,72 @@ from cpetui.i18n import _, format_date
 from cpetui.model import Activity, ActivityCredit
 from cpetui.ui.format import color, num, safe
 
+WHY_LINES = 2  # the credits and why may take two lines; the title, citation and notes one each
 
-def explain_text(activity: Activity | None, credit: ActivityCredit | None) -> Text:
+
+def explain_text(activity: Activity | None, credit: ActivityCredit | None, width: int = 0) -> Text:
+    """Title, then the credits and why, then the cited rule, then notes; in `width` cells (0: any) the
+    title, citation and notes take one line each, so the citation is never pushed out of the panel."""
     if activity is None:
         return Text(_("No activity selected."), style="dim")
     out = Text(no_wrap=False)
-    out.append(safe(activity.title, 200), "bold")
+    title = Text(safe(activity.title, 200), "bold")
     # What a narrow table leaves out is still here, beside the title.
     facts = [safe(activity.provider, 60)] if activity.provider else []
     facts.append(_("submitted {day}").format(day=format_date(activity.submitted)) if activity.submitted
                  else _("not submitted"))
-    out.append("  " + " · ".join(facts) + "\n", "dim")
+    title.append("  " + " · ".join(facts), "dim")
+    out.append_text(_fit(title, width, 1))
+    why = Text()
     if credit is None:
-        out.append(_("No credits computed for this activity."), "dim")
+        why.append(_("No credits computed for this activity."), "dim")
     else:
-        out.append(_("{counted} CPE counted").format(counted=num(credit.counted)), "bold")
+        why.append(_("{counted} CPE counted").format(counted=num(credit.counted)), "bold")
         if credit.earned != credit.counted:
-            out.append(" " + _("of {earned} earned").format(earned=num(credit.earned)), color("bold warn"))
-        out.append(": " + safe(credit.explanation.text, 400))
-        if credit.explanation.citation:
-            out.append("\n" + safe(credit.explanation.citation, 200), "dim italic")
+            why.append(" " + _("of {earned} earned").format(earned=num(credit.earned)), color("bold warn"))
+        why.append(": " + safe(credit.explanation.text, 400))
+    out.append("\n")
+    out.append_text(_fit(why, width, WHY_LINES))
+    if credit is not None and credit.explanation.citation:
+        out.append("\n")
+        out.append_text(_fit(Text(safe(credit.explanation.citation, 200), "dim italic"), width, 1))
     if activity.notes:
-        out.append("\n" + _("Notes: "), "dim")
-        out.append(safe(activity.notes, 300))
+        notes = Text(_("Notes: "), "dim")
+        notes.append(safe(activity.notes, 300))
+        out.append("\n")
+        out.append_text(_fit(notes, width, 1))
     return out
 
 
+def _fit(text: Text, width: int, lines: int) -> Text:
+    """`text` wrapped to `width` cells, at most `lines` lines, the last cut with … when more is left."""
+    if width <= 0:
+        return text
+    wrapped = text.wrap(get_console(), width, justify="default", overflow="fold") if lines > 1 \
+        else [text]
+    kept = list(wrapped)[:lines]
+    cut_short = len(wrapped) > lines
+    if cut_short or kept[-1].cell_len > width:
+        last = kept[-1]
+        if cut_short:
+            last.truncate(max(0, width - 1))
+            last.rstrip()
+            last.append("…")
+        else:
+            last.truncate(width, overflow="ellipsis")
+    return Text("\n").join(kept)
+
+
 class ExplainPanel(Static):
+    """The explanation of the selected row, laid out for the panel's width (see `explain_text`)."""
+
+    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.shown: tuple[Activity | None, ActivityCredit | None] = (None, None)
+
     def show(self, activity: Activity | None, credit: ActivityCredit | None) -> None:
-        self.update(explain_text(activity, credit))
+        self.shown = (activity, credit)
+        self.update(explain_text(activity, credit, self.content_size.width))
+
+    def on_resize(self) -> None:
+        self.show(*self.shown)

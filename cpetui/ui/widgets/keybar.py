@@ -6,6 +6,7 @@ screen's active bindings costs a fraction of that at start-up and on every Tab.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rich.style import Style
@@ -13,9 +14,30 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import Static
 
+from cpetui.i18n import _, cell_width
+
+# What a narrow terminal gives up first (the help lists every key); help and quit always stay.
+DROPPED_FIRST = ("command_palette", "editor", "evidence", "copy", "submitted", "reverse", "filter", "undo",
+                 "delete", "edit", "add")
+KEPT = ("help", "quit")
+
+
+def fit_keys(items: list[tuple[str, str, int]], width: int) -> list[tuple[str, str, int]]:
+    """`(action, text, cells)` items that fit in `width` cells, dropping in `DROPPED_FIRST` order, then
+    from the right; the help and quit keys are never dropped."""
+    kept = list(items)
+    order = [*DROPPED_FIRST] + [a for a, _t, _c in reversed(items) if a not in DROPPED_FIRST]
+    for action in order:
+        if sum(c for _a, _t, c in kept) <= width:
+            break
+        if action not in KEPT:
+            kept = [item for item in kept if item[0] != action]
+    return kept
+
 
 class KeyBar(Static):
-    """Shows `key description` for every shown binding, in the order Textual resolves them."""
+    """Shows `key description` for every shown binding, in the order Textual resolves them; what does
+    not fit the width gives way, least needed first, but `? Help` and `q Quit` are always there."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -27,6 +49,9 @@ class KeyBar(Static):
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def on_resize(self) -> None:
+        self.show_keys()
 
     def _bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen:
@@ -41,13 +66,24 @@ class KeyBar(Static):
         palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
         if palette is not None:
             shown.append(palette)
+        keys = []
         for node, binding, enabled, _tooltip in shown:
             if binding.action in seen:
                 continue
             seen.add(binding.action)
+            key = self.app.get_key_display(binding)
+            if binding.action == "command_palette":  # Textual's own binding, described in English
+                binding = replace(binding, description=_("palette"))
+            keys.append((node, binding, enabled, key))
+        width = self.size.width or self.app.size.width
+        fitting = fit_keys([(b.action, f" {key} {b.description} ", cell_width(f" {key} {b.description} "))
+                            for _n, b, _e, key in keys], width)
+        wanted = {action for action, _t, _c in fitting}
+        for node, binding, enabled, key in keys:
+            if binding.action not in wanted:
+                continue
             click = Style(meta={"@click": f"run({len(self.targets)})"})
             self.targets.append((node, binding.action))
-            key = self.app.get_key_display(binding)
             out.append(f" {key} ", Style(bold=True, dim=not enabled) + click)
             out.append(binding.description + " ", Style(dim=not enabled) + click)
         self.update(out)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual.widgets import Static
 
 from cpetui.i18n import _, cell_width, format_date, pad
 from cpetui.model import Requirement, Status
 from cpetui.ui.format import color, days_left, num, progress, safe, state_label, state_style
 from cpetui.ui.session import Entry
+from cpetui.ui.widgets.scrolltext import ScrollText
 
 MAX_LABEL = 34
 BAR_WIDTH = 16
@@ -96,8 +96,9 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
     return out
 
 
-class StatusPanel(Static):
-    """Where the selected ledger stands; the app hands it the entry to show."""
+class StatusPanel(ScrollText):
+    """Where the selected ledger stands; the app hands it the entry to show. It takes the focus (Tab)
+    and scrolls, so every key date stays reachable when the panel is shorter than what it says."""
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
@@ -105,9 +106,9 @@ class StatusPanel(Static):
 
     def show(self, entry: Entry | None, as_of: date) -> None:
         self.shown = (entry, as_of)
-        width = self.content_size.width or 80
-        self.update(status_text(entry, as_of, width) if entry is not None else Text(_("No ledger selected.")))
+        self.rerender()
 
-    def on_resize(self) -> None:
-        if self.shown is not None:
-            self.show(*self.shown)
+    def content(self, width: int) -> Text:
+        if self.shown is None or self.shown[0] is None:
+            return Text(_("No ledger selected."))
+        return status_text(self.shown[0], self.shown[1], width)

@@ -1,0 +1,185 @@
+"""At 80×24 (and other small terminals) everything stays reachable: by keys, in one line, or on screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cpetui.i18n import format_date
+from cpetui.ui.chart import periods
+from cpetui.ui.format import num, safe
+from cpetui.ui.screens.confirm import Confirm
+from cpetui.ui.screens.form import ActivityForm
+from cpetui.ui.widgets.activities import ActivityTable
+from cpetui.ui.widgets.keybar import KeyBar, fit_keys
+from cpetui.ui.widgets.status_panel import MAX_DATES, StatusPanel
+from tests.ui.conftest import CISSP, make_app, settle
+
+NARROW = (80, 24)
+
+
+def screen_lines(app: Any) -> list[str]:
+    """The characters on screen, a row at a time (a wide character counts once)."""
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app: Any) -> str:
+    return "\n".join(screen_lines(app))
+
+
+def visible(widget: Any) -> list[str]:
+    """The rows of `widget` in view (scrolled as it is)."""
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+async def test_the_help_scrolls_by_keys_to_its_last_line(ledgers) -> None:
+    app = make_app(ledgers(cissp=CISSP))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one(".help")
+        assert app.screen.focused is box
+        assert "noevidence" not in screen_text(app)  # the filter terms are cut at 24 lines
+        await pilot.press("end")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "noevidence" in shown and "within a second" in shown
+        await pilot.press("home")
+        await pilot.pause()
+        assert "noevidence" not in screen_text(app) and "cpetui — keys" in screen_text(app)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert box.scroll_y > 0
+
+
+def test_the_key_bar_drops_the_least_needed_keys_but_never_help_and_quit() -> None:
+    items = [(a, f" {a[0]} {a} ", len(a) + 4) for a in
+             ("filter", "add", "edit", "delete", "undo", "submitted", "copy", "evidence", "editor", "help",
+              "quit", "command_palette")]
+    assert fit_keys(items, 500) == items
+    kept = [a for a, _t, _c in fit_keys(items, 60)]
+    assert "command_palette" not in kept and "editor" not in kept and kept[-2:] == ["help", "quit"]
+    assert [a for a, _t, _c in fit_keys(items, 10)] == ["help", "quit"]
+
+
+async def test_at_80_columns_the_key_bar_shows_help_and_quit(ledgers) -> None:
+    app = make_app(ledgers(cissp=CISSP))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        for tab in ("1", "3"):  # the table's keys, and the app's alone
+            await pilot.press(tab)
+            await pilot.pause()
+            bar = screen_lines(app)[-1]
+            assert " ? Help " in bar and " q Quit " in bar, bar
+            assert bar.rstrip().endswith("q Quit"), bar  # nothing cut off at the right
+            assert " a Add " in bar and " e Edit " in bar
+            assert str(app.query_one(KeyBar).render()).strip() == bar.strip()
+
+
+async def test_at_80_columns_every_period_of_the_chart_is_one_line_and_it_scrolls(ledgers) -> None:
+    app = make_app(ledgers(cissp=CISSP))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        chart = app.query_one("#tab-chart")
+        assert app.focused is chart
+        rows = periods(app.entry.ledger, app.entry.status)
+        lines = chart.plain.splitlines()
+        assert len(lines) == 1 + len(rows) == 37  # the title, then one line a month: nothing wrapped
+        for line, period in zip(lines[1:], rows, strict=True):
+            assert line.startswith(period.label) and line.rstrip().endswith(num(period.cumulative)), line
+        assert not any("2027-06" in line for line in visible(chart))  # 36 months do not fit …
+        await pilot.press("end")
+        await pilot.pause()
+        last = [line for line in visible(chart) if "2027-06" in line]  # … but the last is reachable
+        assert last and last[0].rstrip().endswith(num(rows[-1].cumulative))
+
+
+async def test_at_80x24_the_explanation_shows_the_citation_and_the_table_keeps_its_rows(ledgers) -> None:
+    long = "A very long conference title that cannot fit on one line of the explanation panel " * 2
+    text = CISSP.replace('title = "Chapter meeting: zero trust"', f'title = "{long.strip()}"')
+    text = text.replace("hours = 2\n", 'hours = 2\nnotes = "Asked for the slides afterwards."\n', 1)
+    app = make_app(ledgers(cissp=text))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        table = app.query_one(ActivityTable)
+        assert table.current_id == "2025-01-15-chapter"
+        credit = app.entry.status.credit_of("2025-01-15-chapter")
+        shown = screen_text(app)
+        assert credit.explanation.citation and credit.explanation.citation in shown
+        assert "2 CPE counted" in shown and "Asked for the slides" in shown
+        assert "A very long conference title" in shown
+        assert table.table.size.height - 1 >= 5  # the heading and at least five rows
+
+
+async def test_the_status_panel_is_next_after_the_sidebar_and_scrolls_to_every_key_date(ledgers) -> None:
+    app = make_app(ledgers(cissp=CISSP))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        panel = app.query_one(StatusPanel)
+        status = app.entry.status
+        ahead = sorted((k for k in status.key_dates if k.date >= app.session.as_of), key=lambda k: k.date)
+        dates = ahead[:MAX_DATES]
+        assert len(dates) == MAX_DATES and panel.max_scroll_y > 0  # more than the panel's height
+        lines = [f"{format_date(k.date)}  {safe(k.label, 40)[:20]}" for k in dates]
+        assert all(line in panel.plain for line in lines)
+        assert lines[-1] not in "\n".join(visible(panel))
+        app.query_one("#ledgers").focus()
+        await pilot.press("tab")
+        assert app.focused is panel
+        await pilot.press("end")
+        await pilot.pause()
+        shown = "\n".join(visible(panel))
+        assert all(line in shown for line in lines[-2:])
+        await pilot.press("tab")
+        assert app.focused is app.query_one(ActivityTable).table
+
+
+async def test_the_form_dropdowns_prompt_in_words(ledgers) -> None:
+    app = make_app(ledgers(cissp=CISSP))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActivityForm)
+        assert form.query_one("#in-group").prompt == "choose…"
+        assert "choose…" in screen_text(app) and "Select" not in screen_text(app)
+
+
+async def test_esc_closes_an_unchanged_form_at_once(ledgers) -> None:
+    app = make_app(ledgers(cissp=CISSP))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ActivityForm)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+
+
+async def test_esc_asks_before_dropping_what_was_typed(ledgers) -> None:
+    folder = ledgers(cissp=CISSP)
+    before = (folder / "cissp.toml").read_text(encoding="utf-8")
+    app = make_app(folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press(*"Threat talk")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "Discard your changes?" in screen_text(app)
+        assert app.screen.focused is app.screen.query_one("#no")  # the default is to keep them
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#in-title").value == "Threat talk"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+        assert (folder / "cissp.toml").read_text(encoding="utf-8") == before
