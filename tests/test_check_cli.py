@@ -70,3 +70,22 @@ def test_options_before_the_command_do_not_hide_it(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=60,
     )
     assert proc.returncode == 0 and proc.stdout.endswith("0 warnings\n")
+
+
+def test_an_error_in_one_activity_does_not_hide_the_findings_of_the_others(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "c.toml"
+    path.write_text('[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2024-07-01\n\n'
+                    '[[activity]]\nid = "a"\ndate = 2024-08-01\ntitle = "t"\ntype = "education"\n'
+                    'group = "A"\nhours = 1\n\n'
+                    '[[activity]]\nid = "a"\ndate = 2024-08-02\ntitle = "t2"\ntype = "education"\n'
+                    'group = "A"\nhours = 1\n\n'
+                    '[[activity]]\nid = "b"\ndate = 2024-08-03\ntitle = "t3"\ntype = "bowling"\n'
+                    'group = "A"\nhours = 1\n', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "cpetui", "check", "--as-of", "2026-11-22", str(path)],
+                         capture_output=True, text=True, check=False).stdout
+    assert ":15:" in out and "already used at line 7" in out  # the duplicate id
+    assert ":26:" in out and "bowling" in out  # and, further down, the unknown type
+    assert out.rstrip().endswith("1 ledger, 2 errors, 0 warnings"), out

@@ -25,9 +25,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def collect(ledger: Ledger, as_of: date) -> list[Problem]:
-    """Parse problems, then the rules' findings (when the file parsed), as located problems."""
+    """Parse problems, then the rules' findings, as located problems.
+
+    The rules run whenever the [cycle] could be read, errors elsewhere or not: a duplicate id must not
+    hide an unknown type three activities further down (the activities in error are left out).
+    """
     problems = list(ledger.problems)
-    if ledger.cycle is None or not ledger.ok:
+    if ledger.cycle is None:
         return problems
     try:
         from cpetui.ledger.evidence import evidence_present

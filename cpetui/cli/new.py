@@ -95,7 +95,7 @@ def resolve(program: str, credential: str, start: date, rules: str | None = None
                         .format(value=program, known=", ".join(sorted(PROGRAMS))))
     canonical = info.credential(credential)
     if canonical is None:
-        raise PlanError(_("--credential: '{value}' is not a {program} credential; choose one of: {known}")
+        raise PlanError(_("--credential: '{value}' is not a credential of {program}; choose one of: {known}")
                         .format(value=credential, program=info.id, known=", ".join(info.credentials)))
     cycle = Cycle(info.id, canonical, start, rules=rules,
                   options=MappingProxyType(dict(options or {})))

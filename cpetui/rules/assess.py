@@ -128,9 +128,9 @@ def check_type(ctx: Context, x: Assessed) -> Sequence[Finding]:
 
         close = difflib.get_close_matches(a.type or "", known, n=1, cutoff=0.6)
         hint = (_('did you mean type = "{close}"?').format(close=close[0]) if close
-                else _("write one of: type = {choices}").format(choices=", ".join(known)))
+                else _("write one of: type = {choices}").format(choices=", ".join(f'"{k}"' for k in known)))
         return [finding(ctx, a, "error", "unknown-type",
-                        _("'{type}' is not a {program} activity type: not counted").format(
+                        _("'{type}' is not an activity type of {program}: not counted").format(
                             type=a.type, program=ctx.cycle.program), key="type", hint=hint,
                         citation=_(ctx.version.citation))]
     if not x.type.eligible:

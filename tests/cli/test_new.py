@@ -97,7 +97,7 @@ def test_it_never_overwrites_a_ledger(cli, here: Path):
     (["--program", "isaca", "--credential", "CISA", "--start", "2024-01-01"],
      "--program: 'isaca' is not a program cpetui knows; choose one of: acfe, iia, iia-japan, isc2, offsec"),
     (["--program", "offsec", "--credential", "OSEP", "--start", "2024-01-01"],
-     "--credential: 'OSEP' is not a offsec credential"),
+     "--credential: 'OSEP' is not a credential of offsec"),
     (["--program", "isc2", "--credential", "CISSP"], "--start needed"),
     # seed 002 is silent on cycles starting 2014-12-02 … 2014-12-31: the rules must be pinned
     (["--program", "isc2", "--credential", "CISSP", "--start", "2014-12-15"], "--start: ISC2's guidelines"),
