@@ -27,6 +27,9 @@ MEASURE_FLAGS: tuple[tuple[str, str, Any, str], ...] = (
     ("--authors", "authors", whole_arg, N_("number of authors sharing the work")),
 )
 EXTRA_FLAGS = (("--organizer-address", "organizer_address"), ("--organizer-phone", "organizer_phone"))
+# The measures that are alternative quantities of one activity (the others qualify them: repeat,
+# preparation hours, periods and their length, authors …).
+QUANTITIES = ("hours", "minutes", "sessions", "credits", "semester_hours", "ceus", "months")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,8 +57,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     measures.add_argument("--exam-parts", choices=["all", "two-part", "one-part"],
                           help=_("other exams passed (IIA-Japan)"))
     extra = parser.add_argument_group(_("IIA-Japan report"))
-    for flag, key in EXTRA_FLAGS:
-        extra.add_argument(flag, dest=key, help=_("the organiser's address or phone for the report"))
+    extra.add_argument("--organizer-address", dest="organizer_address",
+                       help=_("the organiser's address, as the IIA-Japan report asks for it"))
+    extra.add_argument("--organizer-phone", dest="organizer_phone",
+                       help=_("the organiser's phone number, as the IIA-Japan report asks for it"))
 
 
 def values_from(args: argparse.Namespace) -> dict[str, Any]:
@@ -82,13 +87,14 @@ def check_flags(values: dict[str, Any], cycle: Any) -> list[str]:
     from cpetui.model import MEASURE_KEYS
 
     problems: list[str] = []
-    if not any(k in values for k in MEASURE_KEYS):
-        problems.append(_("give a measure: --hours, --minutes, --sessions, --credits or a program's "
-                          "own (see 'cpetui add -h')"))
     if not values["title"].strip():
         problems.append(_("--title: the title is empty"))
     # An activity outside the cycle is not refused: the rules report it as a finding, with its line.
-    return problems + _check_against_rules(values, cycle)
+    against = _check_against_rules(values, cycle)
+    if not any(k in values for k in MEASURE_KEYS) and not against:
+        problems.append(_("give a measure: --hours, --minutes, --sessions, --credits or a program's "
+                          "own (see 'cpetui add -h')"))
+    return problems + against
 
 
 def _flag(key: str) -> str:
@@ -130,6 +136,16 @@ def _check_against_rules(values: dict[str, Any], cycle: Any) -> list[str]:
     if kind.measures and not any(k in values for k in kind.measures):
         problems.append(_("{type} reads {flags}; give one of them").format(
             type=kind.id, flags=", ".join(_flag(k) for k in kind.measures)))
+    # One quantity per activity: a second one would be written and silently ignored.
+    given = [k for k in QUANTITIES if k in values]
+    unread = [k for k in given if k not in kind.measures]
+    if unread:
+        problems.append(_("{flags}: {type} does not read it; leave it out").format(
+            flags=", ".join(_flag(k) for k in unread), type=kind.id))
+    read = [k for k in kind.measures if k in given]
+    if len(read) > 1:
+        problems.append(_("{flags}: give one measure ({type} would count {first} and ignore the rest)")
+                        .format(flags=", ".join(_flag(k) for k in read), type=kind.id, first=_flag(read[0])))
     return problems
 
 

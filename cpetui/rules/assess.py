@@ -254,9 +254,35 @@ def check_evidence(ctx: Context, x: Assessed) -> Sequence[Finding]:
     return out
 
 
+# The measures that are alternative quantities of one activity (the others qualify them).
+QUANTITIES = ("hours", "minutes", "sessions", "credits", "semester_hours", "ceus", "months")
+
+
+def check_one_quantity(ctx: Context, x: Assessed) -> Sequence[Finding]:
+    """Two quantities the type reads as alternatives (hours and minutes, say): only one counts; say which.
+
+    A quantity the type does not read at all stays a detail of the record (an e-learning course's
+    months), not a mistake.
+    """
+    t, m = x.type, x.activity.measure
+    if t is None:
+        return NONE
+    given = [k for k in t.measures if k in QUANTITIES and getattr(m, k) is not None]
+    used = given[0] if given else None
+    ignored = given[1:]
+    if used is None or not ignored:
+        return NONE
+    return [finding(ctx, x.activity, "warning", "measure-ignored",
+                    _("{ignored} ignored: {used} is what counts (one measure per activity)").format(
+                        ignored=", ".join(ignored), used=used), key=ignored[0],
+                    hint=_("keep {used} and remove {ignored}, or the other way round").format(
+                        used=used, ignored=", ".join(ignored)), citation=_(t.citation))]
+
+
 ACTIVITY_CHECKS: tuple[Check, ...] = (
     check_type,
     check_measure,
+    check_one_quantity,
     check_dates,
     check_certification,
     check_group,

@@ -106,7 +106,10 @@ def test_bad_values_are_refused_by_the_parser_naming_the_flag(cli, cissp: Path, 
     (["--hours", "1", "--type", "professional-development", "--group", "A"],
      "--group: 'A' is not allowed for professional-development; write B"),
     (["--hours", "1", "--field", "fraud"], "--field: isc2 activities have no field; leave it out"),
-    ([], "give a measure: --hours, --minutes, --sessions, --credits"),
+    ([], "education reads --hours, --minutes, --credits; give one of them"),
+    (["--hours", "1", "--minutes", "600"],
+     "--hours, --minutes: give one measure (education would count --hours and ignore the rest)"),
+    (["--hours", "1", "--semester-hours", "2"], "--semester-hours: education does not read it; leave it out"),
     (["--title", " ", "--hours", "1"], "--title: the title is empty"),
 ])
 def test_flags_that_do_not_fit_the_program_are_named(cli, cissp: Path, flags, message):
@@ -145,3 +148,10 @@ def test_adding_to_each_sample_ledger(cli, samples: Path):
         assert r.code == 0, (ledger.name, r.err)
         assert "added cli-test" in r.out
     assert cli("check", str(samples)).code == 0
+
+
+def test_no_measure_is_one_error_line_naming_what_the_type_reads(cli, cissp: Path):
+    r = cli("add", str(cissp), "--title", "t", "--date", "2024-09-01")
+    assert r.code == 2
+    assert [line for line in r.err.splitlines() if line.strip()] == [
+        "cpetui: error: education reads --hours, --minutes, --credits; give one of them"]

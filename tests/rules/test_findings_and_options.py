@@ -252,3 +252,23 @@ def test_acfe_missed_deadline_is_suspended_and_iia_after_grace_is_lapsed() -> No
     cia = '[cycle]\nprogram = "iia"\ncredential = "CIA"\nstart = 2026-01-01\n'
     assert status(cia, date(2027, 6, 1)).state == "in-grace"
     assert status(cia, date(2029, 1, 2)).state == "lapsed"
+
+
+def test_a_second_quantity_is_reported_as_ignored() -> None:
+    # one activity, one measure: hours are what ISC2 education reads first; the minutes count nowhere
+    s = status(CISSP + activity("a", "2024-09-01", type="education", group="A", hours=1, minutes=600),
+               date(2025, 1, 1))
+    assert s.credit_of("a").earned == 1
+    (f,) = [f for f in s.findings if f.code == "measure-ignored"]
+    assert f.severity == "warning" and "minutes ignored: hours is what counts" in f.message
+    assert f.citation and f.source.line == ledger(
+        CISSP + activity("a", "2024-09-01", type="education", group="A", hours=1, minutes=600)
+    ).activities[0].line_of("minutes")
+
+
+def test_qualifiers_are_not_second_quantities() -> None:
+    # ACFE instructor: minutes taught plus preparation hours are one measure (seed 003)
+    cfe = '[cycle]\nprogram = "acfe"\ncredential = "CFE"\nstart = 2024-05-01\n\n'
+    s = status(cfe + activity("i", "2024-09-01", type="instructor", field="fraud", minutes=50,
+                              preparation_hours=2), date(2025, 1, 1))
+    assert "measure-ignored" not in codes(s)
