@@ -89,3 +89,34 @@ def test_an_error_in_one_activity_does_not_hide_the_findings_of_the_others(tmp_p
     assert ":15:" in out and "already used at line 7" in out  # the duplicate id
     assert ":26:" in out and "bowling" in out  # and, further down, the unknown type
     assert out.rstrip().endswith("1 ledger, 2 errors, 0 warnings"), out
+
+
+
+def test_the_commit_hook_passes_over_other_tools_toml_but_not_a_ledger_gone_wrong(tmp_path) -> None:
+    import re
+    import shlex
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    hooks = (Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entry = shlex.split(re.search(r"^  entry: (.+)$", hooks, re.M).group(1))
+    assert entry[:2] == ["cpetui", "check"]
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    (tmp_path / "taplo.toml").write_text('[formatting]\nalign_entries = true\n', encoding="utf-8")
+    good = tmp_path / "cissp.toml"
+    good.write_text('[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2024-07-01\n', encoding="utf-8")
+
+    def hook(*names: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "cpetui", *entry[1:], "--as-of", "2026-11-22",
+                               *(str(tmp_path / n) for n in names)], capture_output=True, text=True,
+                              check=False)
+
+    r = hook("pyproject.toml", "taplo.toml", "cissp.toml")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "skipped (not ledgers)" in r.stderr and "pyproject.toml" in r.stderr
+    assert r.stdout.rstrip().endswith("1 ledger, 0 errors, 0 warnings")
+    assert hook("pyproject.toml").returncode == 0
+    (tmp_path / "emptied.toml").write_text("", encoding="utf-8")  # a ledger emptied by mistake
+    r = hook("pyproject.toml", "emptied.toml")
+    assert r.returncode == 1 and "emptied.toml:1:1: error: the ledger is empty" in r.stdout

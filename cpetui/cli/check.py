@@ -22,6 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=date.fromisoformat, default=None,
                         help=_("date to check against (default: today)"))
     parser.add_argument("-q", "--quiet", action="store_true", help=_("print only errors"))
+    parser.add_argument("--only-ledgers", action="store_true",
+                        help=_("skip TOML files that are not ledgers (valid TOML with neither [cycle] nor "
+                               "[[activity]], e.g. pyproject.toml): for commit hooks"))
 
 
 def collect(ledger: Ledger, as_of: date) -> list[Problem]:
@@ -91,6 +94,13 @@ def run(args: argparse.Namespace) -> int:
         print(_("error: {detail}").format(detail=exc), file=sys.stderr)
         return 2
     files, missing = discover(location.paths)
+    if args.only_ledgers:
+        others = [f for f in files if _other_toml(f)]
+        if others:
+            print(_("skipped (not ledgers): {files}").format(files=", ".join(others)), file=sys.stderr)
+            files = [f for f in files if f not in others]
+            if not files and not missing:
+                return 0
     as_of = args.as_of or date.today()
     results: list[tuple[str, list[Problem]]] = []
     for problem in missing:
@@ -128,6 +138,22 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     return 1 if errors else 0
+
+
+def _other_toml(path: str) -> bool:
+    """Valid TOML holding keys but neither [cycle] nor [[activity]]: another tool's file, not a ledger.
+
+    An empty file, or one that does not parse, is not skipped: it may be a ledger gone wrong.
+    """
+    from cpetui.ledger.fastread import loads
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(4 * 1024 * 1024 + 1)
+        doc = loads(data.decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return bool(doc) and "cycle" not in doc and "activity" not in doc
 
 
 def _as_error(p: Problem) -> Problem:
