@@ -115,7 +115,7 @@ def new_ledger_text(
         lines.append(f"#:schema {schema}")
     lines += [
         _("# cpetui ledger: one certification cycle. Edit by hand or with the cpetui app;"),
-        _("# run `cpetui check` after editing. Format: docs/ledger-format.md"),
+        _("# run `cpetui check` after editing; `cpetui programs` lists the activity types and measures."),
         "",
         "[cycle]",
         f"program = {_toml_value(program)}",
