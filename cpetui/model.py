@@ -28,7 +28,7 @@ def frozen(cls: type[_T]) -> type[_T]:
     through the slot descriptors instead builds an activity in 1.3 µs rather than 3.4 µs, which is
     a tenth of reading 10,000 activities. Same parameters, defaults and default factories.
     """
-    cls = dataclass(frozen=True, slots=True)(cls)
+    cls = dataclass(frozen=True, slots=True, init=False)(cls)  # the __init__ is made below
     params: list[str] = []
     body: list[str] = []
     scope: dict[str, Any] = {"_MISSING": dataclasses.MISSING}
@@ -47,7 +47,6 @@ def frozen(cls: type[_T]) -> type[_T]:
     exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n", scope)  # noqa: S102
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__doc__ = cls.__init__.__doc__
     cls.__init__ = init  # type: ignore[misc]
     return cls
 
