@@ -11,14 +11,19 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import IO
+from typing import IO, TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from cpetui.cli.args import date_arg, error
 from cpetui.i18n import _, format_credits
 from cpetui.model import Activity, Ledger, Status
 from cpetui.text import printable
+
+if TYPE_CHECKING:
+    from cpetui.ledger.evidence import EvidenceRef
 
 MANIFEST = "manifest.csv"
 REPORT = "report.md"
@@ -80,6 +85,32 @@ def _files_of(path: str, folder: str) -> tuple[list[tuple[str, str]], list[str]]
     return found, away
 
 
+def _absolute_route(ref: EvidenceRef, folder: str) -> bool:
+    """Whether the ledger names the file by an absolute path: the entry itself (or its file:// URL), or a
+    link on the way that points to one. Such a path is the same wherever the ledger's folder is."""
+    text = ref.evidence.strip()
+    if text[:7].lower() == "file://":
+        text = unquote(urlsplit(text).path)
+    if os.path.isabs(text):
+        return True
+    path = folder
+    for part in os.path.normpath(text).split(os.sep):
+        path = os.path.join(path, part)
+        if os.path.islink(path) and os.path.isabs(os.readlink(path)):
+            return True
+    return False
+
+
+def _reason(ref: EvidenceRef, folder: str) -> str:
+    """`ref.reason` with the path it names relative to the ledger's folder (or absolute, as the ledger
+    names it), so packs of the same ledger from two clones say the same thing."""
+    if not ref.path:
+        return ref.reason
+    shown = ref.path if _absolute_route(ref, folder) else os.path.relpath(ref.path, folder)
+    head, found, tail = ref.reason.rpartition(ref.path)
+    return head + shown + tail if found else ref.reason
+
+
 def plan(ledger: Ledger, status: Status, allow_outside: bool) -> list[Entry]:
     """Every activity's evidence, classified, with the zip name each packed file will get."""
     from cpetui.export.markdown import sorted_activities
@@ -99,17 +130,18 @@ def plan(ledger: Ledger, status: Status, allow_outside: bool) -> list[Entry]:
             if ref.kind == "url":
                 entries.append(Entry(a, credits, ev, "url", note=_("a web address; not fetched")))
             elif ref.kind == "missing":
-                entries.append(Entry(a, credits, ev, "missing", note=ref.reason))
+                entries.append(Entry(a, credits, ev, "missing", note=_reason(ref, folder)))
             elif ref.kind == "outside":
+                reason = _reason(ref, folder)
                 if allow_outside and ref.exists and ref.path and os.path.isfile(ref.path):
                     name = outside_names.setdefault(
                         ref.path, f"outside/{len(outside_names) + 1}-{os.path.basename(ref.path)}")
                     entries.append(Entry(a, credits, ev, "outside", ref.path, name,
                                          _("packed with --allow-outside: {reason}").format(
-                                             reason=ref.reason)))
+                                             reason=reason)))
                 else:
-                    note = ref.reason if allow_outside else _(
-                        "{reason}; not packed (--allow-outside packs it)").format(reason=ref.reason)
+                    note = reason if allow_outside else _(
+                        "{reason}; not packed (--allow-outside packs it)").format(reason=reason)
                     entries.append(Entry(a, credits, ev, "outside", note=note))
             else:
                 assert ref.path is not None
@@ -129,31 +161,62 @@ def plan(ledger: Ledger, status: Status, allow_outside: bool) -> list[Entry]:
 
 
 class Progress:
-    """A progress line on stderr once packing takes over a second or has many files."""
+    """Packing progress on stderr, once packing takes over a second or has many files.
 
-    def __init__(self, total: int, stream: IO[str] | None = None, many: int = 100) -> None:
+    On a terminal, a bar redrawn in place with a carriage return and ended with a newline:
+    `[██████████░░░░░░░░░░░░░░] packing evidence: 12/40 files`. Anywhere else (a log, a pipe) a plain
+    line every few seconds and one at the end, with neither bar nor carriage return.
+    """
+
+    WIDTH = 24  # cells in the bar
+    FULL, EMPTY = "\u2588", "\u2591"  # █ ░
+
+    def __init__(self, total: int, stream: IO[str] | None = None, many: int = 100,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.total = total
         self.stream = stream or sys.stderr
-        self.start = time.monotonic()
+        self.clock = clock
+        self.start = clock()
         self.many = many
-        self.shown = False
+        isatty = getattr(self.stream, "isatty", None)
+        self.tty = bool(isatty and isatty())
+        self.shown = False  # something was written
+        self.open = False  # a bar is on the terminal's line, waiting for its newline
+        self.ended = False  # the final count was written
         self.last = 0.0
 
+    def bar(self, done: int) -> str:
+        filled = self.WIDTH * min(done, self.total) // self.total if self.total else self.WIDTH
+        return "[" + self.FULL * filled + self.EMPTY * (self.WIDTH - filled) + "]"
+
     def update(self, done: int) -> None:
-        now = time.monotonic()
-        if not (self.total >= self.many or now - self.start > 1.0):
+        now = self.clock()
+        if self.ended or not (self.total >= self.many or now - self.start > 1.0):
             return
-        tty = self.stream.isatty()
-        # a terminal line is redrawn in place; a log gets a new line only every few seconds
-        if self.shown and done < self.total and now - self.last < (0.2 if tty else 2.0):
+        final = done >= self.total
+        # a terminal's bar is redrawn a few times a second; a log gets a new line every few seconds
+        if self.shown and not final and now - self.last < (0.1 if self.tty else 2.0):
             return
-        self.shown, self.last = True, now
-        print(_("packing evidence: {done}/{total} files").format(done=done, total=self.total),
-              end="\r" if tty and done < self.total else "\n", file=self.stream, flush=True)
+        self.shown, self.last, self.ended = True, now, final
+        text = _("packing evidence: {done}/{total} files").format(done=done, total=self.total)
+        if self.tty:
+            self.stream.write(f"\r{self.bar(done)} {text}" + ("\n" if final else ""))
+            self.open = not final
+        else:
+            self.stream.write(text + "\n")
+        self.stream.flush()
 
     def finish(self) -> None:
+        """The final count, when progress was shown and the last update did not already write it."""
         if self.shown:
             self.update(self.total)
+
+    def abandon(self) -> None:
+        """Packing failed: end the bar's line so the error starts on a line of its own."""
+        if self.open:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.open = False
 
 
 def _manifest(entries: list[Entry], hashes: dict[str, str]) -> str:
@@ -239,6 +302,7 @@ def run(args: argparse.Namespace) -> int:
         progress.finish()
         os.replace(tmp, output)
     except OSError as exc:
+        progress.abandon()
         if os.path.exists(tmp):
             os.unlink(tmp)
         error(_("{path}: {reason}; no pack was written").format(

@@ -128,16 +128,152 @@ def test_the_same_ledger_gives_the_same_pack_byte_for_byte(cli, folder: Path):
     assert Path("a.zip").read_bytes() == Path("b.zip").read_bytes()
 
 
-def test_many_files_show_a_progress_line_on_stderr(cli, folder: Path):
-    for i in range(120):
+def test_the_same_ledger_packed_from_two_clones_gives_the_same_pack(cli, tmp_path: Path):
+    # Two copies of one ledger folder, at different depths; every path the pack shows (the manifest's
+    # notes, the report, the summary) is relative to the ledger's folder or absolute as the ledger writes it.
+    packs, outputs = [], []
+    for n, clone in enumerate((tmp_path / "one" / "cpe", tmp_path / "two" / "deeper" / "cpe")):
+        (clone / "evidence").mkdir(parents=True)
+        (clone / "evidence" / "seminar.pdf").write_bytes(b"%PDF seminar certificate")
+        (clone.parent / "secret.txt").write_text("not for the auditor")
+        os.symlink(os.path.join("..", "..", "secret.txt"), clone / "evidence" / "link-out.pdf")
+        (clone / "cfe.toml").write_text(LEDGER, encoding="utf-8")
+        pack = tmp_path / f"pack-{n}.zip"
+        r = cli("audit-pack", str(clone / "cfe.toml"), "--output", str(pack), "--as-of", "2026-06-30",
+                "--allow-outside")
+        assert r.code == 0, r.err
+        packs.append(pack.read_bytes())
+        outputs.append(r.out.replace(str(pack), "PACK"))
+    assert packs[0] == packs[1]
+    assert outputs[0] == outputs[1]
+    with zipfile.ZipFile(tmp_path / "pack-0.zip") as zf:
+        for name in zf.namelist():
+            assert str(tmp_path).encode() not in zf.read(name), name
+    notes = {row["evidence"]: row["note"] for row in _manifest(tmp_path / "pack-0.zip")}
+    assert notes["evidence/gone.pdf"].startswith("no file at evidence/gone.pdf ")
+    assert notes["../secret.txt"].endswith("leads outside the ledger's folder, to ../secret.txt")
+    assert notes["evidence/link-out.pdf"].endswith("leads outside the ledger's folder, to ../secret.txt")
+    assert "to /etc/hostname" in notes["/etc/hostname"]  # written as an absolute path: kept as written
+
+
+def _many_files(folder: Path, n: int = 120) -> None:
+    for i in range(n):
         (folder / "evidence" / f"f{i:03}.txt").write_text(str(i))
-    evidence = ", ".join(f'"evidence/f{i:03}.txt"' for i in range(120))
+    evidence = ", ".join(f'"evidence/f{i:03}.txt"' for i in range(n))
     with open("cfe.toml", "a", encoding="utf-8") as fh:
         fh.write(f'\n[[activity]]\nid = "bulk"\ndate = 2025-12-01\ntitle = "Bulk"\ntype = "other"\n'
                  f'field = "general"\ncredits = 1\nevidence = [{evidence}]\n')
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal, keeping what was written to it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+class Clock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_many_files_show_plain_progress_lines_on_stderr_when_it_is_not_a_terminal(cli, folder: Path):
+    _many_files(folder)
     r = cli("audit-pack", "cfe.toml", "--output", "pack.zip")
     assert r.code == 0, r.err
-    assert "packing evidence: 121/121 files" in r.err.splitlines()[-1]
+    progress = [line for line in r.err.splitlines() if "packing evidence" in line]
+    assert progress[-1] == "packing evidence: 121/121 files"  # once, at the end
+    assert "\r" not in r.err and "\u2588" not in r.err and "[" not in r.err
+
+
+def test_many_files_show_a_progress_bar_redrawn_in_place_on_a_terminal(
+        cli, folder: Path, monkeypatch: pytest.MonkeyPatch):
+    _many_files(folder)
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    r = cli("audit-pack", "cfe.toml", "--output", "pack.zip")
+    assert r.code == 0, r.err
+    err = terminal.getvalue()
+    assert err.startswith("\r[")
+    assert err.endswith("\r[" + "\u2588" * 24 + "] packing evidence: 121/121 files\n")
+    assert err.count("\n") == 1  # the bar stays on one line, ended once
+    assert "wrote pack.zip: 121 files" in r.out
+
+
+def test_the_progress_bar_fills_as_files_are_packed_and_ends_with_a_newline():
+    from cpetui.cli.audit_pack import Progress
+
+    terminal, clock = Terminal(), Clock()
+    progress = Progress(40, terminal, many=10, clock=clock)
+    for done in (1, 12, 30, 40):
+        clock.now += 1.0
+        progress.update(done)
+    progress.finish()
+    frames = terminal.getvalue().split("\r")
+    assert frames == [
+        "",
+        "[" + "\u2591" * 24 + "] packing evidence: 1/40 files",
+        "[" + "\u2588" * 7 + "\u2591" * 17 + "] packing evidence: 12/40 files",
+        "[" + "\u2588" * 18 + "\u2591" * 6 + "] packing evidence: 30/40 files",
+        "[" + "\u2588" * 24 + "] packing evidence: 40/40 files\n",
+    ]
+
+
+def test_the_progress_bar_is_redrawn_at_most_a_few_times_a_second():
+    from cpetui.cli.audit_pack import Progress
+
+    terminal, clock = Terminal(), Clock()
+    progress = Progress(1000, terminal, clock=clock)
+    for done in range(1, 1001):
+        clock.now += 0.001  # a second in all
+        progress.update(done)
+    frames = terminal.getvalue().split("\r")[1:]
+    assert 2 <= len(frames) <= 12
+    assert frames[-1].endswith("] packing evidence: 1000/1000 files\n")
+
+
+def test_a_failed_pack_ends_the_bars_line_before_the_error():
+    from cpetui.cli.audit_pack import Progress
+
+    terminal, clock = Terminal(), Clock()
+    progress = Progress(40, terminal, many=10, clock=clock)
+    progress.update(5)
+    progress.abandon()
+    assert terminal.getvalue().endswith("packing evidence: 5/40 files\n")
+    progress.abandon()
+    assert terminal.getvalue().count("\n") == 1
+
+
+def test_off_a_terminal_progress_is_a_line_every_few_seconds_and_one_at_the_end():
+    from cpetui.cli.audit_pack import Progress
+
+    log, clock = io.StringIO(), Clock()
+    progress = Progress(40, log, many=10, clock=clock)
+    for done in range(1, 41):
+        clock.now += 0.25  # ten seconds in all
+        progress.update(done)
+    progress.finish()
+    lines = log.getvalue().splitlines()
+    assert lines[0] == "packing evidence: 1/40 files"
+    assert 4 <= len(lines) <= 7
+    assert lines[-1] == "packing evidence: 40/40 files"
+    assert lines.count("packing evidence: 40/40 files") == 1  # finish() does not repeat it
+
+
+def test_a_quick_small_pack_shows_no_progress():
+    from cpetui.cli.audit_pack import Progress
+
+    terminal, clock = Terminal(), Clock()
+    progress = Progress(5, terminal, clock=clock)
+    for done in range(1, 6):
+        progress.update(done)
+    progress.finish()
+    assert terminal.getvalue() == ""
 
 
 def test_missing_or_broken_ledger_and_missing_flag(cli, folder: Path):

@@ -147,7 +147,8 @@ def test_new_ledger_teaches_the_format_in_japanese_and_reads_the_same_as_in_engl
                 if line.startswith("#") and ("  # " in line or not re.match(r"# ?(\w+ = |\[\[)", line))]
     english = set().union(*(english_words(c) for c in comments))
     # What stays English in a comment is the format's own words: keys, type identifiers, file names.
-    assert english <= {"cpetui", "check", "programs", "docs", "cycle", "activity", "end", "education", "ethics", "fraud",
+    assert english <= {"cpetui", "check", "programs", "docs", "cycle", "activity", "end", "education",
+                       "ethics", "fraud",
                        "general", "webinar", "participant", "college", "self", "study", "instructor",
                        "author", "other", "writing", "contribution", "unique", "work", "experience",
                        "professional", "development", "courses", "seminars", "public", "speaking", "white",
