@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from cpetui.i18n import _, format_date
+from cpetui.i18n import N_, _, format_date
 from cpetui.model import Activity, Problem
 from cpetui.ui.format import num, safe
 from cpetui.ui.rows import build_rows
@@ -847,8 +847,18 @@ class CpetuiApp(App[int]):
 
     # ------------------------------------------------------------------------------ palette
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own commands (theme, keys, screenshot, quit …), in the interface language.
+        for command in super().get_system_commands(screen):
+            yield command._replace(
+                title=_(command.title) if command.title in _TEXTUAL_WORDS else command.title,
+                help=_(command.help) if command.help in _TEXTUAL_WORDS else command.help)
         for binding in self.BINDINGS:
             assert isinstance(binding, Binding)
             if binding.action in ("quit", "help"):
@@ -863,6 +873,25 @@ class CpetuiApp(App[int]):
         yield SystemCommand(_("Help"), _("every key and filter term") + " · " + _("key: {key}").format(
             key="?"), self.action_help)
 
+
+# Textual's system commands, marked for the catalogues (Textual itself has none).
+_TEXTUAL_WORDS = frozenset((
+    N_("Bell"),
+    N_("Ring the bell"),
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+))
 
 # Dialogs are imported when first opened: start-up pays only for the main screen.
 

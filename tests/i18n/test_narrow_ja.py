@@ -36,6 +36,13 @@ async def main():
         await pilot.pause()
         out["prompt"] = app.screen.query_one("#in-group").prompt
         out["form"] = "\\n".join(lines(app))
+        await pilot.press("escape")
+        await pilot.pause()
+        out["commands"] = sorted(c.title for c in app.get_system_commands(app.screen))
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        from textual.widgets import Input
+        out["placeholder"] = app.screen.query_one(Input).placeholder
     sys.stdout.write(json.dumps(out))
 
 asyncio.run(main())
@@ -61,3 +68,7 @@ def test_at_80x24_in_japanese_the_key_bar_keeps_help_and_quit_and_dropdowns_prom
         assert " a 追加 " in bar and " e 編集 " in bar, bar
     assert shown["prompt"] == "選択…"
     assert "選択…" in shown["form"] and "Select" not in shown["form"]
+    # Textual's own commands and the palette's prompt read in Japanese too
+    assert {"テーマ", "スクリーンショット", "キー"} <= set(shown["commands"]), shown["commands"]
+    assert not {"Theme", "Screenshot", "Keys", "Quit"} & set(shown["commands"])
+    assert shown["placeholder"] == "コマンドを検索…"
