@@ -22,17 +22,22 @@ _T = TypeVar("_T")
 
 
 def frozen(cls: type[_T]) -> type[_T]:
-    """`@dataclass(frozen=True, slots=True)`, with an `__init__` that sets the slots directly.
+    """`@dataclass(frozen=True, slots=True)`, made quicker to build and to instantiate.
 
-    The dataclass `__init__` of a frozen class calls `object.__setattr__` once per field; setting
-    through the slot descriptors instead builds an activity in 1.3 µs rather than 3.4 µs, which is
-    a tenth of reading 10,000 activities. Same parameters, defaults and default factories.
+    The same class to every reader (`dataclasses.fields`, `replace`, `asdict`, `match`), the same
+    `__init__` parameters and defaults, `__repr__`, `__eq__`, `__hash__`, immutability and pickling;
+    but the methods come from one `exec` instead of dataclass's six (start-up pays ~1 ms a class),
+    and `__init__` sets the slots through their descriptors instead of `object.__setattr__` per field
+    (an activity in 1.3 µs rather than 3.4 µs: a tenth of reading 10,000 activities).
     """
-    cls = dataclass(frozen=True, slots=True, init=False)(cls)  # the __init__ is made below
+    cls = dataclass(slots=True, init=False, repr=False, eq=False)(cls)  # fields, slots; methods below
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    names = [f.name for f in fields]
     params: list[str] = []
     body: list[str] = []
-    scope: dict[str, Any] = {"_MISSING": dataclasses.MISSING}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+    scope: dict[str, Any] = {"_MISSING": dataclasses.MISSING, "_Frozen": dataclasses.FrozenInstanceError,
+                             "_set": object.__setattr__, "_names": tuple(names)}
+    for f in fields:
         scope[f"_set_{f.name}"] = getattr(cls, f.name).__set__
         if f.default is not dataclasses.MISSING:
             scope[f"_d_{f.name}"] = f.default
@@ -44,10 +49,28 @@ def frozen(cls: type[_T]) -> type[_T]:
         else:
             params.append(f.name)
         body.append(f"    _set_{f.name}(self, {f.name})")
-    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n", scope)  # noqa: S102
-    init = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = init  # type: ignore[misc]
+    mine = "(" + "".join(f"self.{n}, " for n in names) + ")"
+    theirs = "(" + "".join(f"other.{n}, " for n in names) + ")"
+    shown = ", ".join(f"{n}={{self.{n}!r}}" for n in names if next(f for f in fields if f.name == n).repr)
+    source = (
+        f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "    pass") + "\n"
+        f"def __repr__(self):\n    return f'{{type(self).__qualname__}}({shown})'\n"
+        f"def __eq__(self, other):\n    if other.__class__ is self.__class__:\n"
+        f"        return {mine} == {theirs}\n    return NotImplemented\n"
+        f"def __hash__(self):\n    return hash({mine})\n"
+        "def __setattr__(self, name, value):\n    raise _Frozen(f'cannot assign to field {name!r}')\n"
+        "def __delattr__(self, name):\n    raise _Frozen(f'cannot delete field {name!r}')\n"
+        "def __getstate__(self):\n    return [getattr(self, n) for n in _names]\n"
+        "def __setstate__(self, state):\n    for n, v in zip(_names, state):\n        _set(self, n, v)\n"
+    )
+    exec(source, scope)  # noqa: S102
+    for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__", "__getstate__",
+                 "__setstate__"):
+        method = scope[name]
+        if name in cls.__dict__ and name not in ("__setattr__", "__delattr__"):
+            continue  # the class wrote its own (as dataclass keeps a class's own __repr__ …)
+        method.__qualname__ = f"{cls.__qualname__}.{name}"
+        setattr(cls, name, method)
     return cls
 
 

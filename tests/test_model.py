@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import inspect
+import pickle
 from datetime import date
+from types import MappingProxyType
 
 import pytest
 
@@ -41,8 +44,24 @@ def test_same_parameters_and_defaults_as_the_dataclass_init(cls: type) -> None:
     built, expected = cls(**required), twin(**required)
     names = [f.name for f in dataclasses.fields(cls)]
     assert {n: getattr(built, n) for n in names} == {n: getattr(expected, n) for n in names}
+    assert repr(built) == repr(expected)
+    assert built == cls(**required) and built != expected  # equal to its own kind only, as dataclass
+    try:
+        assert hash(built) == hash(expected)
+    except TypeError:  # a field holds a mapping: unhashable for the dataclass too
+        with pytest.raises(TypeError):
+            hash(expected)
+    try:
+        data = pickle.dumps(built)
+    except TypeError:  # a read-only mapping field cannot be pickled, dataclass or not
+        assert any(isinstance(getattr(built, n), MappingProxyType) for n in names)
+    else:
+        assert pickle.loads(data) == built  # how results come back from the second core
+    assert copy.copy(built) == built
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(built, dataclasses.fields(cls)[0].name, "changed")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        delattr(built, dataclasses.fields(cls)[0].name)
     if required:
         with pytest.raises(TypeError):
             cls()

@@ -9,11 +9,11 @@ from datetime import date
 from types import MappingProxyType
 
 from cpetui.i18n import N_, _, format_date
-from cpetui.model import Activity, Cycle, Finding, SourceRef
+from cpetui.model import Activity, Cycle, Finding, SourceRef, frozen
 from cpetui.rules.spec import ActivityType, Credit, Quota, Version
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Context:
     """Everything a check may look at: the cycle, its version and quota, its dates, and `as_of`."""
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from cpetui.model import Cycle, Measure, Severity
+from cpetui.model import Cycle, Measure, Severity, frozen
 
 
 def N_(message: str) -> str:
@@ -15,7 +14,7 @@ def N_(message: str) -> str:
     return message
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Note:
     """Something the arithmetic noticed about one activity (becomes a located finding)."""
 
@@ -27,7 +26,7 @@ class Note:
     key: str | None = None  # the ledger key the finding points at
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Credit:
     """One activity's credits by the program's arithmetic, and how they came about in words."""
 
@@ -39,7 +38,7 @@ class Credit:
 Computer = Callable[[Measure, "Version"], Credit]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ActivityType:
     """One kind of activity a program recognises, and how its credits are computed."""
 
@@ -56,7 +55,7 @@ class ActivityType:
     ineligible_reason: str = ""  # msgid
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Quota:
     """What one credential must earn in one cycle under one rules version."""
 
@@ -75,7 +74,7 @@ class Quota:
     note: str = ""  # msgid: a word on how the quota was chosen (option, conflict …)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cap:
     """At most `amount` credits of one category count, per cycle or per year of the cycle."""
 
@@ -87,7 +86,7 @@ class Cap:
     shown_when_unused: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DateRule:
     """A key date at an offset from the cycle end (or from the previous key date)."""
 
@@ -109,7 +108,7 @@ class QuotaError(Exception):
         self.key = key
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Version:
     """One rules version of one program: dates it applies to, cycle shape, types, quotas, dates."""
 
@@ -148,7 +147,7 @@ class Version:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Program:
     """A certification body's CPE program: its credentials and rules versions."""
 
