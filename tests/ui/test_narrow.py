@@ -183,3 +183,25 @@ async def test_esc_asks_before_dropping_what_was_typed(ledgers) -> None:
         await pilot.pause()
         assert app.screen is app.screen_stack[0]
         assert (folder / "cissp.toml").read_text(encoding="utf-8") == before
+
+
+async def test_a_form_reopened_after_a_failed_save_asks_before_esc_drops_it(ledgers) -> None:
+    # the form comes back holding what a save could not write: untouched, it is still unsaved input
+    folder = ledgers(cissp=CISSP)
+    app = make_app(folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        first = app.screen
+        again = first.again({"title": "Threat talk", "date": "2024-09-01", "hours": 2})
+        first.dismiss(None)
+        await pilot.pause()
+        app.push_screen(again)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "Discard your changes?" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is again and again.query_one("#in-title").value == "Threat talk"

@@ -99,11 +99,14 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         self.heading = heading
         self.errors: dict[str, str] = {}
         self.attempted = False
+        self.unsaved = False  # opened again with input a save could not write
 
     def again(self, values: Mapping[str, Any]) -> ActivityForm:
         """The same form filled with `values` (what it was dismissed with), for a save that failed."""
         filled = {k: v for k, v in values.items() if v is not None}
-        return ActivityForm(self.cycle, self.spec, filled, activity_id=self.activity_id, heading=self.heading)
+        form = ActivityForm(self.cycle, self.spec, filled, activity_id=self.activity_id, heading=self.heading)
+        form.unsaved = True  # it holds what the user typed and nothing saved: Esc always asks
+        return form
 
     # ---------------------------------------------------------------------------- layout
 
@@ -245,7 +248,7 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         self._pristine = self.raw()
 
     def action_cancel(self) -> None:
-        if self.raw() == getattr(self, "_pristine", None):
+        if not self.unsaved and self.raw() == getattr(self, "_pristine", None):
             self.dismiss(None)
             return
         from cpetui.ui.screens.confirm import Confirm
