@@ -35,7 +35,14 @@ def bare() -> None:
     Bare().run(headless=True)
 
 
+REPORT_PEAK = False  # `loaded` mode: print this process's own peak memory (KiB) before ending
+
+
 def painted() -> None:
+    if REPORT_PEAK:
+        import resource
+
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     sys.stdout.flush()
     os._exit(0)
 
@@ -130,6 +137,8 @@ def main() -> int:
     elif mode == "paint":
         paint(sys.argv[2])
     elif mode == "loaded":
+        global REPORT_PEAK
+        REPORT_PEAK = True
         paint(sys.argv[2], everything=True)
     elif mode == "edit":
         print(f"{asyncio.run(edit_in_app(int(sys.argv[2]))):.4f}")
