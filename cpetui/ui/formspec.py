@@ -157,7 +157,7 @@ def check(cycle: Cycle, raw: Mapping[str, str], activity_id: str, path: str = "f
         # "No measure" belongs to the measure fields, not to the activity's first line (the title).
         key = "measure" if p.code == "missing-measure" else (
             line_of.get(p.source.line) or _missing_key(p) or "title")
-        errors.setdefault(key, _message(p))
+        errors.setdefault(key, _message(p, key))
     activity = ledger.activities[0] if ledger.activities and not errors else None
     values = {k: typed_value(k, raw[k]) for k in filled} if activity is not None else {}
     return Checked(activity, errors, values)
@@ -170,8 +170,11 @@ def _missing_key(p: Problem) -> str | None:
     return None
 
 
-def _message(p: Problem) -> str:
-    return f"{p.message} — {p.hint}" if p.hint else p.message
+def _message(p: Problem, key: str = "") -> str:
+    # The parser's hints are written for a file ("write hours = 1.5"); beside a field, the value is
+    # what to type ("write 1.5").
+    hint = p.hint.replace(f"{key} = ", "") if key else p.hint
+    return f"{p.message} — {hint}" if hint else p.message
 
 
 @dataclass(frozen=True)
