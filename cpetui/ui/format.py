@@ -119,3 +119,26 @@ def progress(value: float, total: float, width: int) -> str:
         return "█" * width if value > 0 else "░" * width
     filled = bar(min(value, total), total, width).rstrip()
     return filled + "░" * (width - len(filled))
+
+
+def fold(text: str, width: int, indent: str = "") -> str:
+    """`text` with line breaks where wide (CJK) text reaches `width` cells.
+
+    Rich wraps at spaces only, so a Japanese sentence — one "word" to it — would jump to a line of
+    its own, leaving its prefix alone above it. Text without wide characters is left to Rich.
+    `indent` starts each continuation line (the hint's two spaces, say).
+    """
+    if width <= 4 or text.isascii():
+        return text
+    lines: list[str] = []
+    for line in text.split("\n"):
+        out, used = [], 0
+        for ch in line:
+            w = cell_width(ch)
+            if used + w > width:
+                lines.append("".join(out))
+                out, used = [indent], cell_width(indent)
+            out.append(ch)
+            used += w
+        lines.append("".join(out))
+    return "\n".join(lines)

@@ -109,3 +109,29 @@ def test_the_markdown_report_names_types_in_japanese_beside_their_ids() -> None:
     text = report(ledger, evaluate(ledger, AS_OF))
     assert "| 受講者単位(セミナー、ウェビナー、カンファレンス) (participant) |" in text
     assert "| 不正 |" in text or "| 倫理 |" in text
+
+
+def test_a_japanese_finding_starts_beside_its_line_number_and_folds_at_the_width() -> None:
+    # Rich wraps at spaces only: unfolded, the sentence would jump below "15 行目:" and leave it alone
+    from cpetui.model import Finding, SourceRef
+    from cpetui.ui.widgets.findings import finding_prompt
+
+    setup("ja")
+    message = "2030年1月1日の活動はサイクルの終了日より後です: ここでは算入しません"
+    hint = "次のサイクルの台帳に移すか、日付を直してください"
+    finding = Finding("warning", "outside-cycle", message, SourceRef("cc.toml", 15), "a", "資料000", hint)
+    lines = finding_prompt(finding, 30).plain.split("\n")
+    assert lines[0].startswith("! 15 行目: 2030年") and cell_width(lines[0]) <= 30
+    assert all(cell_width(line) <= 30 for line in lines), lines
+    assert any(line.startswith("  次のサイクル") for line in lines)
+
+
+def test_english_findings_are_left_to_rich_to_wrap_at_spaces() -> None:
+    from cpetui.model import Finding, SourceRef
+    from cpetui.ui.widgets.findings import finding_prompt
+
+    setup("en")
+    message = "dated 2030-01-01, after 2026-11-22: counted once that day has come"
+    finding = Finding("info", "future-date", message, SourceRef("cc.toml", 15), "a")
+    assert finding_prompt(finding, 30).plain == (
+        "i line 15: dated 2030-01-01, after 2026-11-22: counted once that day has come")

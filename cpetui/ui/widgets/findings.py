@@ -12,22 +12,29 @@ from textual.widgets.option_list import Option
 
 from cpetui.i18n import _
 from cpetui.model import Finding
-from cpetui.ui.format import color, safe
+from cpetui.ui.format import color, fold, safe
 
 SEVERITY_ROLES = {"error": "bold bad", "warning": "warn", "info": "guide"}
 
 
-def finding_prompt(finding: Finding) -> Text:
+def finding_prompt(finding: Finding, width: int = 0) -> Text:
+    """One finding: mark, line, message, then hint and citation indented; wide text folded at `width`."""
+    mark = {"error": "✗ ", "warning": "! ", "info": "i "}.get(finding.severity, "· ")
+    where = _("line {line}: ").format(line=finding.source.line) if finding.source is not None else ""
+    if width and not (finding.message + where).isascii():
+        # Folded as one line with its prefix, then split back into the styled parts.
+        first = fold(mark + where + safe(finding.message, 300), width, "  ")
+        message = first[len(mark) + len(where):]
+    else:
+        message = safe(finding.message, 300)
     text = Text()
-    text.append({"error": "✗ ", "warning": "! ", "info": "i "}.get(finding.severity, "· "),
-                color(SEVERITY_ROLES.get(finding.severity, "")))
-    if finding.source is not None:
-        text.append(_("line {line}: ").format(line=finding.source.line), "dim")
-    text.append(safe(finding.message, 300))
+    text.append(mark, color(SEVERITY_ROLES.get(finding.severity, "")))
+    text.append(where, "dim")
+    text.append(message)
     if finding.hint:
-        text.append("\n  " + safe(finding.hint, 300), "dim italic")
+        text.append("\n" + fold("  " + safe(finding.hint, 300), width, "  "), "dim italic")
     if finding.citation:
-        text.append("\n  " + safe(finding.citation, 200), "dim")
+        text.append("\n" + fold("  " + safe(finding.citation, 200), width, "  "), "dim")
     return text
 
 
@@ -51,9 +58,16 @@ class FindingsList(OptionList):
         if not findings:
             self.add_option(Option(Text(_("No findings."), style="dim"), disabled=True))
             return
-        self.add_options([Option(finding_prompt(f), id=str(i)) for i, f in enumerate(findings)])
+        width = max(0, self.scrollable_content_region.width - 2)
+        self.add_options([Option(finding_prompt(f, width), id=str(i)) for i, f in enumerate(findings)])
         if keep is not None and keep < len(findings):
             self.highlighted = keep
+
+    def on_resize(self) -> None:
+        # Wide text is folded for the width shown: a new width folds it again.
+        if self.findings:
+            findings, self.findings = self.findings, None
+            self.show(findings)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
