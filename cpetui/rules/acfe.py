@@ -21,10 +21,13 @@ TYPES = MappingProxyType({t.id: t for t in (
                     "total minutes ÷ 60, floored"), N_("ACFE college credit; seed 003"), fields=True),
     ActivityType("in-house", N_("In-house training"), "in-house", MINUTES, c.fifty_minutes,
                  N_("as participant: minutes ÷ 50, floored; formal training only"),
-                 N_("ACFE in-house training; seed 003"), fields=True),
+                 N_("ACFE in-house training; seed 003"), fields=True,
+                 condition=N_("counts only as formal training: on-the-job training and meetings earn "
+                              "nothing")),
     ActivityType("self-study", N_("Self-study"), "self-study", ("credits", "hours"), c.stated_or_hourly,
                  N_("the credits the course states, or 1 per hour of standard study time; needs a final "
-                    "exam"), N_("ACFE self-study; seed 003"), fields=True),
+                    "exam"), N_("ACFE self-study; seed 003"), fields=True,
+                 condition=N_("counts only with a passed final exam: keep its certificate as evidence")),
     ActivityType("instructor", N_("Instructor"), "instructor",
                  ("minutes", "preparation_hours", "repeat"), c.acfe_instructor,
                  N_("minutes taught ÷ 50 floored, plus preparation 1 per hour (at most 2 h per CPE "

@@ -279,6 +279,15 @@ def check_one_quantity(ctx: Context, x: Assessed) -> Sequence[Finding]:
                         used=used, ignored=", ".join(ignored)), citation=_(t.citation))]
 
 
+def check_condition(ctx: Context, x: Assessed) -> Sequence[Finding]:
+    """A condition of eligibility the ledger cannot show: said once per activity, for the evidence."""
+    t = x.type
+    if t is None or not t.condition or x.excluded:
+        return NONE
+    return [finding(ctx, x.activity, "info", "condition", _(t.condition), key="type",
+                    hint=_("make sure the evidence you keep shows it"), citation=_(t.citation))]
+
+
 ACTIVITY_CHECKS: tuple[Check, ...] = (
     check_type,
     check_measure,
@@ -288,6 +297,7 @@ ACTIVITY_CHECKS: tuple[Check, ...] = (
     check_group,
     check_field,
     check_evidence,
+    check_condition,
 )
 
 

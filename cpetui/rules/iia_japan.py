@@ -29,7 +29,9 @@ TYPES = MappingProxyType({t.id: t for t in (
     ActivityType("study-group", N_("Category I: CIA Forum study group"), "I",
                  ("role", "minutes", "credits"), c.study_group,
                  N_("output 20 (chair) / 10 (member); attendance 2 (chair) / 1 (member) per 50 minutes"),
-                 N_("IIA-Japan category I, CIA Forum; seed 004")),
+                 N_("IIA-Japan category I, CIA Forum; seed 004"),
+                 condition=N_("only CIA Forum study groups count: other bodies' study group output earns "
+                              "nothing")),
     ActivityType("jicpa", N_("Category I: JICPA CPE"), "I", ("credits",), c.stated,
                  N_("JICPA CPE counts one for one"), N_("IIA-Japan category I; seed 004")),
     ActivityType("writing-book", N_("Category II: published book"), "II", ("authors",), c.co_authored(20),
@@ -44,7 +46,8 @@ TYPES = MappingProxyType({t.id: t for t in (
                     "IIA-Japan training or conventions"), N_("IIA-Japan category IV; seed 004")),
     ActivityType("exam", N_("Category V: other exams"), "V", ("exam_parts",), c.exam,
                  N_("all parts of an accounting or audit qualification 40, a two-part one (CISA) 20, one "
-                    "part 10"), N_("IIA-Japan category V; seed 004")),
+                    "part 10"), N_("IIA-Japan category V; seed 004"),
+                 condition=N_("cannot be combined with credits for this exam's preparation courses")),
     ActivityType("membership", N_("Category VI: IIA-Japan individual membership"), "VI", ("credits",),
                  c.fixed(10), N_("10 on joining and 10 per yearly renewal"),
                  N_("IIA-Japan category VI; seed 004")),

@@ -59,7 +59,8 @@ def _older_fixed() -> tuple[ActivityType, ...]:
         ActivityType("vendor-presentation", N_("Vendor presentation (educational only)"), "education",
                      ("hours", "minutes", "credits"), c.hourly,
                      N_("1 CPE per hour if educational; pure sales presentations earn nothing"),
-                     SEED_002, AB),
+                     SEED_002, AB,
+                     condition=N_("counts only if educational: a pure sales presentation earns nothing")),
     )
 
 

@@ -53,6 +53,9 @@ class ActivityType:
     fields: bool = False  # ACFE / IIA: reads `field` (fraud / ethics / general)
     eligible: bool = True  # False: never earns credit (OffSec CTF)
     ineligible_reason: str = ""  # msgid
+    # msgid: what must hold for it to count that the ledger cannot show (a passed exam, formal training);
+    # each such activity gets an info finding saying so, so that the evidence kept proves it
+    condition: str = ""
 
 
 @frozen

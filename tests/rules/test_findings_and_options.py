@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -272,3 +272,34 @@ def test_qualifiers_are_not_second_quantities() -> None:
     s = status(cfe + activity("i", "2024-09-01", type="instructor", field="fraud", minutes=50,
                               preparation_hours=2), date(2025, 1, 1))
     assert "measure-ignored" not in codes(s)
+
+
+@pytest.mark.parametrize(("cycle", "kind", "keys", "words"), [
+    # ACFE self-study needs a final exam; in-house training must be formal (seed 003)
+    ('[cycle]\nprogram = "acfe"\ncredential = "CFE"\nstart = 2024-05-01\n', "self-study",
+     {"field": "fraud", "credits": 2}, "passed final exam"),
+    ('[cycle]\nprogram = "acfe"\ncredential = "CFE"\nstart = 2024-05-01\n', "in-house",
+     {"field": "fraud", "minutes": 100}, "formal training"),
+    # ISC2 (older): vendor presentations only if educational (seed 002)
+    (CISSP.replace("2024-07-01", "2015-07-01") + 'rules = "isc2-2015"\n', "vendor-presentation",
+     {"group": "B", "hours": 1}, "only if educational"),
+    # IIA-Japan: CIA Forum study groups only; other exams not with their prep courses (seed 004)
+    ('[cycle]\nprogram = "iia-japan"\ncredential = "CCSA"\nstart = 2025-01-01\n', "study-group",
+     {"role": "member", "minutes": 100}, "CIA Forum"),
+    ('[cycle]\nprogram = "iia-japan"\ncredential = "CCSA"\nstart = 2025-01-01\n', "exam",
+     {"exam_parts": "two-part"}, "preparation courses"),
+])
+def test_conditions_the_ledger_cannot_show_are_said_beside_the_activity(
+        cycle: str, kind: str, keys: dict, words: str) -> None:
+    start = ledger(cycle).cycle.start
+    text = "\n".join(line for line in cycle.splitlines()) + "\n\n" + activity(
+        "a", (start + timedelta(days=40)).isoformat(), type=kind, **keys)
+    s = status(text, start + timedelta(days=100))
+    (f,) = [f for f in s.findings if f.code == "condition"]
+    assert f.severity == "info" and f.activity_id == "a" and words in f.message and f.citation
+    assert s.credit_of("a").counted > 0  # a reminder, not a refusal
+
+
+def test_no_condition_for_plain_education() -> None:
+    s = status(CISSP + activity("a", "2024-09-01", type="education", group="A", hours=1), date(2025, 1, 1))
+    assert "condition" not in codes(s)
