@@ -108,4 +108,14 @@ def _cycle_findings(ctx: Context, ledger: Ledger) -> list[Finding]:
                                program=cycle.program, start=format_date(cycle.start)),
                            SourceRef(ctx.path, cycle.line_of("start"), 1), None, _(v.citation),
                            _("write start = {year}-01-01").format(year=cycle.start.year)))
+    if v.cycle_anchor == "month-end" and cycle.start.day != 1 and cycle.end is None:
+        # ACFE: the year is the 12 months ending with the anniversary month (official FAQ).
+        first = cycle.start.replace(day=1)
+        out.append(Finding("warning", "period-start",
+                           _("{program} years are 12 whole months ending with the anniversary month; this "
+                             "one starts mid-month ({start}) and so runs longer").format(
+                               program=cycle.program, start=format_date(cycle.start)),
+                           SourceRef(ctx.path, cycle.line_of("start"), 1), None, _(v.citation),
+                           _("write start = {first} (the first day after the previous anniversary month)")
+                           .format(first=first.isoformat())))
     return out

@@ -303,3 +303,12 @@ def test_conditions_the_ledger_cannot_show_are_said_beside_the_activity(
 def test_no_condition_for_plain_education() -> None:
     s = status(CISSP + activity("a", "2024-09-01", type="education", group="A", hours=1), date(2025, 1, 1))
     assert "condition" not in codes(s)
+
+
+def test_an_acfe_year_starting_mid_month_is_told_to_start_on_the_first() -> None:
+    # official FAQ: the 12 months ending with the anniversary month
+    s = status('[cycle]\nprogram = "acfe"\ncredential = "CFE"\nstart = 2024-05-15\n', date(2024, 9, 1))
+    (f,) = [f for f in s.findings if f.code == "period-start"]
+    assert f.severity == "warning" and f.source.line == 4 and "start = 2024-05-01" in f.hint
+    whole = status('[cycle]\nprogram = "acfe"\ncredential = "CFE"\nstart = 2024-05-01\n', date(2024, 9, 1))
+    assert "period-start" not in codes(whole)
