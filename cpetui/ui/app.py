@@ -848,10 +848,10 @@ class CpetuiApp(App[int]):
     # ------------------------------------------------------------------------------ palette
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
+        from cpetui.ui.palette import Palette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own commands (theme, keys, screenshot, quit …), in the interface language.

@@ -43,6 +43,10 @@ async def main():
         await pilot.pause()
         from textual.widgets import Input
         out["placeholder"] = app.screen.query_one(Input).placeholder
+        await pilot.press(*"zzqx")
+        await pilot.pause(1.0)
+        from textual.command import CommandList
+        out["nomatch"] = [str(o.prompt.renderable) for o in app.screen.query_one(CommandList).options]
     sys.stdout.write(json.dumps(out))
 
 asyncio.run(main())
@@ -72,3 +76,4 @@ def test_at_80x24_in_japanese_the_key_bar_keeps_help_and_quit_and_dropdowns_prom
     assert {"テーマ", "スクリーンショット", "キー"} <= set(shown["commands"]), shown["commands"]
     assert not {"Theme", "Screenshot", "Keys", "Quit"} & set(shown["commands"])
     assert shown["placeholder"] == "コマンドを検索…"
+    assert shown["nomatch"] == ["該当するコマンドはありません"], shown["nomatch"]
