@@ -205,3 +205,20 @@ async def test_a_form_reopened_after_a_failed_save_asks_before_esc_drops_it(ledg
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is again and again.query_one("#in-title").value == "Threat talk"
+
+
+async def test_wrapping_from_the_last_ledger_to_the_first_shows_its_heading() -> None:
+    # the first ledger sits under the list's first heading; the highlight wraps there from the last
+    app = make_app("ledgers")
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        listing = app.query_one("#ledgers")
+        listing.focus()
+        for _ in range(8):  # the nine sample ledgers: down to the last one
+            await pilot.press("down")
+        await pilot.pause()
+        assert listing.scroll_y > 0 and app.selected.endswith("oscp-plus-2025-2028.toml")
+        await pilot.press("down")  # wraps to the first
+        await settle(pilot)
+        assert app.selected.endswith("cc-2025-2028.toml")
+        assert listing.scroll_y == 0  # the "CC" heading above it is in view

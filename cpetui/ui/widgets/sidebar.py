@@ -92,6 +92,10 @@ class LedgerList(OptionList):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        # The first ledger sits under the list's first heading: show the heading with it (the
+        # highlight also wraps there from the last ledger).
+        if event.option_index == 1:
+            self.call_after_refresh(self.scroll_home, animate=False)
         if event.option.id is not None:
             self.post_message(self.Chosen(event.option.id))
 
