@@ -92,3 +92,16 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let workers finish and the screen catch up."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def add_form(pilot, **fields: str):  # type: ignore[no-untyped-def]
+    """Press `a` and fill the form's fields in order (`type` and `group` first: they choose the
+    measure fields shown); returns the form, still open."""
+    await settle(pilot)
+    await pilot.press("a")
+    await settle(pilot)
+    form = pilot.app.screen
+    for key, value in fields.items():
+        form.query_one(f"#in-{key}").value = value
+        await pilot.pause()
+    return form

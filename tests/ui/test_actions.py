@@ -9,7 +9,7 @@ from cpetui.ui.screens.choose import Choose
 from cpetui.ui.screens.confirm import Confirm
 from cpetui.ui.screens.form import ActivityForm
 from cpetui.ui.widgets.activities import ActivityTable
-from tests.ui.conftest import CFE, CISSP, SIZE, make_app, settle
+from tests.ui.conftest import CFE, CISSP, SIZE, add_form, make_app, settle
 
 
 def ids(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -102,16 +102,7 @@ async def test_the_form_previews_the_credits_before_saving(ledgers) -> None:
     folder = ledgers(cfe=CFE)
     app = make_app(folder / "cfe.toml")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        form = app.screen
-        form.query_one("#in-title").value = "Fraud seminar"
-        form.query_one("#in-type").value = "participant"
-        form.query_one("#in-field").value = "fraud"
-        await pilot.pause()
-        form.query_one("#in-minutes").value = "100"
-        await pilot.pause()
+        form = await add_form(pilot, title="Fraud seminar", type="participant", field="fraud", minutes="100")
         # ACFE: 50 minutes = 1 CPE, floored → 100 minutes = 2 CPE
         assert str(form.query_one("#preview").render()).startswith("2 CPE")
         form.query_one("#in-minutes").value = "149"
