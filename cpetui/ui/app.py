@@ -943,18 +943,14 @@ def _field_names() -> dict[str, str]:
 
 
 def _shown(value: Any) -> str:
-    """A value in a collision question: as the form shows it; a missing one says so."""
+    """A value in a collision question: as the form shows it (dates as people write them)."""
     if value is None:
         return _("(not set)")
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (list, tuple)):
-        return safe(", ".join(str(v) for v in value), 60) or "[]"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
     if isinstance(value, date):
         return format_date(value)
-    return safe(str(value), 60)
+    from cpetui.ui.screens.form import field_text
+
+    return safe(field_text(value), 60) or "[]"
 
 
 def _bound(app: App, action: str):  # type: ignore[no-untyped-def]

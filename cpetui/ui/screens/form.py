@@ -62,7 +62,8 @@ def placeholders() -> dict[str, str]:
     }
 
 
-def _shown(value: Any) -> str:
+def field_text(value: Any) -> str:
+    """A ledger value as the form's field holds it (a list as `a, b`, true as `yes`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -151,7 +152,7 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
                 yield Button(_("Cancel") + " (esc)", id="cancel", compact=True)
 
     def _input(self, key: str, names: Mapping[str, str]) -> Input:
-        return Input(_shown(self.initial.get(key)), placeholder=names.get(key, ""), id=f"in-{key}",
+        return Input(field_text(self.initial.get(key)), placeholder=names.get(key, ""), id=f"in-{key}",
                      compact=True)
 
     def on_mount(self) -> None:
