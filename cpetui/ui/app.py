@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +171,8 @@ class CpetuiApp(App[int]):
         self.query_one("#problems", ProblemsBanner).display = False
         self._use_theme()
         self.theme_changed_signal.subscribe(self, lambda _theme: self._retheme())
+        # Columns fitted to the width the first layout will give, so it is the only layout.
+        self.query_one(ActivityTable).fit_columns(self.expected_table_width())
         entries, missing, rest = self._first
         self._loaded(self.Loaded(entries, tuple(missing)))  # painted with data from the first frame
         # The other ledgers once the first frame is out: reading them must not delay it.
@@ -177,6 +180,17 @@ class CpetuiApp(App[int]):
             self.call_after_refresh(self.read_rest, rest)
         else:
             self.call_after_refresh(self._settle_when_read)
+
+    def expected_table_width(self) -> int:
+        """The activity table's width once laid out: the screen less the sidebar, sized by its styles."""
+        size = self.size
+        styles = self.query_one(LedgerList).styles
+        sidebar = styles.width.resolve(size, size) if styles.width is not None else Fraction(0)
+        if styles.min_width is not None:
+            sidebar = max(sidebar, styles.min_width.resolve(size, size))
+        if styles.max_width is not None:
+            sidebar = min(sidebar, styles.max_width.resolve(size, size))
+        return size.width - int(sidebar)
 
     def _use_theme(self) -> None:
         from cpetui.ui.format import use_theme

@@ -135,9 +135,18 @@ class ActivityTable(Vertical):
             table.add_column(Text(heading), key=key, width=size)
             self.keys.append(key)
 
+    @staticmethod
+    def columns_width(width: int) -> int:
+        """The cells the columns share when the table is `width` wide."""
+        return width - 1  # the vertical scrollbar
+
     def on_resize(self) -> None:
         # The columns follow the width: the credits column must never be pushed off screen.
-        width = self.size.width - 1  # the vertical scrollbar
+        self.fit_columns(self.size.width)
+
+    def fit_columns(self, width: int) -> None:
+        """Columns for a table `width` cells wide (the rows are shown again if they change)."""
+        width = self.columns_width(width)
         if width > 0 and width != self.layout_width:
             table = self.table
             table.clear(columns=True)

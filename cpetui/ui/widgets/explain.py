@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rich import get_console
 from rich.text import Text
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.widget import Widget
 
 from cpetui.i18n import _, format_date
 from cpetui.model import Activity, ActivityCredit
@@ -66,16 +67,24 @@ def _fit(text: Text, width: int, lines: int) -> Text:
     return Text("\n").join(kept)
 
 
-class ExplainPanel(Static):
-    """The explanation of the selected row, laid out for the panel's width (see `explain_text`)."""
+class ExplainPanel(Widget):
+    """The explanation of the selected row, laid out for the panel's width (see `explain_text`).
+
+    Laid out when measured and drawn, at the width it is given then: a resize needs no second pass.
+    """
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
         self.shown: tuple[Activity | None, ActivityCredit | None] = (None, None)
 
     def show(self, activity: Activity | None, credit: ActivityCredit | None) -> None:
+        if activity is self.shown[0] and credit is self.shown[1]:
+            return  # the same row highlighted again: nothing to lay out (a theme change repaints)
         self.shown = (activity, credit)
-        self.update(explain_text(activity, credit, self.content_size.width))
+        self.refresh(layout=True)
 
-    def on_resize(self) -> None:
-        self.show(*self.shown)
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return explain_text(*self.shown, width).plain.count("\n") + 1
+
+    def render(self) -> Text:
+        return explain_text(*self.shown, self.content_size.width)

@@ -1,6 +1,6 @@
 """The footer in one line: the keys that work where the focus is, and what they do; a click runs one.
 
-Textual's Footer is a widget per key, recomposed on every focus change; one Static drawn from the
+Textual's Footer is a widget per key, recomposed on every focus change; one line drawn from the
 screen's active bindings costs a fraction of that at start-up and on every Tab.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widget import Widget
 
 from cpetui.i18n import _, cell_width
 
@@ -35,7 +35,7 @@ def fit_keys(items: list[tuple[str, str, int]], width: int) -> list[tuple[str, s
     return kept
 
 
-class KeyBar(Static):
+class KeyBar(Widget):
     """Shows `key description` for every shown binding, in the order Textual resolves them; what does
     not fit the width gives way, least needed first, but `? Help` and `q Quit` are always there."""
 
@@ -45,19 +45,16 @@ class KeyBar(Static):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self.show_keys()
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def on_resize(self) -> None:
-        self.show_keys()
-
     def _bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen:
-            self.show_keys()
+            self.refresh()  # one line whatever the keys: drawn again, never laid out again
 
-    def show_keys(self) -> None:
+    def render(self) -> Text:
+        # Fitted when drawn, at the width it is drawn at: a resize needs no second pass.
         active = self.screen.active_bindings
         out = Text(no_wrap=True, overflow="ellipsis")
         self.targets = []
@@ -86,7 +83,7 @@ class KeyBar(Static):
             self.targets.append((node, binding.action))
             out.append(f" {key} ", Style(bold=True, dim=not enabled) + click)
             out.append(binding.description + " ", Style(dim=not enabled) + click)
-        self.update(out)
+        return out
 
     async def action_run(self, index: int) -> None:
         if 0 <= index < len(self.targets):

@@ -41,18 +41,26 @@ class ScrollText(ScrollView, can_focus=True):
             width = max(1, self.app.size.width - self.styles.gutter.width - 1)
         return width
 
-    def rerender(self) -> None:
-        width = self._free_width()
+    def _build(self, width: int) -> None:
         console = self.app.console
         lines = console.render_lines(self.content(width), console.options.update_width(width), pad=False)
         self._width = width
         self._lines = [Strip(line) for line in lines]
-        self.virtual_size = Size(width, len(self._lines))
+
+    def rerender(self) -> None:
+        """Lay the content out again (its data changed); before the first layout, the layout does it."""
+        if self.scrollable_content_region.width <= 0:
+            self._width = 0
+        else:
+            self._build(self._free_width())
+            self.virtual_size = Size(self._width, len(self._lines))
         self.refresh(layout=True)
 
     @property
     def plain(self) -> str:
         """Every line it holds, in view or scrolled out of it, as plain text."""
+        if not self._width:
+            self._build(self._free_width())
         return "\n".join(strip.text for strip in self._lines)
 
     def on_resize(self) -> None:
@@ -60,6 +68,14 @@ class ScrollText(ScrollView, can_focus=True):
             self.rerender()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # An auto height is measured at the width the layout gives: laid out here, once, so the first
+        # frame is drawn at its final size (no resize, no second layout).
+        styles = self.styles
+        if styles.scrollbar_gutter == "stable" and styles.overflow_y != "hidden":
+            width -= styles.scrollbar_size_vertical  # `width` is the box inside the padding
+        if width > 0 and width != self._width:
+            self._build(width)
+            self.set_reactive(ScrollText.virtual_size, Size(width, len(self._lines)))
         return len(self._lines)
 
     def render_line(self, y: int) -> Strip:
