@@ -52,7 +52,11 @@ def painted() -> None:
 
 
 def paint(folder: str, *, everything: bool = False) -> None:
-    """Start the app on `folder`; end at its first paint, or (`everything`) once every ledger is read."""
+    """Start the app on `folder` as `cpetui` does; end at its first paint, or (`everything`) once every
+    ledger is read."""
+    from cpetui.ui import preread
+
+    first = preread.start([folder], AS_OF, watch=False)  # as the command line: before Textual loads
     from cpetui.ui.app import CpetuiApp
 
     class FirstPaint(CpetuiApp):
@@ -68,7 +72,7 @@ def paint(folder: str, *, everything: bool = False) -> None:
             self.done = True
             self.call_after_refresh(painted)
 
-    FirstPaint([folder], as_of=AS_OF, watch=False).run(headless=True, size=SIZE)
+    FirstPaint(first=first).run(headless=True, size=SIZE)
     raise SystemExit("the app ended before its first paint")
 
 

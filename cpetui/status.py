@@ -71,6 +71,7 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
         state=state(ctx, total, reqs, grace_end, dates),
         activities=_credits(items),
         findings=tuple(findings),
+        type_labels=tuple((t.id, t.label) for t in version.types.values()),
     )
 
 

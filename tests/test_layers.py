@@ -15,7 +15,8 @@ HEADLESS = ["cpetui.ledger.parse", "cpetui.ledger.load", "cpetui.ledger.report",
             "cpetui.ledger.store", "cpetui.ledger.edit", "cpetui.ledger.watch",
             "cpetui.ledger.evidence", "cpetui.cli.init", "cpetui.cli.new", "cpetui.cli.add",
             "cpetui.cli.programs", "cpetui.cli.export", "cpetui.cli.audit_pack", "cpetui.export.csvfile",
-            "cpetui.export.markdown", "cpetui.export.jsonfile", "cpetui.export.iia_japan"]
+            "cpetui.export.markdown", "cpetui.export.jsonfile", "cpetui.export.iia_japan",
+            "cpetui.forked", "cpetui.ui.preread"]
 
 
 def _loaded_after_import(module: str) -> set[str]:
@@ -48,6 +49,15 @@ def test_headless_modules_import_no_textual(module: str) -> None:
     assert _present(module), f"{module} is missing"
     loaded = _loaded_after_import(module)
     assert "textual" not in loaded, f"{module} pulls in textual"
+
+
+def test_the_rules_package_and_its_words_load_no_program_tables() -> None:
+    # The app's first frame names fields and catches RulesError; the tables load when a rule is run.
+    loaded = _loaded_after_import("cpetui.rules.info")
+    assert "cpetui.rules" in loaded and "cpetui.rules.registry" not in loaded
+    code = "import sys, cpetui.rules as r; r.PROGRAMS; print('cpetui.rules.registry' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"  # and they are there the moment they are asked for
 
 
 def test_check_runs_without_importing_textual(tmp_path) -> None:

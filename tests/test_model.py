@@ -78,3 +78,14 @@ def test_an_activity_by_position_and_by_keyword_is_the_same_activity() -> None:
     assert by_position == by_keyword
     assert by_keyword.key_lines is EMPTY and by_keyword.index == 0 and by_keyword.measure.hours == 1.5
     assert dataclasses.replace(by_keyword, title="Other").title == "Other"
+
+
+def test_a_status_names_its_types_without_the_rules_tables() -> None:
+    from cpetui.ledger.parse import parse_text
+    from cpetui.status import evaluate
+
+    ledger = parse_text(
+        '[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2024-07-01\n', "cissp.toml")
+    status = evaluate(ledger, date(2026, 11, 22))
+    assert status.type_label("education") == "Education"  # the ISC2 handbook's word, untranslated
+    assert status.type_label("no-such-type") is None

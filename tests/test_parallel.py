@@ -11,9 +11,10 @@ import pytest
 
 from cpetui.cli import parallel
 from cpetui.cli.check import check_files
+from cpetui.forked import can_fork
 from tests.robustness.corpus import MISTAKES
 
-CAN_FORK = parallel._can_fork()
+CAN_FORK = can_fork()
 
 
 def _where(path: str) -> tuple[str, int]:

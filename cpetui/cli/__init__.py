@@ -111,6 +111,11 @@ def _run_app(args_list: list[str]) -> int:
     parser.add_argument("paths", nargs="*", help=_("ledger files or folders"))
     parser.add_argument("--lang", choices=["en", "ja"], help=_("interface language"))
     args = parser.parse_args(args_list)
+    from cpetui.ui import preread
+
+    # Begun before Textual is imported: the reading runs on the second core while Textual loads (and
+    # a fork must not copy the threads Textual starts).
+    first = preread.start(args.paths)
     from cpetui.ui.app import run_app  # Textual is imported here only
 
-    return int(run_app(args.paths) or 0)
+    return int(run_app(first) or 0)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
+
+from cpetui import forked
+from cpetui.forked import can_fork
 
 R = TypeVar("R")
 
@@ -17,15 +18,6 @@ _RECORD = 4
 # A pipe holds at least 4 KiB without a reader (POSIX: PIPE_BUF ≥ 512; Linux 64 KiB); the queue is
 # written whole before the fork, so larger sets share out halves instead.
 _QUEUE_MAX = 4096 // _RECORD
-
-
-def _can_fork() -> bool:
-    return (
-        hasattr(os, "fork")
-        and (os.cpu_count() or 1) >= 2
-        and sys.platform != "darwin"  # fork after imports is unsafe there
-        and threading.active_count() == 1  # a fork copies one thread; others' locks could be held
-    )
 
 
 def _size(path: str) -> int:
@@ -45,7 +37,7 @@ def map_files(job: Callable[[str], R], files: Sequence[str]) -> list[R]:
     one-core answer.
     """
     sizes = [_size(f) for f in files]
-    if len(files) < 2 or sum(sizes) < PARALLEL_BYTES or not _can_fork():
+    if len(files) < 2 or sum(sizes) < PARALLEL_BYTES or not can_fork():
         return [job(f) for f in files]
     order = sorted(range(len(files)), key=lambda i: -sizes[i])
     queue = _queue(order) if len(files) <= _QUEUE_MAX else None
@@ -58,14 +50,18 @@ def map_files(job: Callable[[str], R], files: Sequence[str]) -> list[R]:
         for i in mine:
             results[i] = job(files[i])
     except BaseException:
-        if other:  # the job failed here as it would on one core: close the pipes, reap the child, raise
-            os.close(other[1])
-            os.waitpid(other[0], 0)
+        if other:  # the job failed here as it would on one core: close the pipe, reap the child, raise
+            other.abandon()
         raise
     finally:
         if queue is not None:
             os.close(queue)
-    done = _collect(other) if other else None
+    done: dict[int, R] | None = None
+    if other:
+        try:
+            done = other.result()
+        except forked.ChildFailed:
+            done = None
     if done is None:  # no second process, or it failed: do what it did not
         done = {i: job(files[i]) for i in order if i not in results}
     results.update(done)
@@ -95,49 +91,11 @@ def _take(queue: int) -> Iterator[int]:
 
 
 def _fork(job: Callable[[str], R], files: Sequence[str], queue: int | None,
-          theirs: Iterable[int] | None) -> tuple[int, int] | None:
-    """Starts the second process; (pid, read end of its result pipe), or None if it cannot start."""
-    import pickle
+          theirs: Iterable[int] | None) -> forked.Forked[dict[int, R]] | None:
+    """Starts the second process on the queue (or on `theirs`); None if it cannot start."""
 
-    try:
-        read_end, write_end = os.pipe()
-    except OSError:
-        return None
-    sys.stdout.flush()
-    sys.stderr.flush()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return None
-    if pid == 0:  # the second process: its results pickled down the pipe, then gone without clean-up
-        status = 0
-        try:
-            os.close(read_end)
-            taken = _take(queue) if queue is not None else theirs or []
-            payload = pickle.dumps({i: job(files[i]) for i in taken}, protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as out:
-                out.write(payload)
-        except BaseException:  # noqa: BLE001 - any failure: the first process redoes its files
-            status = 1
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    return pid, read_end
+    def share() -> dict[int, R]:
+        taken = _take(queue) if queue is not None else theirs or []
+        return {i: job(files[i]) for i in taken}
 
-
-def _collect(other: tuple[int, int]) -> dict[int, R] | None:
-    """The second process's results, or None when it failed."""
-    import pickle
-
-    pid, read_end = other
-    with os.fdopen(read_end, "rb") as src:
-        payload = src.read()
-    _pid, status = os.waitpid(pid, 0)
-    if status == 0 and payload:
-        try:
-            return pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - a torn payload: redo its files here
-            return None
-    return None
+    return forked.start(share)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from cpetui.model import Activity, Cycle, Explanation
+from typing import TYPE_CHECKING
+
 from cpetui.rules.errors import RulesError
-from cpetui.rules.registry import PROGRAMS
-from cpetui.rules.resolve import canonical_cycle, cycle_end, resolve_version, version_of
-from cpetui.rules.spec import Version
+
+if TYPE_CHECKING:
+    from cpetui.model import Activity, Cycle, Explanation
+    from cpetui.rules.registry import PROGRAMS
+    from cpetui.rules.resolve import cycle_end, resolve_version
+    from cpetui.rules.spec import Version
 
 __all__ = [
     "PROGRAMS",
@@ -21,22 +25,31 @@ __all__ = [
 ]
 
 
-_INFO = ("ActivityTypeInfo", "ProgramInfo", "VersionInfo", "program_info")
+# Imported when first asked for: a module that needs one small part of the rules (an error class, the
+# fields' names) does not load every program's tables (~12 ms, a tenth of the app's first paint).
+_LAZY = {
+    "ActivityTypeInfo": "info", "ProgramInfo": "info", "VersionInfo": "info", "program_info": "info",
+    "PROGRAMS": "registry", "cycle_end": "resolve", "resolve_version": "resolve",
+}
 
 
 def __getattr__(name: str) -> object:
-    # The forms' and `cpetui programs`' descriptions: not imported by `check` and `status`.
-    if name in _INFO:
-        from cpetui.rules import info
+    if name in _LAZY:
+        import importlib
 
-        return getattr(info, name)
+        value = getattr(importlib.import_module(f"cpetui.rules.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def activity_credit(cycle: Cycle, activity: Activity, version: str | Version) -> tuple[float, Explanation]:
     """One activity's earned credits and why, before caps and eligibility (the add form's live preview)."""
     from cpetui.i18n import _
+    from cpetui.model import Explanation
     from cpetui.rules.assess import type_of
+    from cpetui.rules.resolve import canonical_cycle, version_of
+    from cpetui.rules.spec import Version
 
     cycle = canonical_cycle(cycle)
     v = version if isinstance(version, Version) else version_of(

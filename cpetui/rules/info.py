@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cpetui.i18n import N_, _
-from cpetui.rules.registry import PROGRAMS
-from cpetui.rules.spec import ActivityType, Version
+
+if TYPE_CHECKING:
+    from cpetui.rules.spec import ActivityType, Version
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,8 @@ def _version_info(v: Version) -> VersionInfo:
 
 def program_info(program: str) -> ProgramInfo:
     """The program's credentials, rules versions and activity types; KeyError for an unknown program."""
+    from cpetui.rules.registry import PROGRAMS
+
     p = PROGRAMS[program.strip().lower()]
     latest = p.versions[-1]
     fields: tuple[str, ...] = ()
@@ -88,6 +92,8 @@ _FIELD_WORDS = {"fraud": N_("fraud"), "ethics": N_("ethics"), "general": N_("gen
 
 def type_label(program: str, version_id: str, type_id: str) -> str:
     """An activity type's name in the interface language ("教育" for education); the id if unknown."""
+    from cpetui.rules.registry import PROGRAMS
+
     p = PROGRAMS.get(program.strip().lower())
     v = p.version(version_id) if p else None
     t = v.types.get(type_id) if v else None

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 from cpetui.i18n import N_, _, format_date
 from cpetui.model import Activity, Problem
 from cpetui.ui.format import num, safe
+from cpetui.ui.preread import Preread, default_paths
 from cpetui.ui.rows import build_rows
 from cpetui.ui.session import (
     CannotUndo,
@@ -63,19 +64,6 @@ class SaveJob:
     # disk), and how to go back to the form with what the user typed (given the Collision).
     restore: dict[str, Any] | None = None
     revise: Callable[[Any], object] | None = field(default=None, repr=False)
-
-
-def default_paths(paths: Sequence[str]) -> list[str]:
-    """Command-line paths, else the configured ledger folder (via `cpetui.ledger.where`)."""
-    if paths:
-        return list(paths)
-    try:
-        from cpetui.ledger.where import locate
-
-        return list(locate(()).paths)
-    except Exception:  # a broken config file must not stop the app from opening ./ledgers
-        env = os.environ.get("CPETUI_LEDGERS")
-        return env.split(os.pathsep) if env else ["ledgers"]
 
 
 class CpetuiApp(App[int]):
@@ -135,22 +123,29 @@ class CpetuiApp(App[int]):
         as_of: date | None = None,
         watch: bool = True,
         poll_seconds: float = POLL_SECONDS,
+        first: Preread | None = None,
     ) -> None:
+        """`first`: the read begun before Textual was imported (`preread.start`); it gives the paths,
+        the day and the watcher, and `paths` and `watch` are not used."""
         super().__init__()
         self.fixed_as_of = as_of
+        if first is not None:
+            paths, as_of, watch = first.paths, first.as_of, first.watcher is not None
         self.session = Session(default_paths(paths), as_of or date.today())
         self.selected: str | None = None
         self.watching = watch
         self.poll_seconds = poll_seconds
-        self.watcher: Any = None
+        self.watcher: Any = first.watcher if first is not None else None
         self._timer: Any = None
         self._polling = False
         # Saves run one at a time, in order, in a worker thread (file I/O never blocks a keystroke).
         self._jobs: deque[SaveJob] = deque()
         self._saving = False
-        # The selected ledger (and the others' headers) are read before the app runs: no screen yet
-        # to keep responsive, and the first frame is drawn once, with the data.
-        self._first = self._read_first()
+        # The selected ledger (and the others' headers) are read before the first frame (no screen yet
+        # to keep responsive), so it is drawn once, with the data: begun before Textual was imported
+        # when the command line started it, else read here.
+        self._first: Preread | tuple[dict[str, Entry], list[Problem], list[str]] = \
+            first if first is not None else self._read_first()
 
     # ------------------------------------------------------------------------------ layout
 
@@ -173,7 +168,8 @@ class CpetuiApp(App[int]):
         self.theme_changed_signal.subscribe(self, lambda _theme: self._retheme())
         # Columns fitted to the width the first layout will give, so it is the only layout.
         self.query_one(ActivityTable).fit_columns(self.expected_table_width())
-        entries, missing, rest = self._first
+        first = self._first
+        entries, missing, rest = first.result(self.session) if isinstance(first, Preread) else first
         self._loaded(self.Loaded(entries, tuple(missing)))  # painted with data from the first frame
         # The other ledgers once the first frame is out: reading them must not delay it.
         if rest:
@@ -1007,8 +1003,8 @@ def _ordered_paths(entries: Iterable[Entry]) -> list[str]:
     return [e.path for e in ordered(entries)]
 
 
-def run_app(paths: list[str]) -> int:
-    """Open the app on `paths` (files or folders); empty: the configured ledger folder."""
-    app = CpetuiApp(paths)
+def run_app(first: Preread) -> int:
+    """Open the app on the ledgers `first` is reading (see `cpetui.ui.preread.start`)."""
+    app = CpetuiApp(first=first)
     result = app.run()
     return int(result or 0)

@@ -82,8 +82,8 @@ def build_rows(
     ledger: Ledger, status: Status | None, evidence: Mapping[str, bool] | None = None
 ) -> list[Row]:
     """One row per activity, in file order; `evidence` maps each evidence item to whether it exists."""
-    from cpetui.i18n import language
-    from cpetui.rules.info import field_label, type_label
+    from cpetui.i18n import _, language
+    from cpetui.rules.info import field_label
 
     evidence = evidence or {}
     credits = {c.activity_id: c for c in status.activities} if status else {}
@@ -95,7 +95,8 @@ def build_rows(
         kind, group = a.type or "", a.group or a.field or ""
         if translate and status is not None:
             if kind not in labels:
-                labels[kind] = type_label(status.program, status.rules_version, kind)
+                label = status.type_label(kind)
+                labels[kind] = _(label) if label else kind
             shown_type, shown_group = labels[kind], field_label(group)
         else:
             shown_type, shown_group = kind, group
