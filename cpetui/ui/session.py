@@ -11,7 +11,6 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from cpetui.i18n import _
-from cpetui.ledger.load import discover, read_ledger
 from cpetui.model import Activity, Ledger, Problem, Status
 
 EditKind = Literal["add", "update", "delete", "copy", "create", "remove"]
@@ -225,6 +224,8 @@ class Session:
     # ------------------------------------------------------------------------------ reading
 
     def load(self) -> None:
+        from cpetui.ledger.load import discover, read_ledger
+
         files, self.missing = discover(self.paths)
         self.entries = {}
         for path in files:
@@ -235,6 +236,7 @@ class Session:
         other ledger's header only. Returns the entries, the missing paths' problems, and the paths
         still to read whole, in sidebar order. Changes nothing in the session (safe in a worker).
         """
+        from cpetui.ledger.load import discover, read_ledger
         from cpetui.ui.order import ordered
 
         files, missing = discover(self.paths)
@@ -249,6 +251,8 @@ class Session:
 
     def refresh(self, path: str) -> Entry:
         """Re-read `path` from disk; a broken file keeps the last good data and shows its errors."""
+        from cpetui.ledger.load import read_ledger
+
         entry = self.entry_for(read_ledger(path), self.entries.get(path))
         self.entries[path] = entry
         return entry

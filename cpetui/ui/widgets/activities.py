@@ -119,10 +119,7 @@ class ActivityTable(Vertical):
         self.shown_keys: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(
-            placeholder=_("filter: words, type:…, group:…, unsubmitted, missing, noevidence — Esc clears"),
-            id="filter",
-        )
+        # The filter box is made the first time `/` is pressed (most sessions never filter).
         table: DataTable[Text] = DataTable(id="activities", cursor_type="row", zebra_stripes=True)
         self._set_columns(table, 100)
         yield table
@@ -178,7 +175,9 @@ class ActivityTable(Vertical):
     def goto(self, activity_id: str) -> bool:
         """Move the cursor to `activity_id`, clearing the filter when it hides it."""
         if page_of(self.matching, activity_id) is None and self.row_filter.active:
-            self.query_one("#filter", Input).value = ""
+            box = self.filter_box
+            if box is not None:
+                box.value = ""
             self.row_filter = Filter()
             self._refresh_view(None)
         page = page_of(self.matching, activity_id)
@@ -234,8 +233,18 @@ class ActivityTable(Vertical):
 
     # ---------------------------------------------------------------------- user actions
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+    @property
+    def filter_box(self) -> Input | None:
+        """The filter box, once it was opened."""
+        found = self.query_children("#filter")
+        return found.first(Input) if found else None
+
+    async def action_filter(self) -> None:
+        box = self.filter_box
+        if box is None:
+            hint = _("filter: words, type:…, group:…, unsubmitted, missing, noevidence — Esc clears")
+            box = Input(placeholder=hint, id="filter")
+            await self.mount(box, before=self.table)
         box.add_class("open")
         box.focus()
 
@@ -254,8 +263,8 @@ class ActivityTable(Vertical):
         self.table.focus()
 
     def key_escape(self) -> None:
-        box = self.query_one("#filter", Input)
-        if box.has_focus or box.value:
+        box = self.filter_box
+        if box is not None and (box.has_focus or box.value):
             box.value = ""
             box.remove_class("open")
             self.row_filter = Filter()
