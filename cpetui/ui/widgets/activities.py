@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from cpetui.i18n import _
 from cpetui.ui.format import color, num, plain
 from cpetui.ui.rows import PAGE_SIZE, SORT_KEYS, Filter, Row, page_count, page_of, parse_filter, select
+from cpetui.ui.widgets.grid import Grid
 
 
 def columns() -> list[tuple[str, str, int]]:
@@ -35,7 +36,7 @@ def columns() -> list[tuple[str, str, int]]:
 _FLEX = {"title": (4, 12), "provider": (1, 6), "type": (1, 6)}  # share of the free width, minimum
 _DROPPED_FIRST = ("submitted", "provider", "type")  # what a narrow terminal gives up, in order
 _TITLE_COMFORT = 24  # a title narrower than this is worth more than the next column to drop
-_PADDING = 2  # DataTable's cell padding, one each side
+_PADDING = 2  # the grid's cell padding, one each side
 
 
 def fitted(width: int) -> list[tuple[str, str, int]]:
@@ -120,12 +121,12 @@ class ActivityTable(Vertical):
 
     def compose(self) -> ComposeResult:
         # The filter box is made the first time `/` is pressed (most sessions never filter).
-        table: DataTable[Text] = DataTable(id="activities", cursor_type="row", zebra_stripes=True)
+        table = Grid(id="activities")
         self._set_columns(table, 100)
         yield table
         yield Static(id="table-info")
 
-    def _set_columns(self, table: DataTable, width: int) -> None:
+    def _set_columns(self, table: Grid, width: int) -> None:
         self.layout_width = width
         self.keys = []
         for key, heading, size in fitted(width):
@@ -152,8 +153,8 @@ class ActivityTable(Vertical):
             self._refresh_view(self.current_id)
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#activities", DataTable)
+    def table(self) -> Grid:
+        return self.query_one("#activities", Grid)
 
     @property
     def current_id(self) -> str | None:
@@ -209,9 +210,7 @@ class ActivityTable(Vertical):
                         if before != after:
                             table.update_cell(new.id, key, after)
         else:
-            table.clear()
-            for r in chunk:
-                table.add_row(*cells(r, self.keys), key=r.id)
+            table.set_rows((r.id, cells(r, self.keys)) for r in chunk)
         self.shown_ids, self.shown_rows, self.shown_keys = ids, list(chunk), list(self.keys)
         if chunk:
             target = self.shown_ids.index(keep) if keep in self.shown_ids else min(old_row, len(chunk) - 1)
@@ -287,23 +286,23 @@ class ActivityTable(Vertical):
             self.page_index = new
             self._refresh_view(None)
 
-    @on(DataTable.HeaderSelected)
-    def _header(self, event: DataTable.HeaderSelected) -> None:
+    @on(Grid.HeaderSelected)
+    def _header(self, event: Grid.HeaderSelected) -> None:
         event.stop()
-        key = str(event.column_key.value)
+        key = event.key
         if key == self.sort_key:
             self.descending = not self.descending
         else:
             self.sort_key, self.descending = key, False
         self._refresh_view(self.current_id)
 
-    @on(DataTable.RowHighlighted)
-    def _row(self, event: DataTable.RowHighlighted) -> None:
+    @on(Grid.RowHighlighted)
+    def _row(self, event: Grid.RowHighlighted) -> None:
         event.stop()
         self.post_message(self.Highlighted(self.current_id))
 
-    @on(DataTable.RowSelected)
-    def _chosen(self, event: DataTable.RowSelected) -> None:
+    @on(Grid.RowSelected)
+    def _chosen(self, event: Grid.RowSelected) -> None:
         event.stop()
         if self.current_id is not None:
             self.post_message(self.Chosen(self.current_id))
