@@ -7,13 +7,12 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from cpetui.i18n import _
 from cpetui.ui.format import color, num, progress, safe, state_label, state_style
 from cpetui.ui.order import ordered
 from cpetui.ui.session import Entry
+from cpetui.ui.widgets.listing import Item, Listing
 
 BAR_WIDTH = 12
 
@@ -44,7 +43,7 @@ def _prompt(entry: Entry) -> Text:
     return text
 
 
-class LedgerList(OptionList):
+class LedgerList(Listing):
     """Ledgers to choose from; the app sets them with `show` and hears `LedgerList.Chosen`."""
 
     @dataclass
@@ -63,41 +62,40 @@ class LedgerList(OptionList):
             # The same ledgers in the same order: redraw only the ones that changed (after a save).
             for entry in listed:
                 if self.shown.get(entry.path) is not entry:
-                    self.replace_option_prompt(entry.path, _prompt(entry))
+                    self.replace_prompt(entry.path, _prompt(entry))
             self.shown = {e.path: e for e in listed}
             self._select(selected)
             return
-        options: list[Option | None] = []
+        items: list[Item] = []
         group = None
         for entry in listed:
             if entry.credential != group:
                 group = entry.credential
-                if options:
-                    options.append(None)
-                options.append(Option(Text(safe(group, 24), style="bold"), disabled=True))
-            options.append(Option(_prompt(entry), id=entry.path))
-        self.clear_options()
-        self.add_options(options)
+                if items:
+                    items.append(Item(None))
+                items.append(Item(Text(safe(group, 24), style="bold"), enabled=False))
+            items.append(Item(_prompt(entry), id=entry.path))
+        self.set_items(items)
         self.shown_ids, self.shown = ids, {e.path: e for e in listed}
         self._select(selected)
 
     def _select(self, selected: str | None) -> None:
         if selected is not None:
             try:
-                index = self.get_option_index(selected)
+                index = self.index_of(selected)
             except Exception:  # the ledger vanished; keep no highlight
                 return
             if self.highlighted != index:
                 self.highlighted = index
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_listing_highlighted(self, event: Listing.Highlighted) -> None:
         event.stop()
         # The first ledger sits under the list's first heading: show the heading with it (the
         # highlight also wraps there from the last ledger).
-        if event.option_index == 1:
+        if event.index == 1:
             self.call_after_refresh(self.scroll_home, animate=False)
-        if event.option.id is not None:
-            self.post_message(self.Chosen(event.option.id))
+        if event.id is not None:
+            self.post_message(self.Chosen(event.id))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_listing_selected(self, event: Listing.Selected) -> None:
         event.stop()
