@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from cpetui.model import Ledger, Status
+from cpetui.model import Ledger, Status, frozen
 
 BLOCKS = " ▏▎▍▌▋▊▉█"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Period:
     """One bar of the chart: credits of the period, the running total, and where pace puts it."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from cpetui.model import Activity, Ledger, Status, frozen
@@ -34,7 +33,7 @@ class Row:
     group_shown: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Filter:
     """What `/` typed: free words plus `type:`, `group:`, `unsubmitted`, `missing` and `noevidence`.
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from types import MappingProxyType
 from typing import Any, Literal
 
 from cpetui.i18n import _
-from cpetui.model import Activity, Ledger, Problem, Status
+from cpetui.model import Activity, Ledger, Problem, Status, frozen
 
 EditKind = Literal["add", "update", "delete", "copy", "create", "remove"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Entry:
     """One ledger as the app shows it.
 
@@ -44,7 +44,7 @@ class Entry:
         return self.ledger.cycle.credential if self.ledger.cycle else os.path.basename(self.path)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Edit:
     """One change to one ledger, kept so it can be re-applied after a reload or undone."""
 
@@ -117,7 +117,7 @@ class CannotUndo(Exception):
     """An undo that would destroy something the user did since (a created ledger edited by hand)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Outcome:
     """What one saved edit produced: the entries to show, how to undo it, the activity it touched."""
 

@@ -14,7 +14,7 @@ class Host(App[None]):
     def __init__(self, rows: int) -> None:
         super().__init__()
         self.rows = rows
-        self.heard: list[object] = []
+        self.heard: list[tuple[str, object]] = []
 
     def compose(self) -> ComposeResult:
         yield Grid(id="grid")
@@ -29,13 +29,13 @@ class Host(App[None]):
         grid.focus()
 
     def on_grid_row_highlighted(self, message: Grid.RowHighlighted) -> None:
-        self.heard.append(message)
+        self.heard.append(("highlighted", message.row))
 
     def on_grid_row_selected(self, message: Grid.RowSelected) -> None:
-        self.heard.append(message)
+        self.heard.append(("selected", message.row))
 
     def on_grid_header_selected(self, message: Grid.HeaderSelected) -> None:
-        self.heard.append(message)
+        self.heard.append(("heading", message.key))
 
 
 def lines(grid: Grid) -> list[str]:
@@ -50,7 +50,7 @@ async def test_the_heading_stays_while_the_cursor_walks_the_rows_by_key() -> Non
         assert shown[0].startswith(" Date        Title     CPE")
         assert shown[1].rstrip() == " 2026-01-01  title 0      0"  # padded, credits to the right
         await pilot.press("down", "down")
-        assert grid.cursor_row == 2 and app.heard == [Grid.RowHighlighted(1), Grid.RowHighlighted(2)]
+        assert grid.cursor_row == 2 and app.heard == [("highlighted", 1), ("highlighted", 2)]
         await pilot.press("end")
         await pilot.pause()
         assert grid.cursor_row == 29
@@ -62,9 +62,9 @@ async def test_the_heading_stays_while_the_cursor_walks_the_rows_by_key() -> Non
         await pilot.pause()
         assert grid.cursor_row == 0 and "title 0" in lines(grid)[1]
         await pilot.press("up")  # already at the top: stays, nothing heard
-        assert grid.cursor_row == 0 and app.heard[-1] == Grid.RowHighlighted(0)
+        assert grid.cursor_row == 0 and app.heard[-1] == ("highlighted", 0)
         await pilot.press("enter")
-        assert app.heard[-1] == Grid.RowSelected(0)
+        assert app.heard[-1] == ("selected", 0)
 
 
 async def test_a_click_moves_the_cursor_a_second_click_chooses_a_heading_click_is_heard() -> None:
@@ -72,11 +72,11 @@ async def test_a_click_moves_the_cursor_a_second_click_chooses_a_heading_click_i
     async with app.run_test(size=(40, 10)) as pilot:
         grid = app.query_one(Grid)
         await pilot.click(Grid, offset=(3, 3))  # the third row
-        assert grid.cursor_row == 2 and app.heard[-1] == Grid.RowHighlighted(2)
+        assert grid.cursor_row == 2 and app.heard[-1] == ("highlighted", 2)
         await pilot.click(Grid, offset=(3, 3))
-        assert app.heard[-1] == Grid.RowSelected(2)
+        assert app.heard[-1] == ("selected", 2)
         await pilot.click(Grid, offset=(15, 0))  # "Title"
-        assert app.heard[-1] == Grid.HeaderSelected("title")
+        assert app.heard[-1] == ("heading", "title")
 
 
 def test_cells_are_cut_with_an_ellipsis_and_padded_by_cell_width() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
@@ -97,13 +96,19 @@ class ActivityTable(Vertical):
         Binding("left_square_bracket", "page(-1)", _("Previous page"), show=False),
     ]
 
-    @dataclass
     class Highlighted(Message):
-        activity_id: str | None
+        """The cursor is on `activity_id` now (None: no rows)."""
 
-    @dataclass
+        def __init__(self, activity_id: str | None) -> None:
+            super().__init__()
+            self.activity_id = activity_id
+
     class Chosen(Message):
-        activity_id: str
+        """Enter (or a second click) on `activity_id`."""
+
+        def __init__(self, activity_id: str) -> None:
+            super().__init__()
+            self.activity_id = activity_id
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)

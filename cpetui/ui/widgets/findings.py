@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual.message import Message
@@ -41,9 +40,12 @@ def finding_prompt(finding: Finding, width: int = 0) -> Text:
 class FindingsList(OptionList):
     """The selected ledger's findings; posts `FindingsList.Jump` with the activity to show."""
 
-    @dataclass
     class Jump(Message):
-        activity_id: str
+        """Show activity `activity_id` (a finding about it was chosen)."""
+
+        def __init__(self, activity_id: str) -> None:
+            super().__init__()
+            self.activity_id = activity_id
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)

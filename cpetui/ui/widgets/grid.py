@@ -10,7 +10,6 @@ moves the cursor; a click on the row under the cursor chooses it; a click on a h
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from rich.console import Console
 from rich.text import Text
@@ -21,10 +20,13 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from cpetui.i18n import _
+from cpetui.model import frozen
+
 PADDING = 1  # cells of space on each side of a column
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     key: str
     heading: Text
@@ -67,13 +69,13 @@ class Grid(ScrollView, can_focus=True):
     """Rows of cells keyed by id, under a heading line that stays in place as the rows scroll."""
 
     BINDINGS = [
-        Binding("enter", "select_cursor", "Select", show=False),
-        Binding("up", "cursor_up", "Cursor up", show=False),
-        Binding("down", "cursor_down", "Cursor down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,ctrl+home", "first", "First row", show=False),
-        Binding("end,ctrl+end", "last", "Last row", show=False),
+        Binding("enter", "select_cursor", _("Select"), show=False),
+        Binding("up", "cursor_up", _("Cursor up"), show=False),
+        Binding("down", "cursor_down", _("Cursor down"), show=False),
+        Binding("pageup", "page_up", _("Page up"), show=False),
+        Binding("pagedown", "page_down", _("Page down"), show=False),
+        Binding("home,ctrl+home", "first", _("First row"), show=False),
+        Binding("end,ctrl+end", "last", _("Last row"), show=False),
     ]
 
     COMPONENT_CLASSES = {"grid--header", "grid--cursor", "grid--even-row"}
@@ -121,23 +123,26 @@ class Grid(ScrollView, can_focus=True):
     }
     """
 
-    @dataclass
     class HeaderSelected(Message):
-        """A column's heading was clicked."""
+        """The heading of column `key` was clicked."""
 
-        key: str
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
 
-    @dataclass
     class RowHighlighted(Message):
         """The cursor moved to row `row` (an index)."""
 
-        row: int
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
 
-    @dataclass
     class RowSelected(Message):
         """Row `row` was chosen (Enter, or a click on the row under the cursor)."""
 
-        row: int
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)

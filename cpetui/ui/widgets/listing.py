@@ -8,7 +8,6 @@ Enter chooses; a click highlights and chooses. Headings (items not enabled) are 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.text import Text
@@ -19,8 +18,11 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from cpetui.i18n import _
+from cpetui.model import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Item:
     """A line or more of text (`prompt`), or a separator line (`prompt` None)."""
 
@@ -41,13 +43,13 @@ class Listing(ScrollView, can_focus=True):
     """Items one under the other, one of them highlighted; hears nothing, posts what the user does."""
 
     BINDINGS = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("pagedown", "page_down", "Page Down", show=False),
-        Binding("pageup", "page_up", "Page Up", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("down", "cursor_down", _("Down"), show=False),
+        Binding("up", "cursor_up", _("Up"), show=False),
+        Binding("end", "last", _("Last"), show=False),
+        Binding("home", "first", _("First"), show=False),
+        Binding("pagedown", "page_down", _("Page Down"), show=False),
+        Binding("pageup", "page_up", _("Page Up"), show=False),
+        Binding("enter", "select", _("Select"), show=False),
     ]
 
     COMPONENT_CLASSES = {"listing--highlighted", "listing--separator"}
@@ -80,19 +82,19 @@ class Listing(ScrollView, can_focus=True):
     }
     """
 
-    @dataclass
     class Highlighted(Message):
         """Item `index` (with `id`) is highlighted now."""
 
-        index: int
-        id: str | None
+        def __init__(self, index: int, id: str | None) -> None:  # noqa: A002 - the item's id
+            super().__init__()
+            self.index, self.id = index, id
 
-    @dataclass
     class Selected(Message):
         """Item `index` (with `id`) was chosen."""
 
-        index: int
-        id: str | None
+        def __init__(self, index: int, id: str | None) -> None:  # noqa: A002 - the item's id
+            super().__init__()
+            self.index, self.id = index, id
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual.message import Message
@@ -46,9 +45,12 @@ def _prompt(entry: Entry) -> Text:
 class LedgerList(Listing):
     """Ledgers to choose from; the app sets them with `show` and hears `LedgerList.Chosen`."""
 
-    @dataclass
     class Chosen(Message):
-        path: str
+        """The ledger at `path` was highlighted: show it."""
+
+        def __init__(self, path: str) -> None:
+            super().__init__()
+            self.path = path
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
