@@ -18,6 +18,8 @@ from cpetui.i18n import _
 class Choose(ModalScreen[str | None]):
     """Dismisses with the id of the chosen option, or None on Escape."""
 
+    CSS_PATH = "dialogs.tcss"  # beside this file; read the first time a dialog opens
+
     BINDINGS = [Binding("escape", "cancel", _("Cancel"), show=False)]
 
     def __init__(self, question: Text | str, choices: Sequence[tuple[str, Text | str]]) -> None:

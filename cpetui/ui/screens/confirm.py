@@ -15,6 +15,8 @@ from cpetui.i18n import _
 class Confirm(ModalScreen[bool]):
     """Ask before something that cannot be taken back lightly (undo still can)."""
 
+    CSS_PATH = "dialogs.tcss"  # beside this file; read the first time a dialog opens
+
     BINDINGS = [
         Binding("y", "answer(True)", _("Yes")),
         Binding("n,escape", "answer(False)", _("No")),

@@ -78,6 +78,8 @@ def field_text(value: Any) -> str:
 class ActivityForm(ModalScreen[dict[str, Any] | None]):
     """Dismisses with the form's values (None for a key the user emptied), or None when cancelled."""
 
+    CSS_PATH = "dialogs.tcss"  # beside this file; read the first time a dialog opens
+
     BINDINGS = [
         Binding("ctrl+s", "save", _("Save")),
         Binding("escape", "cancel", _("Cancel")),

@@ -56,6 +56,7 @@ def help_text() -> Text:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"  # beside this file; read the first time a dialog opens
     BINDINGS = [Binding("escape,q,question_mark", "close", _("Close"))]
     # The scroll box has the focus, so ↑ ↓ PgUp PgDn Home End read what a short terminal cuts off.
     AUTO_FOCUS = ".help"

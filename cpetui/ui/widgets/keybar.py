@@ -42,6 +42,7 @@ class KeyBar(Widget):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.targets: list[tuple[Any, str]] = []  # (node, action) per shown key, for clicks
+        self._drawn: tuple[int, Text] | None = None  # (width, line) until the bindings change
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -51,10 +52,17 @@ class KeyBar(Widget):
 
     def _bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen:
+            self._drawn = None
             self.refresh()  # one line whatever the keys: drawn again, never laid out again
 
     def render(self) -> Text:
         # Fitted when drawn, at the width it is drawn at: a resize needs no second pass.
+        width = self.size.width or self.app.size.width
+        if self._drawn is None or self._drawn[0] != width:
+            self._drawn = (width, self._line(width))
+        return self._drawn[1]
+
+    def _line(self, width: int) -> Text:
         active = self.screen.active_bindings
         out = Text(no_wrap=True, overflow="ellipsis")
         self.targets = []
@@ -72,7 +80,6 @@ class KeyBar(Widget):
             if binding.action == "command_palette":  # Textual's own binding, described in English
                 binding = replace(binding, description=_("palette"))
             keys.append((node, binding, enabled, key))
-        width = self.size.width or self.app.size.width
         fitting = fit_keys([(b.action, f" {key} {b.description} ", cell_width(f" {key} {b.description} "))
                             for _n, b, _e, key in keys], width)
         wanted = {action for action, _t, _c in fitting}

@@ -248,10 +248,16 @@ class Listing(ScrollView, can_focus=True):
             prompt = self.items[index].prompt
             if prompt is None:
                 lines = [Strip.blank(0)]  # drawn as a rule in render_line, at the width then
-            else:
+            else:  # a line of text each, cut with … at the width (no wrapping: no Rich layout needed)
                 console = self.app.console
-                options = console.options.update(width=width, no_wrap=True, overflow="ellipsis")
-                lines = [Strip(line) for line in console.render_lines(prompt, options, pad=False)]
+                own = console.get_style(prompt.style) if prompt.style else None
+                lines = []
+                for part in prompt.split("\n", allow_blank=True):
+                    if part.cell_len > width:
+                        part.truncate(width, overflow="ellipsis")
+                    line = Strip(list(part.render(console)), part.cell_len)
+                    # Text.render draws the spans only; the text's own style goes under them.
+                    lines.append(line.apply_style(own) if own else line)
             self._drawn[index] = lines
         return lines
 
