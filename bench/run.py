@@ -59,23 +59,39 @@ def cpetui(*args: str) -> list[str]:
 # ------------------------------------------------------------------------------------------- 1
 
 
+def interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median seconds of each command, run in turns (one of each, `runs` times) so that a machine that
+    speeds up or slows down during the benchmark moves every figure alike."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            t = time.perf_counter()
+            run_process(argv)
+            samples[name].append(time.perf_counter() - t)
+    return {name: statistics.median(times) for name, times in samples.items()}
+
+
 def headless_figures(folder: Path, journal: Path, runs: int) -> list[Figure]:
     files = sorted(str(p) for p in folder.glob("*.toml"))
     floor_code = "import sys, tomllib\nfor f in sys.argv[1:]:\n    tomllib.load(open(f, 'rb'))"
-    floor = median_time(lambda: run_process([sys.executable, "-c", floor_code, *files]), runs)
-    check = median_time(lambda: run_process(cpetui("check", "--as-of", AS_OF, str(folder))), runs)
-    status = median_time(
-        lambda: run_process(cpetui("status", "--json", "--as-of", AS_OF, str(folder))), runs
-    )
+    commands = {
+        "floor": [sys.executable, "-c", floor_code, *files],
+        "check": cpetui("check", "--as-of", AS_OF, str(folder)),
+        "status": cpetui("status", "--json", "--as-of", AS_OF, str(folder)),
+    }
+    hledger = shutil.which("hledger")
+    if hledger:
+        commands["peer"] = [hledger, "-f", str(journal), "check"]
+    times = interleaved(commands, runs)
+    floor, check, status = times["floor"], times["check"], times["status"]
     figures = [
         Figure("floor: python -c 'import tomllib' load of the same files", floor),
         Figure("cpetui check, 10,000 activities", check),
         Figure("cpetui status --json, 10,000 activities", status),
         Figure("  check / floor", check / floor),
     ]
-    hledger = shutil.which("hledger")
     if hledger:
-        peer = median_time(lambda: run_process([hledger, "-f", str(journal), "check"]), runs)
+        peer = times["peer"]
         ratio = check / peer
         figures += [
             Figure("peer: hledger check, 10,000 transactions", peer),
@@ -142,13 +158,11 @@ def edit_figures(runs: int) -> list[Figure]:
 
 
 def app_figures(folder: Path, runs: int) -> list[Figure]:
-    probe = HERE / "app_probe.py"
-    def paint(*args: str) -> float:
-        return median_time(lambda: run_process([sys.executable, str(probe), *args]), runs)
-
-    bare = paint("bare")
-    samples = paint("paint", str(ROOT / "ledgers"))
-    big = paint("paint", str(folder))
+    probe = [sys.executable, str(HERE / "app_probe.py")]
+    # Start-up figures are a few hundred milliseconds each: at least 15 turns for a steady median.
+    times = interleaved({"bare": [*probe, "bare"], "samples": [*probe, "paint", str(ROOT / "ledgers")],
+                         "big": [*probe, "paint", str(folder)]}, max(runs, 15))
+    bare, samples, big = times["bare"], times["samples"], times["big"]
     figures = [
         Figure("floor: bare Textual app, exits on mount", bare),
         Figure("app first paint, sample ledgers", samples),
@@ -156,7 +170,7 @@ def app_figures(folder: Path, runs: int) -> list[Figure]:
         Figure("app first paint, 10,000 activities", big),
         Figure("  / bare", big / bare, target="≤ 2.5", ok=big / bare <= 2.5),
     ]
-    out = subprocess.run([sys.executable, str(probe), "outside-edit", str(folder)],
+    out = subprocess.run([*probe, "outside-edit", str(folder)],
                          capture_output=True, text=True, cwd=ROOT)
     if out.returncode == 0:
         seconds = float(out.stdout.strip().splitlines()[-1])
@@ -166,7 +180,7 @@ def app_figures(folder: Path, runs: int) -> list[Figure]:
         figures.append(Figure(f"outside edit probe failed: {out.stderr.strip()[-300:]}"))
     # The app's own peak, reported by the probe itself: the children's maximum would also hold the
     # headless commands' and the other probes'.
-    loaded = subprocess.run([sys.executable, str(probe), "loaded", str(folder)], capture_output=True,
+    loaded = subprocess.run([*probe, "loaded", str(folder)], capture_output=True,
                             text=True, cwd=ROOT, check=True)
     mib = int(loaded.stdout.strip().splitlines()[-1]) / 1024
     figures.append(Figure("peak memory of the app, 10,000 activities", mib=mib, target="< 120 MiB",
