@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from cpetui.i18n import _
 from cpetui.ui.format import color, num, plain
 from cpetui.ui.rows import PAGE_SIZE, SORT_KEYS, Filter, Row, page_count, page_of, parse_filter, select
 from cpetui.ui.widgets.grid import Grid
+from cpetui.ui.widgets.line import Line
 
 
 def columns() -> list[tuple[str, str, int]]:
@@ -129,7 +130,7 @@ class ActivityTable(Vertical):
         table = Grid(id="activities")
         self._set_columns(table, 100)
         yield table
-        yield Static(id="table-info")
+        yield Line(id="table-info")
 
     def _set_columns(self, table: Grid, width: int) -> None:
         self.layout_width = width
@@ -233,7 +234,7 @@ class ActivityTable(Vertical):
             parts.append(_("page {page}/{pages} ([ ])").format(page=self.page_index + 1, pages=pages))
         if self.row_filter.active:
             parts.append(_("filtered"))
-        self.query_one("#table-info", Static).update(Text("  ·  ".join(parts), style="dim"))
+        self.query_one("#table-info", Line).show_text(Text("  ·  ".join(parts), style="dim"))
 
     # ---------------------------------------------------------------------- user actions
 

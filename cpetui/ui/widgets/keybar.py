@@ -12,9 +12,9 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 from textual.screen import Screen
-from textual.widget import Widget
 
 from cpetui.i18n import _, cell_width
+from cpetui.ui.widgets.line import Line
 
 # What a narrow terminal gives up first (the help lists every key); help and quit always stay.
 DROPPED_FIRST = ("command_palette", "editor", "evidence", "copy", "submitted", "reverse", "filter", "undo",
@@ -35,14 +35,13 @@ def fit_keys(items: list[tuple[str, str, int]], width: int) -> list[tuple[str, s
     return kept
 
 
-class KeyBar(Widget):
+class KeyBar(Line):
     """Shows `key description` for every shown binding, in the order Textual resolves them; what does
     not fit the width gives way, least needed first, but `? Help` and `q Quit` are always there."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.targets: list[tuple[Any, str]] = []  # (node, action) per shown key, for clicks
-        self._drawn: tuple[int, Text] | None = None  # (width, line) until the bindings change
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -52,17 +51,10 @@ class KeyBar(Widget):
 
     def _bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen:
-            self._drawn = None
-            self.refresh()  # one line whatever the keys: drawn again, never laid out again
+            self.redraw()  # one line whatever the keys: drawn again, never laid out again
 
-    def render(self) -> Text:
+    def line(self, width: int) -> Text:
         # Fitted when drawn, at the width it is drawn at: a resize needs no second pass.
-        width = self.size.width or self.app.size.width
-        if self._drawn is None or self._drawn[0] != width:
-            self._drawn = (width, self._line(width))
-        return self._drawn[1]
-
-    def _line(self, width: int) -> Text:
         active = self.screen.active_bindings
         out = Text(no_wrap=True, overflow="ellipsis")
         self.targets = []

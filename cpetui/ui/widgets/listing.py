@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from cpetui.i18n import _
 from cpetui.model import frozen
+from cpetui.ui.widgets.line import text_strip
 
 
 @frozen
@@ -250,14 +251,11 @@ class Listing(ScrollView, can_focus=True):
                 lines = [Strip.blank(0)]  # drawn as a rule in render_line, at the width then
             else:  # a line of text each, cut with … at the width (no wrapping: no Rich layout needed)
                 console = self.app.console
-                own = console.get_style(prompt.style) if prompt.style else None
+                own = prompt.style
                 lines = []
                 for part in prompt.split("\n", allow_blank=True):
-                    if part.cell_len > width:
-                        part.truncate(width, overflow="ellipsis")
-                    line = Strip(list(part.render(console)), part.cell_len)
-                    # Text.render draws the spans only; the text's own style goes under them.
-                    lines.append(line.apply_style(own) if own else line)
+                    part.style = own  # split keeps the spans; the text's own style goes under them
+                    lines.append(text_strip(part, width, console))
             self._drawn[index] = lines
         return lines
 

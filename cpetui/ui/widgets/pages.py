@@ -7,10 +7,12 @@ from collections.abc import Callable, Sequence
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import ContentSwitcher
+
+from cpetui.ui.widgets.line import Line
 
 
-class TabBar(Static):
+class TabBar(Line):
     """`1 Activities  2 Findings (3)  3 Chart`, the open one highlighted; a click opens a tab."""
 
     def __init__(self, tabs: Sequence[tuple[str, str]], **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -33,7 +35,7 @@ class TabBar(Static):
             look = Style(bold=True, reverse=True) if page == self.active else Style(dim=True)
             out.append(text + " ", look + click)
             out.append(" ")
-        self.update(out)
+        self.show_text(out)
 
 
 class Pages(ContentSwitcher):
