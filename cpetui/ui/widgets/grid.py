@@ -28,6 +28,8 @@ PADDING = 1  # cells of space on each side of a column
 
 @frozen
 class Column:
+    """A column: its key, its heading and its width in cells (padding not counted)."""
+
     key: str
     heading: Text
     width: int
