@@ -53,8 +53,9 @@ def test_headless_modules_import_no_textual(module: str) -> None:
 
 def test_the_rules_package_and_its_words_load_no_program_tables() -> None:
     # The app's first frame names fields and catches RulesError; the tables load when a rule is run.
-    loaded = _loaded_after_import("cpetui.rules.info")
-    assert "cpetui.rules" in loaded and "cpetui.rules.registry" not in loaded
+    for module in ("cpetui.rules.words", "cpetui.rules.info"):
+        loaded = _loaded_after_import(module)
+        assert "cpetui.rules" in loaded and "cpetui.rules.registry" not in loaded, module
     code = "import sys, cpetui.rules as r; r.PROGRAMS; print('cpetui.rules.registry' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"  # and they are there the moment they are asked for

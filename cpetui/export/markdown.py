@@ -8,7 +8,8 @@ from cpetui.export import words
 from cpetui.export.cells import md
 from cpetui.i18n import _, format_credits, format_date, language
 from cpetui.model import Activity, Ledger, Status
-from cpetui.rules.info import field_label, type_label
+from cpetui.rules.info import type_label
+from cpetui.rules.words import field_label
 
 
 def report(ledger: Ledger, status: Status) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from cpetui.i18n import N_, _
+from cpetui.i18n import _
 
 if TYPE_CHECKING:
     from cpetui.rules.spec import ActivityType, Version
@@ -87,9 +87,6 @@ def program_info(program: str) -> ProgramInfo:
                        any(v.groups for v in p.versions), fields, latest.default_type, _(p.citation))
 
 
-_FIELD_WORDS = {"fraud": N_("fraud"), "ethics": N_("ethics"), "general": N_("general")}
-
-
 def type_label(program: str, version_id: str, type_id: str) -> str:
     """An activity type's name in the interface language ("教育" for education); the id if unknown."""
     from cpetui.rules.registry import PROGRAMS
@@ -98,8 +95,3 @@ def type_label(program: str, version_id: str, type_id: str) -> str:
     v = p.version(version_id) if p else None
     t = v.types.get(type_id) if v else None
     return _(t.label) if t else type_id
-
-
-def field_label(field: str) -> str:
-    """A field of study (ACFE / IIA) in the interface language; anything else as written."""
-    return _(_FIELD_WORDS[field]) if field in _FIELD_WORDS else field

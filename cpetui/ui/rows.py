@@ -82,7 +82,7 @@ def build_rows(
 ) -> list[Row]:
     """One row per activity, in file order; `evidence` maps each evidence item to whether it exists."""
     from cpetui.i18n import _, language
-    from cpetui.rules.info import field_label
+    from cpetui.rules.words import field_label
 
     evidence = evidence or {}
     credits = {c.activity_id: c for c in status.activities} if status else {}
