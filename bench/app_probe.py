@@ -51,15 +51,34 @@ def painted() -> None:
     os._exit(0)
 
 
-def paint(folder: str, *, everything: bool = False) -> None:
-    """Start the app on `folder` as `cpetui` does; end at its first paint, or (`everything`) once every
-    ledger is read."""
-    from cpetui.ui import preread
+class _FirstPaintHook:
+    """Import hook: when `cpetui.ui.app` is loaded, its `run_app` opens an app that ends the process at
+    its first paint. The command line itself is run unchanged, so the figure is `cpetui FOLDER`'s
+    start-up as a user has it: arguments, language, the first read begun before Textual loads."""
 
-    first = preread.start([folder], AS_OF, watch=False)  # as the command line: before Textual loads
-    from cpetui.ui.app import CpetuiApp
+    def __init__(self, everything: bool) -> None:
+        self.everything = everything
 
-    class FirstPaint(CpetuiApp):
+    def find_spec(self, name: str, path: object, target: object = None) -> object:
+        if name != "cpetui.ui.app":
+            return None
+        import importlib.util
+
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.loader is not None
+        load, everything = spec.loader.exec_module, self.everything
+
+        def exec_module(module: object) -> None:
+            load(module)  # type: ignore[arg-type]
+            module.run_app = _first_paint_app(module.CpetuiApp, everything)  # type: ignore[attr-defined]
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def _first_paint_app(base: type, everything: bool):  # type: ignore[no-untyped-def]
+    class FirstPaint(base):  # type: ignore[misc, valid-type]
         done = False
 
         def render_all(self) -> None:  # type: ignore[override]
@@ -72,8 +91,20 @@ def paint(folder: str, *, everything: bool = False) -> None:
             self.done = True
             self.call_after_refresh(painted)
 
-    FirstPaint(first=first).run(headless=True, size=SIZE)
-    raise SystemExit("the app ended before its first paint")
+    def run_app(first) -> int:  # type: ignore[no-untyped-def]
+        FirstPaint(first=first).run(headless=True, size=SIZE)
+        raise SystemExit("the app ended before its first paint")
+
+    return run_app
+
+
+def paint(folder: str, *, everything: bool = False) -> None:
+    """Run `cpetui FOLDER` as a user does; end at its first paint, or (`everything`) once every ledger
+    is read."""
+    sys.meta_path.insert(0, _FirstPaintHook(everything))  # type: ignore[arg-type]
+    from cpetui.cli import main
+
+    main([folder])
 
 
 async def outside_edit(folder: str) -> float:

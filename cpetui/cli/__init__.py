@@ -58,19 +58,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     commands = _available_commands()
     first = _first_word(args_list)
+    if first not in commands and not any(a in ("-h", "--help") for a in args_list[:1]):
+        return _run_app(args_list)
     _setup_language(_lang_option(args_list))
-    if first in commands or any(a in ("-h", "--help") for a in args_list[:1]):
-        parser = build_parser(commands, only=first if first in commands else None)
-        args = parser.parse_args(args_list)
-        if args.command is None:
-            parser.print_help()
-            return 0
-        module = importlib.import_module(commands[args.command][0])
-        # A headless command allocates many small, acyclic objects and then exits: collecting
-        # cycles every 700 allocations only costs time.
-        gc.set_threshold(200_000, 50, 100)
-        return int(module.run(args) or 0)
-    return _run_app(args_list)
+    parser = build_parser(commands, only=first if first in commands else None)
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    module = importlib.import_module(commands[args.command][0])
+    # A headless command allocates many small, acyclic objects and then exits: collecting
+    # cycles every 700 allocations only costs time.
+    gc.set_threshold(200_000, 50, 100)
+    return int(module.run(args) or 0)
 
 
 def _lang_option(args_list: list[str]) -> str | None:
@@ -106,16 +106,43 @@ def _setup_language(lang: str | None) -> None:
     setup(lang)
 
 
+def _app_paths(args_list: list[str]) -> list[str] | None:
+    """The paths of `cpetui PATH… [--lang L]`, or None when there is more to parse (options, `--`)."""
+    paths: list[str] = []
+    skip = False
+    for i, arg in enumerate(args_list):
+        if skip:
+            skip = False
+        elif arg == "--lang" and i + 1 < len(args_list) and args_list[i + 1] in ("en", "ja"):
+            skip = True
+        elif arg in ("--lang=en", "--lang=ja"):
+            pass
+        elif arg.startswith("-"):
+            return None
+        else:
+            paths.append(arg)
+    return paths
+
+
 def _run_app(args_list: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="cpetui", description=_("Open the cpetui app."))
-    parser.add_argument("paths", nargs="*", help=_("ledger files or folders"))
-    parser.add_argument("--lang", choices=["en", "ja"], help=_("interface language"))
-    args = parser.parse_args(args_list)
+    lang = _lang_option(args_list)
+    paths = _app_paths(args_list)
+    if paths is None:  # options to check: argparse, in the user's language, says what is wrong
+        _setup_language(lang)
+        parser = argparse.ArgumentParser(prog="cpetui", description=_("Open the cpetui app."))
+        parser.add_argument("paths", nargs="*", help=_("ledger files or folders"))
+        parser.add_argument("--lang", choices=["en", "ja"], help=_("interface language"))
+        args = parser.parse_args(args_list)
+        paths, lang = args.paths, args.lang
     from cpetui.ui import preread
 
-    # Begun before Textual is imported: the reading runs on the second core while Textual loads (and
-    # a fork must not copy the threads Textual starts).
-    first = preread.start(args.paths)
-    from cpetui.ui.app import run_app  # Textual is imported here only
+    # Begun before Textual is imported (a fork must not copy the threads Textual starts): the language,
+    # the ledger folder and the first read come from the second core while Textual loads here.
+    pending = preread.start(paths, lang=lang)
+    import textual.app  # noqa: F401 - the long part of start-up, with nothing to wait for
+
+    first = pending.settle()
+    _setup_language(first.lang)  # the language the reading chose, before the app's words are made
+    from cpetui.ui.app import run_app
 
     return int(run_app(first) or 0)

@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 from cpetui.i18n import N_, _, format_date
 from cpetui.model import Activity, Problem, frozen
 from cpetui.ui.format import num, safe
-from cpetui.ui.preread import Preread, default_paths
+from cpetui.ui.preread import Prepared, default_paths
 from cpetui.ui.rows import build_rows
 from cpetui.ui.session import (
     CannotUndo,
@@ -143,10 +143,10 @@ class CpetuiApp(App[int]):
         as_of: date | None = None,
         watch: bool = True,
         poll_seconds: float = POLL_SECONDS,
-        first: Preread | None = None,
+        first: Prepared | None = None,
     ) -> None:
-        """`first`: the read begun before Textual was imported (`preread.start`); it gives the paths,
-        the day and the watcher, and `paths` and `watch` are not used."""
+        """`first`: what the command line prepared while Textual loaded (`preread`): the paths, the
+        day, the watcher and the first read; `paths` and `watch` are then not used."""
         super().__init__()
         self.fixed_as_of = as_of
         if first is not None:
@@ -164,8 +164,8 @@ class CpetuiApp(App[int]):
         # The selected ledger (and the others' headers) are read before the first frame (no screen yet
         # to keep responsive), so it is drawn once, with the data: begun before Textual was imported
         # when the command line started it, else read here.
-        self._first: Preread | tuple[dict[str, Entry], list[Problem], list[str]] = \
-            first if first is not None else self._read_first()
+        self._first: tuple[dict[str, Entry], list[Problem], list[str]] = \
+            first.first if first is not None else self._read_first()
 
     # ------------------------------------------------------------------------------ layout
 
@@ -191,8 +191,7 @@ class CpetuiApp(App[int]):
         self.theme_changed_signal.subscribe(self, lambda _theme: self._retheme())
         # Columns fitted to the width the first layout will give, so it is the only layout.
         self.query_one(ActivityTable).fit_columns(self.expected_table_width())
-        first = self._first
-        entries, missing, rest = first.result(self.session) if isinstance(first, Preread) else first
+        entries, missing, rest = self._first
         self._loaded(self.Loaded(entries, tuple(missing)))  # painted with data from the first frame
         # The other ledgers once the first frame is out: reading them must not delay it.
         if rest:
@@ -1026,8 +1025,8 @@ def _ordered_paths(entries: Iterable[Entry]) -> list[str]:
     return [e.path for e in ordered(entries)]
 
 
-def run_app(first: Preread) -> int:
-    """Open the app on the ledgers `first` is reading (see `cpetui.ui.preread.start`)."""
+def run_app(first: Prepared) -> int:
+    """Open the app as `first` prepared it (see `cpetui.ui.preread`)."""
     app = CpetuiApp(first=first)
     result = app.run()
     return int(result or 0)

@@ -1,15 +1,17 @@
-"""Start-up's first read (the selected ledger whole, the others' headers) done while Textual loads.
+"""Start-up's first steps (language, ledger folder, the first read) done while Textual loads.
 
-Called by the command line before Textual is imported: where a fork is possible the reading runs in a
-second process on the second core, so the app's first frame does not wait for it; elsewhere, or should
-that process fail, the app reads in its own process, with the same result. Imports no Textual.
+The command line calls `start` before importing Textual: where a fork is possible, a second process
+on the second core chooses the language (flag, config file, environment), finds the ledgers, takes the
+watcher's first look at them and reads the selected one whole and the others' headers; the app's
+process imports Textual meanwhile and `settle`s when it needs the answer. Elsewhere, or should that
+process fail in any way, the same steps run in the app's process, with the same result. Imports no
+Textual.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +19,7 @@ from cpetui import forked
 
 if TYPE_CHECKING:
     from cpetui.model import Problem
-    from cpetui.ui.session import Entry, Session
+    from cpetui.ui.session import Entry
 
 FirstRead = tuple[dict[str, "Entry"], list["Problem"], list[str]]
 
@@ -35,40 +37,60 @@ def default_paths(paths: Sequence[str]) -> list[str]:
         return env.split(os.pathsep) if env else ["ledgers"]
 
 
-def _read(paths: list[str], as_of: date) -> FirstRead:
+class Prepared:
+    """What the app opens with: its language, paths, day, watcher (or None) and first read."""
+
+    def __init__(self, lang: str, paths: list[str], as_of: date, watcher: Any, first: FirstRead) -> None:
+        self.lang = lang
+        self.paths = paths
+        self.as_of = as_of
+        self.watcher = watcher  # cpetui.ledger.watch.Watcher: it looked before the read
+        self.first = first
+
+
+def prepare(paths: Sequence[str], as_of: date, watch: bool, lang: str | None) -> Prepared:
+    """Choose the language (installing it here), find the ledgers, look at them, read the first."""
+    try:
+        from cpetui.locale import setup
+    except ImportError:  # translations not built yet
+        chosen = "en"
+    else:
+        chosen = setup(lang)
+    chosen_paths = default_paths(paths)
+    watcher = None
+    if watch:
+        from cpetui.ledger.watch import Watcher
+
+        watcher = Watcher(chosen_paths)  # made before reading: an edit meanwhile is noticed
     from cpetui.ui.session import Session
 
-    return Session(paths, as_of).read_first(None)
+    return Prepared(chosen, chosen_paths, as_of, watcher, Session(chosen_paths, as_of).read_first(None))
 
 
-@dataclass
 class Preread:
-    """The paths and day the app opens on, its watcher, and the first read under way (or not)."""
+    """The preparation under way in a second process, or None there when it runs here."""
 
-    paths: list[str]
-    as_of: date
-    watcher: Any = None  # cpetui.ledger.watch.Watcher, made before reading: an edit meanwhile is seen
-    reading: forked.Forked[FirstRead] | None = None
+    def __init__(self, paths: Sequence[str], as_of: date, watch: bool, lang: str | None,
+                 reading: forked.Forked[Prepared] | None) -> None:
+        self.paths, self.as_of, self.watch, self.lang = list(paths), as_of, watch, lang
+        self.reading = reading
 
-    def result(self, session: Session) -> FirstRead:
-        """The first read: from the second process, else read now through `session`."""
+    def settle(self) -> Prepared:
+        """The preparation: the second process's answer, else done now in this process."""
         if self.reading is not None:
             reading, self.reading = self.reading, None
             try:
                 return reading.result()
             except forked.ChildFailed:
                 pass
-        return session.read_first(None)
+        return prepare(self.paths, self.as_of, self.watch, self.lang)
 
 
-def start(paths: Sequence[str] = (), as_of: date | None = None, *, watch: bool = True) -> Preread:
-    """Begin the first read of `paths` (empty: the configured folder) as of `as_of` (today)."""
-    chosen = default_paths(paths)
+def start(paths: Sequence[str] = (), as_of: date | None = None, *, watch: bool = True,
+          lang: str | None = None) -> Preread:
+    """Begin preparing to open `paths` (empty: the configured folder) as of `as_of` (today) in `lang`
+    (None: the config file's, else the environment's)."""
     day = as_of or date.today()
-    watcher = None
-    if watch:
-        from cpetui.ledger.watch import Watcher
-
-        watcher = Watcher(chosen)
-    reading = forked.start(lambda: _read(chosen, day)) if forked.can_fork() else None
-    return Preread(chosen, day, watcher, reading)
+    chosen = list(paths)
+    reading = forked.start(lambda: prepare(chosen, day, watch, lang)) if forked.can_fork() else None
+    return Preread(chosen, day, watch, lang, reading)
