@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable, Iterable
 from types import MappingProxyType
@@ -110,6 +109,8 @@ def _close_matches(word: str, choices: list[str] | tuple[str, ...] | frozenset[s
 
 
 def fingerprint(data: bytes) -> str:
+    import hashlib  # on first use: its OpenSSL start-up is 5 ms of every process that imports parse
+
     return hashlib.sha256(data).hexdigest()
 
 
