@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -173,16 +173,16 @@ class CpetuiApp(App[int]):
         return MainScreen()
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="body"):
-            yield LedgerList(id="ledgers")
-            with Vertical(id="main"):
-                yield ProblemsBanner(id="problems")
-                yield StatusPanel(id="status")
-                yield TabBar(TABS(), id="tabbar")
-                with Pages({"tab-findings": _findings, "tab-chart": _chart}, id="tabs",
-                           initial="tab-activities"):
-                    yield ActivityTable(id="tab-activities")
-                yield ExplainPanel(id="explain")
+        # The screen lays the sidebar and the main column side by side (MainScreen in app.tcss).
+        yield LedgerList(id="ledgers")
+        with Vertical(id="main"):
+            yield ProblemsBanner(id="problems")
+            yield StatusPanel(id="status")
+            yield TabBar(TABS(), id="tabbar")
+            with Pages({"tab-findings": _findings, "tab-chart": _chart}, id="tabs",
+                       initial="tab-activities"):
+                yield ActivityTable(id="tab-activities")
+            yield ExplainPanel(id="explain")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
