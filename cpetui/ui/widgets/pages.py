@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher
 
 from cpetui.ui.widgets.line import Line
 
@@ -38,12 +37,23 @@ class TabBar(Line):
         self.show_text(out)
 
 
-class Pages(ContentSwitcher):
-    """One page shown at a time; pages other than the first are made on first use (start-up is lighter)."""
+class Pages(Widget):
+    """One page shown at a time; pages other than the first are made on first use (start-up is lighter).
 
-    def __init__(self, makers: dict[str, Callable[[], Widget]], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    What the app needs of ContentSwitcher, without its import and reactive machinery at start-up.
+    """
+
+    DEFAULT_CSS = """
+    Pages {
+        height: auto;
+    }
+    """
+
+    def __init__(self, makers: dict[str, Callable[[], Widget]], *, initial: str,
+                 **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
         self.makers = makers
+        self.current = initial
 
     @property
     def active(self) -> str | None:
@@ -61,4 +71,6 @@ class Pages(ContentSwitcher):
             made.id = page
             self.mount(made)
         self.current = page
+        for child in self.children:
+            child.display = child.id == page
         return made
