@@ -297,6 +297,7 @@ def test_conditions_the_ledger_cannot_show_are_said_beside_the_activity(
     s = status(text, start + timedelta(days=100))
     (f,) = [f for f in s.findings if f.code == "condition"]
     assert f.severity == "info" and f.activity_id == "a" and words in f.message and f.citation
+    assert f.source.line == text.splitlines().index("[[activity]]") + 1  # the activity's first line
     assert s.credit_of("a").counted > 0  # a reminder, not a refusal
 
 
