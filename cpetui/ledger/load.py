@@ -16,6 +16,35 @@ from cpetui.model import Ledger, Problem, SourceRef
 MAX_LEDGER_BYTES = 4 * 1024 * 1024
 
 
+def _ledgers_below(folder: str) -> list[tuple[str, ...]]:
+    """The relative parts of every *.toml file below `folder`, hidden files and folders left out.
+
+    What `Path.rglob("*.toml")` finds (links to files followed, links to folders not), by
+    `os.scandir`: a folder of evidence with thousands of files costs half what rglob spends on it,
+    and the app's watcher lists the folders twice a second.
+    """
+    found: list[tuple[str, ...]] = []
+    stack: list[tuple[str, tuple[str, ...]]] = [(folder, ())]
+    while stack:
+        where, parts = stack.pop()
+        try:
+            entries = list(os.scandir(where))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, (*parts, name)))
+                elif os.path.normcase(name).endswith(".toml") and entry.is_file():
+                    found.append((*parts, name))
+            except OSError:
+                continue
+    return found
+
+
 def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[str], list[Problem]]:
     """Ledger files named by `paths` (files as given; folders: every *.toml below, sorted).
 
@@ -26,11 +55,9 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[str], list[P
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for found in sorted(p.rglob("*.toml")):
-                if any(part.startswith(".") for part in found.relative_to(p).parts):
-                    continue
-                if found.is_file():
-                    files.append(str(found))
+            # In Path order: part by part, case-blind where the file system is (Windows).
+            below = sorted(_ledgers_below(str(p)), key=lambda parts: [os.path.normcase(x) for x in parts])
+            files.extend(str(p.joinpath(*parts)) for parts in below)
         elif p.is_file():
             files.append(str(p))
         else:
