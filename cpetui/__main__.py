@@ -1,5 +1,5 @@
 """Lets `python -m cpetui` run the command line."""
 
-from cpetui.cli import main
+from cpetui.cli import run
 
-raise SystemExit(main())
+run()

@@ -6,8 +6,10 @@ import argparse
 import gc
 import importlib
 import importlib.util
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from cpetui.i18n import N_, _
 
@@ -54,7 +56,24 @@ def build_parser(
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+# Commands that write nothing but their output: run as the program, they end the moment it is flushed.
+READ_ONLY = frozenset({"check", "status", "where", "programs"})
+
+
+def run() -> NoReturn:
+    """The program (`cpetui`, `python -m cpetui`): `main`, then exit with its code."""
+    try:
+        code = main(exit_fast=True)
+    except BrokenPipeError:
+        # The reader stopped reading (`cpetui check | head`): stop quietly, as other tools do, with
+        # stdout pointed at nothing so that the interpreter's last flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
+    raise SystemExit(code)
+
+
+def main(argv: Sequence[str] | None = None, *, exit_fast: bool = False) -> int:
+    """Run the command line; `exit_fast`: a read-only command ends the process itself when done."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     commands = _available_commands()
     first = _first_word(args_list)
@@ -70,7 +89,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A headless command allocates many small, acyclic objects and then exits: collecting
     # cycles every 700 allocations only costs time.
     gc.set_threshold(200_000, 50, 100)
-    return int(module.run(args) or 0)
+    code = int(module.run(args) or 0)
+    if exit_fast and args.command in READ_ONLY:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> NoReturn:
+    """End the process once its output is out. The interpreter's clean-up frees every object and
+    module one by one (~20 ms after checking 10,000 activities, 7% of the run) and has nothing to save
+    for a command that only printed."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # the reader went away (`| head`): nothing more to say
+        pass
+    os._exit(code)
 
 
 def _lang_option(args_list: list[str]) -> str | None:
