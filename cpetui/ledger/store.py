@@ -329,8 +329,11 @@ def _apply(ledger: Ledger, change: Callable[[str], str]) -> Ledger:
 
 
 # Deleted blocks, kept so that undoing a delete puts back the very text (comments, key order, place).
-_RECENT: OrderedDict[tuple[str, str], edit.Extract] = OrderedDict()
-_RECENT_MAX = 64
+# Several per id, newest last: a copy's undo deletes a block with the same id as one deleted before,
+# and undoing further must still find the earlier one.
+_RECENT: OrderedDict[tuple[str, str], list[edit.Extract]] = OrderedDict()
+_RECENT_MAX = 64  # ids
+_RECENT_DEPTH = 16  # blocks per id
 
 
 def _recent_key(ledger: Ledger, values: dict[str, Any]) -> tuple[str, str]:
@@ -341,21 +344,37 @@ def _recent_key(ledger: Ledger, values: dict[str, Any]) -> tuple[str, str]:
 
 def _remember(ledger: Ledger, ex: edit.Extract) -> None:
     key = _recent_key(ledger, ex.values)
-    _RECENT[key] = ex
+    kept = _RECENT.setdefault(key, [])
+    kept.append(ex)
+    del kept[:-_RECENT_DEPTH]
     _RECENT.move_to_end(key)
     while len(_RECENT) > _RECENT_MAX:
         _RECENT.popitem(last=False)
 
 
 def _recalled(ledger: Ledger, values: dict[str, Any]) -> edit.Extract | None:
-    ex = _RECENT.get(_recent_key(ledger, values))
+    """The most recently deleted block of this file with exactly these values (taken out), or None."""
+    key = _recent_key(ledger, values)
+    kept = _RECENT.get(key)
+    if not kept:
+        return None
     try:
         clean = {k: edit.plain(v) for k, v in values.items() if v is not None}
     except edit.EditError:
         return None
-    if ex is not None and edit.same_values(clean, ex.values):
-        return ex
+    for i in range(len(kept) - 1, -1, -1):
+        if edit.same_values(clean, kept[i].values):
+            return kept[i]
     return None
+
+
+def _forget(ledger: Ledger, ex: edit.Extract) -> None:
+    key = _recent_key(ledger, ex.values)
+    kept = _RECENT.get(key, [])
+    if ex in kept:
+        kept.remove(ex)
+    if not kept:
+        _RECENT.pop(key, None)
 
 
 def add_activity(ledger: Ledger, values: dict[str, Any]) -> tuple[Ledger, str]:
@@ -379,7 +398,7 @@ def add_activity(ledger: Ledger, values: dict[str, Any]) -> tuple[Ledger, str]:
 
     new = _apply(ledger, change)
     if recalled is not None:
-        _RECENT.pop(_recent_key(ledger, values), None)
+        _forget(ledger, recalled)
     return new, new_id[0]
 
 

@@ -89,6 +89,21 @@ def test_undo_of_a_delete_puts_back_the_very_text_comment_included(ledger_file: 
     assert ledger_file.read_text() == LEDGER
 
 
+def test_undo_of_a_delete_still_puts_back_its_text_after_a_copy_with_that_id_came_and_went(
+    tmp_path: Path, ledger_file: Path
+) -> None:
+    # delete conf-day1 here; copy another ledger's conf-day1 in; undo the copy (a delete of the same
+    # id); undo the first delete: the block that was deleted first comes back, comment included.
+    other = tmp_path / "cfe-other.toml"
+    other.write_text(LEDGER.replace("minutes = 300   # lunch excluded", "minutes = 240   # other"))
+    ledger, values = store.delete_activity(read_ledger(ledger_file), "conf-day1")
+    ledger = store.copy_activity(read_ledger(other), "conf-day1", ledger)
+    ledger, _copy = store.delete_activity(ledger, "conf-day1")
+    ledger, aid = store.add_activity(ledger, values)
+    assert aid == "conf-day1"
+    assert ledger_file.read_text() == LEDGER
+
+
 def test_undo_of_an_update_writes_the_previous_values_back(ledger_file: Path) -> None:
     ledger = read_ledger(ledger_file)
     previous = store.activity_values(ledger, "ethics")
