@@ -1,10 +1,13 @@
-"""Child process for bench/run.py: first paint of the app or a bare Textual app; outside-edit refresh.
+"""Child process for bench/run.py: first paint of `cpetui FOLDER` or of a bare Textual app; outside-edit
+refresh; edit → saved → redrawn.
 
-Both first-paint modes end the process the moment the frame is drawn (`os._exit` after the refresh),
-so the figure is start → first paint for the bare app and for cpetui alike, not interpreter teardown.
-The app's first paint is the selected ledger read whole, its status and its table drawn, and every
-other ledger listed in the sidebar from its [cycle] header; the others are then read whole in a
-worker (`loaded` mode waits for that, for the peak-memory figure).
+`paint` runs the command line itself (`cpetui.cli.main([FOLDER])`: arguments, the second process that
+chooses the language and reads the first ledger while Textual loads, the app); an import hook gives
+`cpetui.ui.app` a `run_app` whose app ends the process the moment its first full frame is drawn
+(`os._exit` after the refresh), as the bare app does, so the figure is start → first paint for both, not
+interpreter teardown. The first paint is the selected ledger's status and table drawn and every other
+ledger listed in the sidebar from its [cycle] header; `loaded` waits until the others are read whole
+(for the peak-memory figure).
 `edit N` is the app's own edit path in a ledger of N activities: the save in its worker, the status
 recomputed, the changed cells redrawn, until the frame showing them is drawn.
 """

@@ -1,6 +1,7 @@
 """Prints cpetui's speed and memory figures against the floor and a peer: `python bench/run.py`.
 
-Each figure is the median of several runs; ratios are taken between figures measured in the same run.
+Each figure is the median of several runs; figures that are compared are measured in turns (one run of
+each, then again), so a ratio compares runs made under the same conditions.
 """
 
 from __future__ import annotations
