@@ -91,6 +91,7 @@ class Grid(ScrollView, can_focus=True):
         max-height: 100%;
         overflow-x: hidden;
         overflow-y: auto;
+        scrollbar-size-vertical: 1;  /* the column the activities table keeps free for it */
         &:focus {
             background-tint: $foreground 5%;
             & > .grid--cursor {
