@@ -29,6 +29,7 @@ def help_text() -> Text:
         ("1 2 3", _("activities, findings, chart")),
         ("Tab", _("move between the ledgers, the status, the table and the lists")),
         ("↑ ↓ PgUp/Dn", _("scroll the status, the chart and this help")),
+        ("Home End", _("first / last row of the table or the ledgers")),
         ("Ctrl+R", _("read every ledger from disk again")),
         ("Ctrl+P", _("command palette: every action by name, themes")),
         ("q", _("quit")),
