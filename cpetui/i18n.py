@@ -10,10 +10,20 @@ _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = "en"
 
 
+# Translations looked up so far in the installed catalogue: the rules translate the same few messages
+# for every activity (a dictionary hit instead of gettext's lookups and fallback: ~1 µs each).
+_looked_up: dict[str, str] = {}
+
+
 def _(message: str) -> str:
     """Translate `message` into the interface language chosen by `install` (identity by default)."""
-    # gettext("") is the catalogue's header: an empty citation must stay empty.
-    return _translations.gettext(message) if message else message
+    found = _looked_up.get(message)
+    if found is None:
+        if len(_looked_up) >= 8192:  # only the catalogue's messages come here; a bound all the same
+            _looked_up.clear()
+        # gettext("") is the catalogue's header: an empty citation must stay empty.
+        found = _looked_up[message] = _translations.gettext(message) if message else message
+    return found
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
@@ -35,6 +45,7 @@ def install(translations: _gettext.NullTranslations, language: str = "en") -> No
     global _translations, _language
     _translations = translations
     _language = language
+    _looked_up.clear()
 
 
 def language() -> str:

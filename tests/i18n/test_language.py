@@ -84,3 +84,15 @@ def test_cells_count_wide_characters_twice() -> None:
     assert pad("日付", 6) + "|" == "日付  |"
     assert pad("long text", 3) == "long text"
 
+
+
+def test_a_new_catalogue_is_read_at_once_whatever_was_looked_up_before() -> None:
+    from cpetui.i18n import _
+    from cpetui.locale import setup
+
+    setup("en")
+    assert _("not submitted") == "not submitted"
+    setup("ja")
+    assert _("not submitted") == "未提出"  # the Japanese, not the English remembered before
+    setup("en")
+    assert _("not submitted") == "not submitted"
