@@ -164,7 +164,7 @@ class Grid(ScrollView, can_focus=True):
         return len(self.keys)
 
     @property
-    def width(self) -> int:
+    def line_width(self) -> int:
         """The cells the columns take, padding included."""
         return sum(c.width + 2 * PADDING for c in self.columns)
 
@@ -191,12 +191,6 @@ class Grid(ScrollView, can_focus=True):
         self._cursor = min(self._cursor, max(0, len(self.keys) - 1))
         self._changed(lines=True)
 
-    def add_row(self, *cells: Text, key: str) -> None:
-        self._index[key] = len(self.keys)
-        self.keys.append(key)
-        self.cells.append(list(cells))
-        self._changed()
-
     def get_cell(self, row_key: str, column_key: str) -> Text:
         """The cell of row `row_key` in column `column_key`; KeyError when either is not there."""
         column = next((i for i, c in enumerate(self.columns) if c.key == column_key), None)
@@ -215,7 +209,7 @@ class Grid(ScrollView, can_focus=True):
         if lines:
             self._lines.clear()
             self._header = None
-        self.virtual_size = Size(self.width, len(self.keys) + 1)  # the heading, then the rows
+        self.virtual_size = Size(self.line_width, len(self.keys) + 1)  # the heading, then the rows
         self.refresh()
 
     # ------------------------------------------------------------------------------ cursor
