@@ -218,6 +218,9 @@ class CpetuiApp(App[int]):
     def _retheme(self) -> None:
         """Badges and bars take the new theme's text colours, so they stay readable on its background."""
         self._use_theme()
+        # Lines laid out once and kept (sidebar prompts, the explanation) are laid out again.
+        self.query_one(LedgerList).restyle()
+        self.query_one(ExplainPanel).restyle()
         if self.session.entries:
             self.render_all()
 

@@ -76,6 +76,7 @@ class ExplainPanel(Widget):
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
         self.shown: tuple[Activity | None, ActivityCredit | None] = (None, None)
+        self._laid: tuple[object, int, Text] | None = None
 
     def show(self, activity: Activity | None, credit: ActivityCredit | None) -> None:
         if activity is self.shown[0] and credit is self.shown[1]:
@@ -83,8 +84,20 @@ class ExplainPanel(Widget):
         self.shown = (activity, credit)
         self.refresh(layout=True)
 
+    def restyle(self) -> None:
+        """Lay the explanation out again (after a theme change: new colours)."""
+        self._laid = None
+        self.refresh()
+
+    def _text(self, width: int) -> Text:
+        # Measured, then drawn, at the same width: laid out once for both.
+        laid = self._laid
+        if laid is None or laid[0] is not self.shown or laid[1] != width:
+            laid = self._laid = (self.shown, width, explain_text(*self.shown, width))
+        return laid[2]
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return explain_text(*self.shown, width).plain.count("\n") + 1
+        return self._text(width).plain.count("\n") + 1
 
     def render(self) -> Text:
-        return explain_text(*self.shown, self.content_size.width)
+        return self._text(self.content_size.width)

@@ -81,6 +81,10 @@ class LedgerList(Listing):
         self.shown_ids, self.shown = ids, {e.path: e for e in listed}
         self._select(selected)
 
+    def restyle(self) -> None:
+        """The next `show` makes every prompt again (after a theme change: new colours)."""
+        self.shown = {}
+
     def _select(self, selected: str | None) -> None:
         if selected is not None:
             try:
