@@ -78,6 +78,12 @@ def main(argv: Sequence[str] | None = None, *, exit_fast: bool = False) -> int:
     commands = _available_commands()
     first = _first_word(args_list)
     if first not in commands and not any(a in ("-h", "--help") for a in args_list[:1]):
+        if first is not None and not os.path.exists(first):
+            # A word that names neither a command nor a file is a typo, not a ledger to open: said
+            # at once, before the app's start-up (which would wait for a terminal that may not be there).
+            _setup_language(_lang_option(args_list))
+            print(_not_found(first, commands), file=sys.stderr)
+            return 2
         return _run_app(args_list)
     _setup_language(_lang_option(args_list))
     parser = build_parser(commands, only=first if first in commands else None)
@@ -132,6 +138,21 @@ def _first_word(args_list: list[str]) -> str | None:
     return None
 
 
+def _not_found(word: str, commands: dict[str, tuple[str, str]]) -> str:
+    """What to say for a first word that is neither a command nor an existing path."""
+    if "/" in word or os.sep in word or word.lower().endswith(".toml"):
+        return _("cpetui: no such ledger file or folder: {path}").format(path=word)
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), list(commands), n=1)
+    if close:
+        return _("cpetui: unknown command '{word}' — did you mean '{command}'?").format(
+            word=word, command=close[0])
+    return _("cpetui: unknown command '{word}'; the commands are: {commands} "
+             "(to open the app on a ledger, give its file or folder)").format(
+        word=word, commands=", ".join(commands))
+
+
 def _setup_language(lang: str | None) -> None:
     try:
         from cpetui.locale import setup
@@ -158,6 +179,14 @@ def _app_paths(args_list: list[str]) -> list[str] | None:
     return paths
 
 
+def _has_terminal() -> bool:
+    """Both stdin and stdout are a terminal (the app reads keys from one and draws on the other)."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return False
+
+
 def _run_app(args_list: list[str]) -> int:
     lang = _lang_option(args_list)
     paths = _app_paths(args_list)
@@ -168,6 +197,12 @@ def _run_app(args_list: list[str]) -> int:
         parser.add_argument("--lang", choices=["en", "ja"], help=_("interface language"))
         args = parser.parse_args(args_list)
         paths, lang = args.paths, args.lang
+    if not _has_terminal():
+        # Without a terminal the app can neither draw nor read keys: it would wait forever.
+        _setup_language(lang)
+        print(_("cpetui: the app needs a terminal; without one, run `cpetui status` or `cpetui check` "
+                "(`cpetui --help` lists the commands)"), file=sys.stderr)
+        return 2
     from cpetui.ui import preread
 
     # Begun before Textual is imported (a fork must not copy the threads Textual starts): the language,
