@@ -111,12 +111,11 @@ def files_for(folder: Path, first: Plan | None) -> dict[Path, str]:
         folder / SCHEMA_FILE: SCHEMA_PATH.read_text(encoding="utf-8"),
     }
     if first is not None:
-        # the schema is written alongside, so the ledger may point at it
-        from cpetui.ledger.template import new_ledger_text
+        from cpetui.cli.new import ledger_text
 
-        files[folder / file_name(first.credential, first.start, first.end)] = new_ledger_text(
-            first.program, first.credential, first.start, certified=first.certified,
-            member_id=first.member_id, schema=f"./{SCHEMA_FILE}")
+        # the schema is written alongside, so the ledger may point at it
+        files[folder / file_name(first.credential, first.start, first.end)] = ledger_text(
+            first, folder, schema=f"./{SCHEMA_FILE}")
     return files
 
 

@@ -7,16 +7,14 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from cpetui.cli.args import date_arg, error
-from cpetui.export.cells import one_line
 from cpetui.i18n import _, format_credits
-
-SCHEMA_FILE = "ledger.schema.json"
+from cpetui.ledger.template import SCHEMA_FILE  # noqa: F401 - init names it from here
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -68,19 +66,16 @@ def file_name(credential: str, start: date, end: date | None) -> str:
     return ledger_file_name(credential, start, end)
 
 
-def schema_for(folder: Path) -> str | None:
-    """The `#:schema` reference when the folder holds the ledger schema (as `cpetui init` leaves it)."""
-    return f"./{SCHEMA_FILE}" if (folder / SCHEMA_FILE).is_file() else None
+def ledger_text(plan: Plan, folder: Path, previous: str | None = None, *,
+                schema: str | None = None) -> str:
+    """The new ledger's text, made as the app makes its next cycle (`cpetui.ledger.template`)."""
+    from cpetui.ledger.template import NewLedger
+    from cpetui.ledger.template import ledger_text as text
 
-
-def ledger_text(plan: Plan, folder: Path) -> str:
-    from cpetui.ledger.template import new_ledger_text
-
-    return new_ledger_text(
-        plan.program, plan.credential, plan.start, end=None, rules=plan.rules,
-        certified=plan.certified, carryover_in=plan.carryover_in, carryover_note=plan.carryover_note,
-        member_id=plan.member_id, options=dict(plan.options), schema=schema_for(folder),
-    )
+    return text(NewLedger(plan.program, plan.credential, plan.start, rules=plan.rules,
+                          certified=plan.certified, member_id=plan.member_id,
+                          carryover_in=plan.carryover_in, carryover_note=plan.carryover_note,
+                          options=plan.options), str(folder), previous, schema=schema)
 
 
 def resolve(program: str, credential: str, start: date, rules: str | None = None,
@@ -121,36 +116,22 @@ def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan
         errors = "\n".join(format_problem(p) for p in problems)
         raise PlanError(_("--from: {path} cannot be evaluated; fix it first (cpetui check {path}):\n"
                           "{errors}").format(path=path, errors=errors), usage=False)
-    cycle = prev.cycle
-    start = args.start or status.cycle_end + timedelta(days=1)
-    rules = args.rules or _pin_if_still_in_force(cycle, start)
-    program, credential, end = resolve(args.program or cycle.program,
-                                       args.credential or cycle.credential, start, rules, cycle.options)
-    carry = status.carryover_out
-    note = ""
-    if carry:
-        # one line: the note becomes a TOML comment after the value
-        note = one_line(_("carried over from {file} (cycle ending {end}): {why}").format(
-            file=os.path.basename(path), end=status.cycle_end.isoformat(),
-            why=status.carryover_explanation.text))
+    from cpetui.ledger.template import next_cycle
+
+    # the app's next cycle comes from the same function: only the flags given here differ
+    base = next_cycle(path, prev.cycle, status, args.start)
+    rules = args.rules or base.rules
+    program, credential, end = resolve(args.program or base.program, args.credential or base.credential,
+                                       base.start, rules, dict(base.options))
     if as_of < status.cycle_end:
         print(_("note: {file} runs until {end}; its carryover is computed as of {as_of}").format(
             file=path, end=status.cycle_end.isoformat(), as_of=as_of.isoformat()), file=sys.stderr)
     return Plan(
-        program, credential, start, end, rules=rules,
-        certified=args.certified or cycle.certified,
-        member_id=args.member_id or cycle.member_id, carryover_in=carry, carryover_note=note,
-        options=tuple(cycle.options.items()),
+        program, credential, base.start, end, rules=rules,
+        certified=args.certified or base.certified,
+        member_id=args.member_id or base.member_id, carryover_in=base.carryover_in,
+        carryover_note=base.carryover_note, options=base.options,
     )
-
-
-def _pin_if_still_in_force(cycle: Any, start: date) -> str | None:
-    """The previous ledger's pinned rules version, kept when it still applies to the new start date."""
-    from cpetui.rules import PROGRAMS
-
-    program = PROGRAMS.get(cycle.program)
-    pinned = program.version(cycle.rules) if program and cycle.rules else None
-    return pinned.id if pinned is not None and pinned.applies_to_date(start) else None
 
 
 def plan_from_flags(args: argparse.Namespace) -> Plan:
@@ -188,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
         error(str(exc))
         return 2 if exc.usage else 1
     path = target(plan, args)
-    text = ledger_text(plan, path.parent)
+    text = ledger_text(plan, path.parent, args.previous)
     try:
         create_ledger(str(path), text)
     except SaveError as exc:

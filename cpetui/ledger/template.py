@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Mapping
-from datetime import date
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from cpetui.i18n import _
+
+if TYPE_CHECKING:
+    from cpetui.model import Cycle
+
+SCHEMA_FILE = "ledger.schema.json"
 
 
 def _commented(rows: list[tuple[str, str]]) -> str:
     """Example lines `key = value   # why`, commented out; the comments are in the interface language."""
     out = []
     for code, why in rows:
-        out.append(f"# {code}".ljust(30) + f"# {why}" if why else f"# {code}")
+        # at least one space before the comment, also after a line longer than the column
+        out.append(f"# {code} ".ljust(30) + f"# {why}" if why else f"# {code}")
     return "\n".join(out) + "\n"
 
 
@@ -144,3 +152,79 @@ def new_ledger_text(
     ]
     lines += _example(program).rstrip("\n").split("\n")
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class NewLedger:
+    """The header values of a new cycle's ledger (what `new_ledger_text` writes into [cycle])."""
+
+    program: str
+    credential: str
+    start: date
+    rules: str | None = None
+    certified: date | None = None
+    member_id: str | None = None
+    carryover_in: float = 0.0
+    carryover_note: str = ""
+    options: tuple[tuple[str, Any], ...] = ()
+
+
+def schema_for(folder: str, previous: str | None = None) -> str | None:
+    """The `#:schema` reference for a new ledger in `folder`: the schema `cpetui init` leaves there,
+    else the one the previous ledger beside it names (so the next cycle validates as the last did)."""
+    if os.path.isfile(os.path.join(folder, SCHEMA_FILE)):
+        return f"./{SCHEMA_FILE}"
+    if previous is None or os.path.abspath(os.path.dirname(previous) or ".") != os.path.abspath(folder):
+        return None  # a relative reference written elsewhere would point at nothing
+    try:
+        with open(previous, encoding="utf-8-sig") as fh:
+            first = fh.readline()
+    except (OSError, UnicodeDecodeError):
+        return None
+    reference = first.removeprefix("#:schema").strip() if first.startswith("#:schema") else ""
+    return reference or None
+
+
+def pinned_rules(cycle: Cycle, start: date) -> str | None:
+    """The previous ledger's pinned rules version, kept when it still applies to the new start date."""
+    from cpetui.rules import PROGRAMS
+
+    program = PROGRAMS.get(cycle.program)
+    pinned = program.version(cycle.rules) if program and cycle.rules else None
+    return pinned.id if pinned is not None and pinned.applies_to_date(start) else None
+
+
+def next_cycle(path: str, cycle: Cycle, status: Any, start: date | None = None) -> NewLedger:
+    """The cycle after the ledger at `path` (its `cycle` and `status`): same program, credential and
+    options, starting the day after it ends, with the carryover its status computes."""
+    from cpetui.export.cells import one_line
+
+    begin = start or status.cycle_end + timedelta(days=1)
+    carry = round(status.carryover_out, 2)
+    note = ""
+    if carry:
+        # one line: the note becomes a TOML comment after the value
+        note = one_line(_("carried over from {file} (cycle ending {end}): {why}").format(
+            file=os.path.basename(path), end=status.cycle_end.isoformat(),
+            why=status.carryover_explanation.text))
+    return NewLedger(cycle.program, cycle.credential, begin, rules=pinned_rules(cycle, begin),
+                     certified=cycle.certified, member_id=cycle.member_id, carryover_in=carry,
+                     carryover_note=note, options=tuple(cycle.options.items()))
+
+
+def ledger_text(new: NewLedger, folder: str, previous: str | None = None, *,
+                schema: str | None = None) -> str:
+    """The text of the new ledger to be written into `folder`: the one way `cpetui new`, `cpetui init`
+    and the app's next cycle make a ledger, so they write the same text. `schema`: the reference when
+    it is known beforehand (`cpetui init` writes the schema file in the same step)."""
+    return new_ledger_text(
+        new.program, new.credential, new.start, rules=new.rules, certified=new.certified,
+        carryover_in=new.carryover_in, carryover_note=new.carryover_note, member_id=new.member_id,
+        options=dict(new.options), schema=schema or schema_for(folder, previous),
+    )
+
+
+def next_cycle_text(path: str, cycle: Cycle, status: Any, start: date | None = None) -> str:
+    """The ledger for the cycle after the one at `path`, to be written beside it (what
+    `cpetui new --from PATH` writes there)."""
+    return ledger_text(next_cycle(path, cycle, status, start), os.path.dirname(path) or ".", path)

@@ -419,28 +419,11 @@ class Session:
 
 
 def next_cycle_text(entry: Entry, start: date) -> str:
-    """A new ledger for the cycle after `entry`'s: same program and credential, carryover filled in."""
-    from cpetui.ledger.template import new_ledger_text
+    """A new ledger for the cycle after `entry`'s, beside it: the text `cpetui new --from` writes."""
+    from cpetui.ledger.template import next_cycle_text as text
 
-    cycle = entry.ledger.cycle
-    assert cycle is not None
-    status = entry.status
-    carry = status.carryover_out if status else 0.0
-    note = ""
-    if status is not None and carry:
-        note = _("carried over from {file}").format(file=os.path.basename(entry.path))
-        note = " ".join(note.split())  # a comment must stay on one line
-    return new_ledger_text(
-        cycle.program,
-        cycle.credential,
-        start,
-        rules=cycle.rules,
-        certified=cycle.certified,
-        carryover_in=round(carry, 2),
-        carryover_note=note,
-        member_id=cycle.member_id,
-        options=dict(cycle.options),
-    )
+    assert entry.ledger.cycle is not None and entry.status is not None
+    return text(entry.path, entry.ledger.cycle, entry.status, start)
 
 
 def next_cycle_path(entry: Entry, start: date) -> str:
