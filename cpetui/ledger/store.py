@@ -443,10 +443,24 @@ def _lift(src: Ledger, activity_id: str, dst: Ledger) -> edit.Extract:
         raise SaveError(src.path, str(exc)) from exc
 
 
-def copy_activity(src: Ledger, activity_id: str, dst: Ledger) -> Ledger:
-    """Copy one activity into another ledger, keeping its id and its comments; returns the new dst."""
+def copy_activity(src: Ledger, activity_id: str, dst: Ledger,
+                  changes: dict[str, Any] | None = None) -> Ledger:
+    """Copy one activity into another ledger, keeping its id and its comments; returns the new dst.
+
+    `changes` (None removes a key) are made to the copy only, in the same write: what another
+    program's ledger needs (see ledger/transfer.py).
+    """
     ex = _lift(src, activity_id, dst)
-    return _apply(dst, lambda t: edit.add(t, ex.values, block=ex.block))
+    block, values = ex.block, ex.values
+    if changes:
+        try:
+            # The block on its own is a ledger of one activity: edited there, its comments stay.
+            (own,) = edit.ids(block)
+            block = edit.update(block, own, dict(changes))
+            values = edit.values_of(block, own)
+        except edit.EditError as exc:
+            raise SaveError(src.path, str(exc)) from exc
+    return _apply(dst, lambda t: edit.add(t, values, block=block))
 
 
 def move_activity(src: Ledger, activity_id: str, dst: Ledger) -> tuple[Ledger, Ledger]:
