@@ -103,9 +103,11 @@ def plan(args: argparse.Namespace, interactive: bool,
 
 def files_for(folder: Path, first: Plan | None) -> dict[Path, str]:
     """Every file init writes, and its text."""
+    from cpetui.ledger.where import MARKER, MARKER_TEXT
     from cpetui.schema import SCHEMA_PATH
 
     files = {
+        folder / MARKER: MARKER_TEXT,  # cpetui run in this folder or below it finds it
         folder / ".gitattributes": GITATTRIBUTES,
         folder / "README.md": readme_text(),
         folder / SCHEMA_FILE: SCHEMA_PATH.read_text(encoding="utf-8"),

@@ -1,4 +1,5 @@
-"""`cpetui where`: which ledger folder cpetui uses, and why (command line, env, config, ./ledgers)."""
+"""`cpetui where`: which ledger folder cpetui uses, and why (command line, env, config, the folder found
+from the current one, the data folder)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,10 @@
-"""Decides where the ledgers are: command line, $CPETUI_LEDGERS, the config file, ./ledgers, data folder."""
+"""Decides where the ledgers are: command line, $CPETUI_LEDGERS, the config file, the folder found from
+the current one (marked by `cpetui init`, holding ledgers, or with a `ledgers` folder), the data folder."""
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,16 @@ from cpetui.i18n import _
 
 ENV_LEDGERS = "CPETUI_LEDGERS"
 ENV_CONFIG = "CPETUI_CONFIG"
+# `cpetui init` leaves this file in the ledger folder: cpetui run there, or in a folder below it, uses
+# that folder, as git finds its repository from any folder inside it.
+MARKER = ".cpetui"
+MARKER_TEXT = (
+    "# This folder holds cpetui ledgers: cpetui commands run here or in a folder below use it.\n"
+    "# `cpetui where` shows which ledger folder is used and why. Keep this file (it may stay empty).\n"
+)
+# A ledger's [cycle] table; read from the start of each .toml file only, never parsed whole.
+_CYCLE_TABLE = re.compile(rb"^[ \t]*\[[ \t]*cycle[ \t]*\][ \t]*(#.*)?\r?$", re.MULTILINE)
+_HEAD_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -79,8 +91,11 @@ def locate(
     cli_paths: Sequence[str] = (),
     env: Mapping[str, str] | None = None,
     cwd: str | None = None,
+    *,
+    use_config: bool = True,
 ) -> Location:
-    """Where the ledgers are, in the documented order of precedence, and why."""
+    """Where the ledgers are, in the documented order of precedence, and why (`use_config` False:
+    passing over the config file, for the app that opens even when the file is broken)."""
     env = os.environ if env is None else env
     cfg_path = config_path(env)
     if cli_paths:
@@ -92,19 +107,85 @@ def locate(
             _("from ${name}").format(name=ENV_LEDGERS),
             str(cfg_path),
         )
-    config = read_config(cfg_path)
+    config = read_config(cfg_path) if use_config else {}
     if config.get("ledgers"):
         raw = config["ledgers"]
         paths = [raw] if isinstance(raw, str) else list(raw)
         base = cfg_path.parent
         resolved = tuple(str(base / os.path.expanduser(p)) for p in paths)
         return Location(resolved, _("from the config file {path}").format(path=cfg_path), str(cfg_path))
-    here = Path(cwd or os.getcwd()) / "ledgers"
-    if here.is_dir():
-        return Location(("ledgers",) if cwd is None else (str(here),),
-                        _("./ledgers exists in the current folder"), str(cfg_path))
+    found = find_upward(cwd)
+    if found is not None:
+        return Location((found[0],), found[1], str(cfg_path))
     return Location(
         (str(data_ledgers()),),
         _("default: the platform's data folder (nothing else was configured)"),
         str(cfg_path),
     )
+
+
+def is_ledger(path: str) -> bool:
+    """The file's opening holds a [cycle] table: a ledger, not some other TOML (pyproject.toml…)."""
+    try:
+        with open(path, "rb") as fh:
+            return _CYCLE_TABLE.search(fh.read(_HEAD_BYTES)) is not None
+    except OSError:
+        return False
+
+
+def holds_ledgers(folder: str) -> bool:
+    """Some `*.toml` file directly in `folder` is a ledger."""
+    try:
+        with os.scandir(folder) as entries:
+            return any(e.name.lower().endswith(".toml") and e.is_file() and is_ledger(e.path)
+                       for e in entries)
+    except OSError:
+        return False
+
+
+def _ceiling() -> str | None:
+    """Where the search upward ends: the home folder, for a search that starts inside it."""
+    home = os.path.expanduser("~")
+    return os.path.normcase(os.path.abspath(home)) if home != "~" else None
+
+
+def find_upward(cwd: str | None = None) -> tuple[str, str] | None:
+    """The ledger folder found from `cwd` (default: the current folder) and why, or None.
+
+    From the current folder up, the first folder that has the `.cpetui` marker, holds ledgers, or has
+    a `ledgers` folder; the search stops after the home folder (when it starts inside it) or at the
+    filesystem's root. Paths are relative to the current folder when `cwd` is not given, as git
+    prints them.
+    """
+    try:
+        start = os.path.abspath(cwd or os.getcwd())
+    except OSError:  # the current folder was deleted
+        return None
+    ceiling = _ceiling()  # met only by a search that starts inside the home folder
+    folder = start
+    while True:
+        answer = _ledger_folder_at(folder, here=folder == start)
+        if answer is not None:
+            path, reason = answer
+            return (path if cwd is not None else os.path.relpath(path, start)), reason
+        parent = os.path.dirname(folder)
+        if parent == folder or os.path.normcase(folder) == ceiling:
+            return None
+        folder = parent
+
+
+def _ledger_folder_at(folder: str, *, here: bool) -> tuple[str, str] | None:
+    """`folder`'s answer to "where are the ledgers?": itself, its `ledgers` folder, or None."""
+    if os.path.exists(os.path.join(folder, MARKER)):
+        return folder, _("{folder} has the {marker} file that 'cpetui init' writes").format(
+            folder=folder, marker=MARKER)
+    if holds_ledgers(folder):
+        if here:
+            return folder, _("the current folder holds ledgers")
+        return folder, _("{folder}, above the current folder, holds ledgers").format(folder=folder)
+    below = os.path.join(folder, "ledgers")
+    if os.path.isdir(below):
+        if here:
+            return below, _("./ledgers exists in the current folder")
+        return below, _("{folder} exists in a folder above the current one").format(folder=below)
+    return None

@@ -10,7 +10,6 @@ Textual.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -25,16 +24,16 @@ FirstRead = tuple[dict[str, "Entry"], list["Problem"], list[str]]
 
 
 def default_paths(paths: Sequence[str]) -> list[str]:
-    """Command-line paths, else the configured ledger folder (via `cpetui.ledger.where`)."""
+    """Command-line paths, else the ledger folder `cpetui where` names (`cpetui.ledger.where.locate`:
+    the app and the headless commands choose alike)."""
     if paths:
         return list(paths)
-    try:
-        from cpetui.ledger.where import locate
+    from cpetui.ledger.where import ConfigError, locate
 
+    try:
         return list(locate(()).paths)
-    except Exception:  # a broken config file must not stop the app from opening ./ledgers
-        env = os.environ.get("CPETUI_LEDGERS")
-        return env.split(os.pathsep) if env else ["ledgers"]
+    except ConfigError:  # a broken config file must not stop the app from opening the ledgers
+        return list(locate((), use_config=False).paths)
 
 
 class Prepared:

@@ -20,7 +20,7 @@ def test_flags_make_a_folder_with_gitattributes_readme_schema_and_a_checked_ledg
     # CISSP cycles are three years: 2024-07-01 … 2027-06-30 (rules-facts 1.6), hence the name
     ledger = folder / "cissp-2024-2027.toml"
     assert sorted(p.name for p in folder.iterdir()) == [
-        ".gitattributes", "README.md", "cissp-2024-2027.toml", "evidence", "ledger.schema.json"]
+        ".cpetui", ".gitattributes", "README.md", "cissp-2024-2027.toml", "evidence", "ledger.schema.json"]
     assert "*.toml text eol=lf" in (folder / ".gitattributes").read_text().splitlines()
     doc = tomllib.loads(ledger.read_text(encoding="utf-8"))
     assert doc["cycle"] == {"program": "isc2", "credential": "CISSP",

@@ -1,5 +1,6 @@
 """`cpetui where` and the order ledgers are found in (issue 5): the command line, `$CPETUI_LEDGERS`, the
-config file, `./ledgers`, the platform's data folder — each one winning over those after it."""
+config file, the folder found from the current one (the `.cpetui` marker, ledgers in it, `./ledgers`;
+issue 19), the platform's data folder — each one winning over those after it."""
 
 from __future__ import annotations
 
@@ -45,13 +46,19 @@ class Home:
         return path
 
     def where(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "cpetui", "where", *args], cwd=self.cwd, env=self.env,
+        return self.cpetui("where", *args)
+
+    def cpetui(self, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "cpetui", *args], cwd=cwd or self.cwd, env=self.env,
                               capture_output=True, text=True, timeout=60)
 
 
 @pytest.fixture
 def user(tmp_path: Path) -> Home:
-    home, config_home, data_home, cwd = (tmp_path / n for n in ("home", "config", "data", "work"))
+    # the working folder is inside the home folder, where the search for a ledger folder ends: what
+    # lies above the test's folder cannot change the answer
+    home, config_home, data_home = (tmp_path / n for n in ("home", "config", "data"))
+    cwd = home / "work"
     for folder in (home, config_home, data_home, cwd):
         folder.mkdir()
     env = {
@@ -205,3 +212,117 @@ def test_a_config_file_that_does_not_exist_is_no_error(user: Home):
     user.env["CPETUI_CONFIG"] = str(user.home / "none.toml")
     (user.cwd / "ledgers").mkdir()
     assert chosen(user.where())[1] == "./ledgers exists in the current folder"
+
+
+# --- the folder found from the current one (issue 19): `init` tells the user to `cd` into the folder
+# and put it in git; `check` and `status` run there must use it.
+
+CISSP = '#:schema ./ledger.schema.json\n[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2024-07-01\n'
+
+
+def initialised(user: Home) -> Path:
+    """A folder made by `cpetui init` with a first ledger, inside the working folder."""
+    folder = user.cwd / "cpe"
+    made = user.cpetui("init", str(folder), "--program", "isc2", "--credential", "CISSP",
+                       "--start", "2024-07-01")
+    assert made.returncode == 0, made.stderr
+    assert (folder / ".cpetui").is_file()
+    return folder
+
+
+@xdg_only
+def test_inside_an_initialised_folder_check_and_status_use_it(user: Home):
+    folder = initialised(user)
+    assert chosen(user.cpetui("where", cwd=folder)) == (
+        ["."], f"{folder} has the .cpetui file that 'cpetui init' writes")
+    check = user.cpetui("check", cwd=folder)
+    assert check.returncode == 0, check.stdout + check.stderr
+    status = user.cpetui("status", "--as-of", "2025-01-01", cwd=folder)
+    assert status.returncode == 0, status.stderr
+    assert "CISSP" in status.stdout
+
+
+@xdg_only
+def test_in_a_folder_below_an_initialised_folder_it_is_found_as_git_finds_its_repository(user: Home):
+    folder = initialised(user)
+    below = folder / "evidence" / "2025"
+    below.mkdir(parents=True)
+    result = user.cpetui("where", cwd=below)
+    assert chosen(result) == ([os.path.join("..", "..")],
+                              f"{folder} has the .cpetui file that 'cpetui init' writes")
+    assert "  ledger files found: 1" in result.stdout.splitlines()
+    assert user.cpetui("check", cwd=below).returncode == 0
+
+
+@xdg_only
+def test_a_plain_folder_of_ledgers_is_used_when_the_current_folder_is_it(user: Home):
+    (user.cwd / "cissp-2024-2027.toml").write_text(CISSP, encoding="utf-8")
+    result = user.where()
+    assert chosen(result) == (["."], "the current folder holds ledgers")
+    assert "  ledger files found: 1" in result.stdout.splitlines()
+
+
+@xdg_only
+def test_a_folder_above_holding_ledgers_is_used_from_below(user: Home):
+    (user.cwd / "cissp-2024-2027.toml").write_text(CISSP, encoding="utf-8")
+    (user.cwd / "notes").mkdir()
+    assert chosen(user.cpetui("where", cwd=user.cwd / "notes")) == (
+        [".."], f"{user.cwd}, above the current folder, holds ledgers")
+
+
+@xdg_only
+def test_a_ledgers_folder_above_is_used_from_below(user: Home):
+    (user.cwd / "ledgers").mkdir()
+    (user.cwd / "src").mkdir()
+    assert chosen(user.cpetui("where", cwd=user.cwd / "src")) == (
+        [os.path.join("..", "ledgers")], f"{user.cwd / 'ledgers'} exists in a folder above the current one")
+
+
+@xdg_only
+def test_an_unrelated_folder_still_gets_the_platforms_data_folder(user: Home):
+    # TOML that is no ledger (no [cycle] table) does not make a ledger folder
+    (user.cwd / "pyproject.toml").write_text('[project]\nname = "x"\n# [cycle]\n', encoding="utf-8")
+    (user.cwd / "src").mkdir()
+    for cwd in (user.cwd, user.cwd / "src"):
+        assert chosen(user.cpetui("where", cwd=cwd))[0] == [str(user.data_ledgers)]
+
+
+@xdg_only
+def test_the_search_ends_at_the_home_folder(user: Home):
+    # a ledger folder above the home folder is someone else's business
+    (user.home.parent / "ledgers").mkdir()
+    assert chosen(user.where())[0] == [str(user.data_ledgers)]
+
+
+@xdg_only
+def test_the_marker_wins_over_ledgers_in_a_folder_above(user: Home):
+    (user.cwd / "cissp-2024-2027.toml").write_text(CISSP, encoding="utf-8")
+    inner = user.cwd / "inner"
+    inner.mkdir()
+    (inner / ".cpetui").write_text("", encoding="utf-8")
+    assert chosen(user.cpetui("where", cwd=inner))[0] == ["."]
+
+
+def test_the_config_file_and_cpetui_ledgers_still_win_over_the_folder_found(user: Home):
+    folder = initialised(user)
+    config = user.write_config(f'ledgers = "{user.home / "from-config"}"\n', user.home / "c.toml")
+    user.env["CPETUI_CONFIG"] = str(config)
+    assert chosen(user.cpetui("where", cwd=folder))[0] == [str(user.home / "from-config")]
+    user.env["CPETUI_LEDGERS"] = str(user.home / "from-env")
+    assert chosen(user.cpetui("where", cwd=folder))[0] == [str(user.home / "from-env")]
+
+
+def test_the_app_opens_the_folder_where_names(user: Home, monkeypatch: pytest.MonkeyPatch):
+    from cpetui.ledger.where import locate
+    from cpetui.ui.preread import default_paths
+
+    folder = initialised(user)
+    below = folder / "evidence"
+    monkeypatch.chdir(below)
+    monkeypatch.delenv("CPETUI_LEDGERS", raising=False)
+    monkeypatch.setenv("CPETUI_CONFIG", str(user.home / "none.toml"))
+    monkeypatch.setenv("HOME", str(user.home))
+    assert default_paths([]) == list(locate(()).paths) == [".."]
+    # a broken config file does not keep the app from the folder found
+    monkeypatch.setenv("CPETUI_CONFIG", str(user.write_config("ledgers = 3\n", user.home / "bad.toml")))
+    assert default_paths([]) == [".."]
