@@ -83,6 +83,7 @@ class Plan:
     notes: tuple[str, ...] = ()
     questions: tuple[Question, ...] = ()
     problem: str = ""  # why the rules cannot say (the copy is then refused)
+    type_label: str = ""  # the type's name in the target program
 
     @property
     def ready(self) -> bool:
@@ -226,7 +227,9 @@ def plan(activity: Activity, source: Cycle, target: Cycle, answers: Mapping[str,
     if moved != list(activity.evidence):
         changes["evidence"] = moved
         notes.append(_("evidence paths rewritten from the target ledger's folder"))
-    return Plan(activity, target, chosen, reason, changes, tuple(dropped), tuple(notes), tuple(questions))
+    label = _(t.label) if t is not None else ""
+    return Plan(activity, target, chosen, reason, changes, tuple(dropped), tuple(notes), tuple(questions),
+                type_label=label)
 
 
 def _label(program: str) -> str:

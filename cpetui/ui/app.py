@@ -780,28 +780,20 @@ class CpetuiApp(App[int]):
         if found is None:
             return
         entry, activity = found
-        targets = [e for e in self.session.entries.values()
-                   if e.path != entry.path and not e.broken and e.ledger.cycle is not None]
+        from cpetui.ui.screens.copy import CopyScreen, targets_for
+
+        targets = targets_for(self.session.entries.values(), entry.path, activity.id)
         if not targets:
             self.notify(_("There is no other ledger to copy into."), severity="warning")
             return
-        choices = []
-        for e in sorted(targets, key=lambda e: (e.credential.casefold(), e.path)):
-            label = Text(safe(e.credential, 20), "bold")
-            label.append("  " + safe(os.path.basename(e.path), 40))
-            if e.ledger.activity(activity.id) is not None:
-                label.append("  " + _("(already has it)"), "dim")
-            choices.append((e.path, label))
-        question = Text(_("Copy “{title}” into which ledger? It keeps its id {id}.").format(
-            title=safe(activity.title, 60), id=safe(activity.id, 40)))
 
-        def chosen(target: str | None) -> None:
-            if target is None:
-                return
-            self.save(Edit("copy", entry.path, activity.id, target=target, label=_("copy")),
-                      done=_("Copied into {file}.").format(file=safe(os.path.basename(target))))
+        def chosen(picked: list[tuple[str, dict[str, Any]]] | None) -> None:
+            for target, changes in picked or ():  # one edit per ledger: each is undone on its own
+                self.save(Edit("copy", entry.path, activity.id, changes or None, target=target,
+                               label=_("copy")),
+                          done=_("Copied into {file}.").format(file=safe(os.path.basename(target))))
 
-        self.push_screen(Choose(question, choices), chosen)
+        self.push_screen(CopyScreen(activity, entry.ledger, targets, self.session.as_of), chosen)
 
     def action_editor(self) -> None:
         entry = self.entry

@@ -51,7 +51,8 @@ class Edit:
     kind: EditKind
     path: str
     activity_id: str | None = None
-    # add: the activity; update: the changed keys (None removes); create / remove: {"text": file text}
+    # add: the activity; update: the changed keys (None removes); create / remove: {"text": file text};
+    # copy: the keys changed in the copy (another program's type, no `submitted` …; None removes)
     values: Mapping[str, Any] | None = None
     target: str | None = None  # copy: the ledger the activity goes to
     label: str = ""
@@ -323,7 +324,8 @@ class Session:
         else:  # copy
             assert edit.activity_id is not None and edit.target is not None
             target = self._writable(edit.target)
-            copied = store.copy_activity(ledger, edit.activity_id, target.ledger)
+            copied = store.copy_activity(ledger, edit.activity_id, target.ledger,
+                                         dict(edit.values) if edit.values else None)
             return Outcome((self._evaluated(edit.target, copied),),
                            Edit("delete", edit.target, edit.activity_id, label=edit.label), touched)
         return Outcome((self._evaluated(edit.path, ledger),), inverse, touched)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cpetui.ui.screens.choose import Choose
 from cpetui.ui.screens.confirm import Confirm
+from cpetui.ui.screens.copy import CopyScreen
 from cpetui.ui.screens.form import ActivityForm
 from cpetui.ui.widgets.activities import ActivityTable
 from tests.ui.conftest import CFE, CISSP, SIZE, add_form, make_app, settle
@@ -195,8 +195,8 @@ async def test_copy_into_another_ledger_keeps_the_id(ledgers) -> None:
         app.query_one(ActivityTable).table.focus()
         await pilot.press("c")
         await pilot.pause()
-        assert isinstance(app.screen, Choose)
-        await pilot.press("enter")
+        assert isinstance(app.screen, CopyScreen)
+        await pilot.press("space", "ctrl+s")
         await settle(pilot)
         copied = (folder / "ccsp.toml").read_text(encoding="utf-8")
         assert 'id = "2025-01-15-chapter"' in copied

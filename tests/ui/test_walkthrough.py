@@ -58,4 +58,4 @@ async def test_the_copy_dialog_starts_on_the_first_ledger(ledgers) -> None:
         app.query_one("#activities").focus()
         await pilot.press("c")
         await pilot.pause()
-        assert app.screen.query_one("#choices").highlighted == 0  # Enter has something to take
+        assert app.screen.query_one("#targets").highlighted == 0  # space has something to pick
