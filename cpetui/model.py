@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+if TYPE_CHECKING:  # for the annotations only: the model imports nothing above it
+    from cpetui.rules.sources import Citation
 
 Severity = Literal["error", "warning", "info"]
 
@@ -311,7 +314,8 @@ class Explanation:
     """Why a figure is what it is, in words, and the rule it rests on."""
 
     text: str
-    citation: str = ""
+    citation: str = ""  # the rule it rests on, in words
+    cite: Citation | None = None  # the same, as data: sources, passages, quotes (cpetui.rules.sources)
 
     def __str__(self) -> str:
         return f"{self.text} — {self.citation}" if self.citation else self.text
@@ -385,8 +389,9 @@ class Finding:
     message: str
     source: SourceRef | None = None
     activity_id: str | None = None
-    citation: str = ""
+    citation: str = ""  # the rule it rests on, in words
     hint: str = ""
+    cite: Citation | None = None  # the same, as data (cpetui.rules.sources)
 
 
 @frozen

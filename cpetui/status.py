@@ -13,6 +13,7 @@ from cpetui.rules.count import count
 from cpetui.rules.dates import add_years
 from cpetui.rules.errors import RulesError
 from cpetui.rules.resolve import canonical_cycle, cycle_end, version_of
+from cpetui.rules.sources import words
 from cpetui.rules.spec import QuotaError
 from cpetui.rules.standing import carry_in, carry_out, key_dates, pace, requirements, state
 
@@ -35,7 +36,7 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
     except QuotaError as exc:
         raise RulesError(Finding("error", "unknown-credential", exc.message,
                                  SourceRef(ledger.path, cycle.line_of(exc.key), 1), None,
-                                 _(version.citation), exc.hint)) from None
+                                 words(version.citation), exc.hint, version.citation)) from None
     end = cycle_end(cycle, version)
     years = tuple(add_years(cycle.start, k) for k in range(max(1, (end.year - cycle.start.year) + 2)))
     ctx = Context(ledger.path, cycle, version, quota, cycle.start, end, None, as_of, evidence_present,
@@ -65,7 +66,8 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
         carryover_in=carried,
         carryover_out=out,
         carryover_explanation=Explanation(
-            _("in: {into}; out: {out}").format(into=carry_expl.text, out=out_expl.text), out_expl.citation),
+            _("in: {into}; out: {out}").format(into=carry_expl.text, out=out_expl.text), out_expl.citation,
+            out_expl.cite),
         key_dates=dates,
         pace=pace(ctx, total),
         state=state(ctx, total, reqs, grace_end, dates),
@@ -78,18 +80,16 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
 def _credits(items: list[Assessed]) -> tuple[ActivityCredit, ...]:
     # Explanations repeat (same measure, same type): share one object per distinct text.
     explained: dict[tuple[str, str], Explanation] = {}
-    cited: dict[str, str] = {}
     out = []
     for x in items:
         text = x.credit.text
         if x.remarks:
             text += "; " + "; ".join(x.remarks)
-        citation = ""
-        if x.type is not None:
-            citation = cited.get(x.type.citation) or cited.setdefault(x.type.citation, _(x.type.citation))
-        expl = explained.get((text, citation))
+        cite = x.type.citation if x.type is not None else None
+        key = (text, x.type.id if x.type is not None else "")
+        expl = explained.get(key)
         if expl is None:
-            expl = explained[(text, citation)] = Explanation(text, citation)
+            expl = explained[key] = Explanation(text, words(cite), cite)
         out.append(ActivityCredit(x.activity.id, x.activity.source.line, x.credit.earned, x.counted,
                                   expl, x.category, x.group, x.field))
     return tuple(out)
@@ -102,13 +102,14 @@ def _cycle_findings(ctx: Context, ledger: Ledger) -> list[Finding]:
         out.append(Finding("info", "version-outside-dates",
                            _("{version} is pinned, though its dates do not cover a cycle starting "
                              "{start}").format(version=v.id, start=format_date(cycle.start)),
-                           SourceRef(ctx.path, cycle.line_of("rules"), 1), None, _(v.citation)))
+                           SourceRef(ctx.path, cycle.line_of("rules"), 1), None, words(v.citation), "",
+                           v.citation))
     if v.cycle_anchor == "calendar-year" and (cycle.start.month, cycle.start.day) != (1, 1):
         out.append(Finding("info", "period-start",
                            _("{program} periods run from 1 January; this cycle starts {start}").format(
                                program=cycle.program, start=format_date(cycle.start)),
-                           SourceRef(ctx.path, cycle.line_of("start"), 1), None, _(v.citation),
-                           _("write start = {year}-01-01").format(year=cycle.start.year)))
+                           SourceRef(ctx.path, cycle.line_of("start"), 1), None, words(v.citation),
+                           _("write start = {year}-01-01").format(year=cycle.start.year), v.citation))
     if v.cycle_anchor == "month-end" and cycle.start.day != 1 and cycle.end is None:
         # ACFE: the year is the 12 months ending with the anniversary month (official FAQ).
         first = cycle.start.replace(day=1)
@@ -116,7 +117,7 @@ def _cycle_findings(ctx: Context, ledger: Ledger) -> list[Finding]:
                            _("{program} years are 12 whole months ending with the anniversary month; this "
                              "one starts mid-month ({start}) and so runs longer").format(
                                program=cycle.program, start=format_date(cycle.start)),
-                           SourceRef(ctx.path, cycle.line_of("start"), 1), None, _(v.citation),
+                           SourceRef(ctx.path, cycle.line_of("start"), 1), None, words(v.citation),
                            _("write start = {first} (the first day after the previous anniversary month)")
-                           .format(first=first.isoformat())))
+                           .format(first=first.isoformat()), v.citation))
     return out

@@ -13,6 +13,8 @@ from cpetui.i18n import _, format_credits, format_date
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("program", nargs="?", help=_("one program in detail, e.g. isc2"))
+    parser.add_argument("--sources", action="store_true",
+                        help=_("with PROGRAM: every rule with its source, passage and quote"))
 
 
 def _applies(version: Any) -> str:
@@ -74,7 +76,7 @@ def _quotas(program: Any, version: Any) -> list[str]:
             parts.append(_("carryover up to {n}").format(n=format_credits(q.carryover_cap)))
         lines.append("    " + _("{credential}: {parts}").format(credential=credential,
                                                                    parts="; ".join(parts)))
-        lines.append("      " + _("source: {citation}").format(citation=_(q.citation)))
+        lines.append("      " + _("source: {citation}").format(citation=cited(q.citation)))
     return lines
 
 
@@ -82,13 +84,13 @@ def detail(program: Any) -> list[str]:
     """A program's versions in full: quotas per credential, caps, key dates and activity types."""
     lines = [f"{program.id}  {_(program.label)}"]
     if program.citation:
-        lines.append("  " + _("source: {citation}").format(citation=_(program.citation)))
+        lines.append("  " + _("source: {citation}").format(citation=cited(program.citation)))
     for v in program.versions:
         lines += ["", _("rules {id}: {label}").format(id=v.id, label=_(v.label))]
         lines.append("  " + _("applies to: {applies}{default}").format(
             applies=_applies(v), default=_(" (default)") if v.default else ""))
         lines.append("  " + _("cycle: {months} months").format(months=v.cycle_months))
-        lines.append("  " + _("source: {citation}").format(citation=_(v.citation)))
+        lines.append("  " + _("source: {citation}").format(citation=cited(v.citation)))
         lines.append("  " + _("requirements:"))
         lines += _quotas(program, v)
         if v.caps:
@@ -97,7 +99,7 @@ def detail(program: Any) -> list[str]:
                 per = _("a cycle") if cap.per == "cycle" else _("a year")
                 lines.append("    " + _("{label}: at most {amount} {per} ({citation})").format(
                     label=_(cap.label), amount=format_credits(cap.amount), per=per,
-                    citation=_(cap.citation)))
+                    citation=cited(cap.citation)))
         lines.append("  " + _("activity types (the ledger's type = …):"))
         for t in v.types.values():
             marks = []
@@ -113,8 +115,57 @@ def detail(program: Any) -> list[str]:
             lines.append(f"    {t.id}  {_(t.label)}{suffix}")
             lines.append("      " + _("measures: {keys}").format(keys=", ".join(t.measures)))
             lines.append("      " + _("credits: {how}").format(how=_(t.how)))
-            lines.append("      " + _("source: {citation}").format(citation=_(t.citation)))
+            lines.append("      " + _("source: {citation}").format(citation=cited(t.citation)))
+    return lines + [""] + sources_block(program)
+
+
+def cited(citation: Any) -> str:
+    from cpetui.rules.sources import words as in_words
+
+    return in_words(citation)
+
+
+def sources_block(program: Any) -> list[str]:
+    """The documents the program's rules rest on: publisher, title, address and the day last compared."""
+    from cpetui.rules.cited import program_citations
+    from cpetui.rules.sources import sources_of
+
+    lines = [_("sources (compare the rules with them):")]
+    for s in sources_of(program_citations(program)):
+        e = _source_entry(s)
+        lines.append(f"  {e.publisher} · {e.title}")
+        lines.append("    " + _("{address} · checked {date}").format(
+            address=s.url or _("no address known"), date=format_date(s.checked)))
     return lines
+
+
+def _source_entry(source: Any) -> Any:
+    from cpetui.rules.sources import Citation, Passage, entries
+
+    (entry,) = entries(Citation((Passage(source.key),)))
+    return entry
+
+
+def rules_and_sources(program: Any) -> list[str]:
+    """`cpetui programs PROGRAM --sources`: every rule with its sources, passages and quotes."""
+    from cpetui.rules.cited import version_citations
+    from cpetui.rules.sources import entries
+
+    lines = [f"{program.id}  {_(program.label)}"]
+    for v in program.versions:
+        lines += ["", _("rules {id}: {label}").format(id=v.id, label=_(v.label))]
+        for label, citation in version_citations(program, v):
+            lines.append("  " + label)
+            reading = None
+            for e in entries(citation):
+                where = " · ".join(x for x in (e.publisher, e.title, e.section) if x)
+                lines.append("    " + where)
+                if e.quote:
+                    lines.append("      " + _("“{quote}”").format(quote=" ".join(e.quote.split())))
+                reading = e.reading
+            if reading:
+                lines.append("    " + reading)
+    return lines + [""] + sources_block(program)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -128,5 +179,5 @@ def run(args: argparse.Namespace) -> int:
         error(_("'{value}' is not a program cpetui knows; choose one of: {known}").format(
             value=args.program, known=", ".join(sorted(PROGRAMS))))
         return 2
-    print("\n".join(detail(program)))
+    print("\n".join(rules_and_sources(program) if args.sources else detail(program)))
     return 0

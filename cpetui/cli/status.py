@@ -137,8 +137,15 @@ def human(status: Status) -> list[str]:
 # --------------------------------------------------------------------------------------------- json
 
 
-def _explained(e: Any) -> dict[str, str]:
-    return {"explanation": e.text, "citation": e.citation}
+def sources_json(citation: Any) -> list[dict[str, Any]]:
+    """The sources a citation names, each {publisher, title, section, url, checked, quote, reading}."""
+    from cpetui.rules.sources import entries, entry_json
+
+    return [entry_json(e) for e in entries(citation)]
+
+
+def _explained(e: Any) -> dict[str, Any]:
+    return {"explanation": e.text, "citation": e.citation, "sources": sources_json(e.cite)}
 
 
 def requirement_json(r: Requirement) -> dict[str, Any]:
@@ -151,7 +158,8 @@ def requirement_json(r: Requirement) -> dict[str, Any]:
 def finding_json(f: Finding, path: str) -> dict[str, Any]:
     src = f.source or SourceRef(path, 1, 1)
     return {"severity": f.severity, "code": f.code, "message": f.message, "path": src.path,
-            "line": src.line, "activity_id": f.activity_id, "citation": f.citation, "hint": f.hint}
+            "line": src.line, "activity_id": f.activity_id, "citation": f.citation,
+            "sources": sources_json(f.cite), "hint": f.hint}
 
 
 def problem_json(p: Problem) -> dict[str, Any]:

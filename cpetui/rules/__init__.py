@@ -58,7 +58,9 @@ def activity_credit(cycle: Cycle, activity: Activity, version: str | Version) ->
     if t is None:
         return 0.0, Explanation(_("unknown activity type '{type}': 0 CPE").format(type=activity.type))
     credit = t.compute(activity.measure, v)
-    return credit.earned, Explanation(credit.text, _(t.citation))
+    from cpetui.rules.sources import words
+
+    return credit.earned, Explanation(credit.text, words(t.citation), t.citation)
 
 
 def _pinned(cycle: Cycle, version: str) -> Cycle:

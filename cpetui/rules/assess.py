@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from cpetui.i18n import N_, _, format_date
 from cpetui.model import Activity, Cycle, Finding, SourceRef, frozen
+from cpetui.rules.sources import Citation, words
 from cpetui.rules.spec import ActivityType, Credit, Quota, Version
 
 
@@ -46,9 +47,10 @@ class Assessed:
 
 
 def finding(ctx: Context, a: Activity, severity: str, code: str, message: str, *, key: str | None = None,
-            hint: str = "", citation: str = "") -> Finding:
+            hint: str = "", citation: Citation | None = None) -> Finding:
     line = a.line_of(key) if key else a.source.line
-    return Finding(severity, code, message, SourceRef(ctx.path, line, 1), a.id, citation, hint)  # type: ignore[arg-type]
+    return Finding(severity, code, message, SourceRef(ctx.path, line, 1), a.id, words(citation), hint,  # type: ignore[arg-type]
+                   citation)
 
 
 def year_index(ctx: Context, when: date) -> int:
@@ -64,7 +66,7 @@ def type_of(version: Version, a: Activity) -> ActivityType | None:
 
 
 def group_of(version: Version, t: ActivityType | None, a: Activity) -> str | None:
-    """ISC2 group: the type's only group, else the one written; unwritten → B (DECISION: claim no more)."""
+    """ISC2 group: the type's only group, else the one written; unwritten → B (claim no more than sure)."""
     if not version.groups:
         return None
     if t is not None and len(t.groups) == 1:
@@ -132,11 +134,11 @@ def check_type(ctx: Context, x: Assessed) -> Sequence[Finding]:
         return [finding(ctx, a, "error", "unknown-type",
                         _("'{type}' is not an activity type of {program}: not counted").format(
                             type=a.type, program=ctx.cycle.program), key="type", hint=hint,
-                        citation=_(ctx.version.citation))]
+                        citation=ctx.version.citation)]
     if not x.type.eligible:
         return [finding(ctx, a, "warning", "not-eligible", _(x.type.ineligible_reason), key="type",
                         hint=_("remove the activity, or keep it for your own record"),
-                        citation=_(x.type.citation))]
+                        citation=x.type.citation)]
     return NONE
 
 
@@ -144,9 +146,15 @@ def check_measure(ctx: Context, x: Assessed) -> Sequence[Finding]:
     a = x.activity
     if not x.credit.notes:
         return NONE
+    limits = ctx.version.limits_citation
     return [finding(ctx, a, note.severity, note.code, note.message, key=note.key or _first_measure(x),
-                    hint=note.hint, citation=_(x.type.citation) if x.type else "")
+                    hint=note.hint, citation=limits if limits and note.code in LIMIT_NOTES else
+                    x.type.citation if x.type else None)
             for note in x.credit.notes]
+
+
+# Notes about the version's claim steps and per-activity maximum: they cite where those are stated.
+LIMIT_NOTES = frozenset({"quarter-step", "over-activity-limit"})
 
 
 def _first_measure(x: Assessed) -> str | None:
@@ -163,7 +171,7 @@ def check_dates(ctx: Context, x: Assessed) -> Sequence[Finding]:
                         _("dated {date}, before the cycle starts ({start}): not counted here").format(
                             date=format_date(a.date), start=format_date(ctx.start)), key="date",
                         hint=_("move it to the previous cycle's ledger, or correct the date"),
-                        citation=_(ctx.version.citation))]
+                        citation=ctx.version.citation)]
     if a.date > ctx.end:
         if ctx.version.grace_activities_warned and ctx.grace_end and a.date <= ctx.grace_end:
             return [finding(ctx, a, "warning", "in-grace-period",
@@ -171,17 +179,16 @@ def check_dates(ctx: Context, x: Assessed) -> Sequence[Finding]:
                               "counts for the next cycle, not this one").format(date=format_date(a.date),
                                                                      end=format_date(ctx.end)),
                             key="date", hint=_("move it to the next cycle's ledger"),
-                            citation=_("the end date decides the cycle (seed 000); DECISION: "
-                                       "grace-period activities belong to the next cycle"))]
+                            citation=ctx.version.grace_activities_citation or ctx.version.citation)]
         return [finding(ctx, a, "warning", "outside-cycle",
                         _("dated {date}, after the cycle ends ({end}): not counted here").format(
                             date=format_date(a.date), end=format_date(ctx.end)), key="date",
                         hint=_("move it to the next cycle's ledger, or correct the date"),
-                        citation=_(ctx.version.citation))]
+                        citation=ctx.version.citation)]
     return [finding(ctx, a, "info", "future-date",
                     _("dated {date}, after {as_of}: counted once that day has come").format(
                         date=format_date(a.date), as_of=format_date(ctx.as_of)), key="date",
-                    citation=_(ctx.version.citation))]
+                    citation=ctx.version.citation)]
 
 
 def check_certification(ctx: Context, x: Assessed) -> Sequence[Finding]:
@@ -192,7 +199,7 @@ def check_certification(ctx: Context, x: Assessed) -> Sequence[Finding]:
                           "eligible").format(date=format_date(a.date),
                                               certified=format_date(certified)), key="date",
                         hint=_("activities before certification never count, even in the same year"),
-                        citation=_(ctx.version.citation))]
+                        citation=ctx.version.before_certification_citation or ctx.version.citation)]
     return NONE
 
 
@@ -204,19 +211,19 @@ def check_group(ctx: Context, x: Assessed) -> Sequence[Finding]:
     if a.group is None and len(t.groups) > 1:
         out.append(finding(ctx, a, "warning", "missing-group", _("no group given: counted as Group B"),
                            hint=_('add group = "A" if it is in the credential\'s domains, else '
-                                  'group = "B"'), citation=_(t.citation)))
+                                  'group = "B"'), citation=t.citation))
     elif a.group is not None and a.group not in t.groups:
         out.append(finding(ctx, a, "warning", "wrong-group",
                            _("{label} is Group {allowed} only: counted as Group {allowed}").format(
                                label=_(t.label), allowed=t.groups[0]), key="group",
                            hint=_('write group = "{allowed}"').format(allowed=t.groups[0]),
-                           citation=_(t.citation)))
+                           citation=t.citation))
     if x.group == "B" and ctx.quota.group_b_max == 0:
         out.append(finding(ctx, a, "warning", "group-b-not-allowed",
                            _("{credential} counts Group A only: this Group B activity is not "
                              "counted").format(credential=ctx.cycle.credential), key="group",
                            hint=_("claim it for another credential, or as Group A if it is in the domains"),
-                           citation=_(ctx.quota.citation)))
+                           citation=ctx.quota.group_citation or ctx.quota.citation))
     return out
 
 
@@ -225,7 +232,7 @@ def check_field(ctx: Context, x: Assessed) -> Sequence[Finding]:
     if a.field is None and "fraud" in ctx.version.fields:
         return [finding(ctx, a, "warning", "missing-field", _("no field of study given: counted as general"),
                         hint=_('add field = "fraud", "ethics" or "general"'),
-                        citation=_(ctx.version.citation))]
+                        citation=ctx.version.citation)]
     return NONE
 
 
@@ -237,12 +244,12 @@ def check_evidence(ctx: Context, x: Assessed) -> Sequence[Finding]:
             out.append(finding(ctx, a, "warning", "missing-evidence",
                                _("no evidence recorded for this activity"),
                                hint=_('add evidence = ["certificates/…pdf"] (a path beside the ledger, '
-                                      'or a URL)'), citation=_(ctx.version.evidence_citation)))
+                                      'or a URL)'), citation=ctx.version.evidence_citation))
         elif ctx.version.evidence == "audit":
             out.append(finding(ctx, a, "info", "missing-evidence",
                                _("no evidence recorded; keep some in case of an audit"),
                                hint=_('add evidence = ["certificates/…pdf"]'),
-                               citation=_(ctx.version.evidence_citation)))
+                               citation=ctx.version.evidence_citation))
     present = ctx.evidence_present
     if present is not None:
         for item in a.evidence:
@@ -250,7 +257,7 @@ def check_evidence(ctx: Context, x: Assessed) -> Sequence[Finding]:
                 out.append(finding(ctx, a, "warning", "evidence-not-found",
                                    _("evidence file not found: {path}").format(path=item), key="evidence",
                                    hint=_("paths are relative to the ledger's folder; check the name"),
-                                   citation=_(ctx.version.evidence_citation)))
+                                   citation=ctx.version.evidence_citation))
     return out
 
 
@@ -276,7 +283,7 @@ def check_one_quantity(ctx: Context, x: Assessed) -> Sequence[Finding]:
                     _("{ignored} ignored: {used} is what counts (one measure per activity)").format(
                         ignored=", ".join(ignored), used=used), key=ignored[0],
                     hint=_("keep {used} and remove {ignored}, or the other way round").format(
-                        used=used, ignored=", ".join(ignored)), citation=_(t.citation))]
+                        used=used, ignored=", ".join(ignored)), citation=t.citation)]
 
 
 def check_condition(ctx: Context, x: Assessed) -> Sequence[Finding]:
@@ -287,7 +294,7 @@ def check_condition(ctx: Context, x: Assessed) -> Sequence[Finding]:
     # At the activity's first line: it concerns the activity as a whole, and a key's line costs a scan
     # of the activity's lines (for most of an ACFE ledger's activities, a sixth of `check`).
     return [finding(ctx, x.activity, "info", "condition", _(t.condition),
-                    hint=_("make sure the evidence you keep shows it"), citation=_(t.citation))]
+                    hint=_("make sure the evidence you keep shows it"), citation=t.citation)]
 
 
 ACTIVITY_CHECKS: tuple[Check, ...] = (
@@ -304,7 +311,9 @@ ACTIVITY_CHECKS: tuple[Check, ...] = (
 
 
 def duplicate_courses(ctx: Context, items: list[Assessed]) -> list[Finding]:
-    """IIA-Japan: the same course taken twice or by two delivery methods counts once (seed 004)."""
+    """IIA-Japan: the same course taken twice or by two delivery methods counts once."""
+    from cpetui.rules.iia_japan import DUPLICATE
+
     if ctx.version.program != "iia-japan":
         return []
     seen: dict[tuple[str, str], Assessed] = {}
@@ -322,7 +331,7 @@ def duplicate_courses(ctx: Context, items: list[Assessed]) -> list[Finding]:
         out.append(finding(ctx, x.activity, "warning", "duplicate-course",
                            _("the same course was already claimed at line {line}: it counts once").format(
                                line=first.activity.source.line), key="title",
-                           citation=_("IIA-Japan category I; seed 004")))
+                           citation=DUPLICATE))
     return out
 
 

@@ -76,8 +76,8 @@ def _loss_finding(ctx: Context, key: tuple[str, int], loss: _Loss, caps) -> Find
         message = _("{lost} CPE{later} do not count: at most {max} Group B credits count in a cycle").format(
             lost=num(loss.lost), later=later, max=num(ctx.quota.group_b_max or 0))
         return finding(ctx, loss.first.activity, "info", "group-b-max", message,
-                       citation=_(ctx.quota.citation))
+                       citation=ctx.quota.citation)
     cap = caps[key[0]]
     message = _("{lost} CPE{later} do not count: {label} reached").format(
         lost=num(loss.lost), later=later, label=_(cap.label))
-    return finding(ctx, loss.first.activity, "info", "cap-reached", message, citation=_(cap.citation))
+    return finding(ctx, loss.first.activity, "info", "cap-reached", message, citation=cap.citation)

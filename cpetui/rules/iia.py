@@ -1,4 +1,4 @@
-"""IIA (global) as data: CIA, CRMA and specialty credentials, calendar-year reporting (facts §4.2)."""
+"""IIA (global) as data: CIA, CRMA and specialty credentials, calendar-year reporting ."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from types import MappingProxyType
 
 from cpetui.model import Cycle
 from cpetui.rules import computers as c
+from cpetui.rules.sources import Citation, Passage, cite
 from cpetui.rules.spec import N_, ActivityType, DateRule, Program, Quota, Version
 
-OFFICIAL = N_("IIA CPE policy [official]; 1 CPE = 50 minutes [older official]")
+POLICY = Passage("iia-cpe")
+FIFTY = cite("iia-older", N_("1 CPE = 50 minutes, whole hours"))
+OFFICIAL = FIFTY
 TIME = ("minutes", "sessions", "hours", "credits")
 HOW = N_("the credits given, else 1 CPE per full 50 minutes (100 min = 2, 50–99 min = 1)")
 
@@ -33,31 +36,38 @@ def quota(cycle: Cycle) -> Quota:
     carry = 20 if cia else 10
     if cycle.option("practicing", True) is False:
         return Quota(20 if cia else 10,
-                     N_("non-practicing: CIA 20, others 10 (older third-party pages; unconfirmed)"),
+                     cite("iia-third-party", N_("Non-practicing: CIA 20, others 10"),
+                          reading=N_("unconfirmed: only older third-party pages give these figures"),
+                          option="practicing = false"),
                      ethics_min=2, carryover_cap=carry, note=N_("non-practicing (practicing = false)"))
-    return Quota(40 if cia else 20, N_("practicing: CIA 40, CRMA and specialty 20, 2 ethics a year "
-                                       "[official]"), ethics_min=2, carryover_cap=carry)
+    return Quota(40 if cia else 20, cite("iia-cpe", N_("Practicing: CIA 40, CRMA and specialty 20, 2 ethics "
+                                                       "a year")), ethics_min=2, carryover_cap=carry)
 
+
+RECORDS = cite("iia-cpe", N_("Records: keep 3 years; nothing is uploaded"))
 
 V2023 = Version(
     id="iia-2023", program="iia", label=N_("IIA CPE policy (carryover since 2023-09-01)"),
-    citation=OFFICIAL, applies_from=date(2023, 1, 1), applies_to=None, default=True, cycle_months=12,
+    citation=Citation((POLICY,)), applies_from=date(2023, 1, 1), applies_to=None, default=True,
+    cycle_months=12,
     cycle_anchor="calendar-year", types=TYPES, default_type="education", quota=quota,
     grace="grace-end",
     key_dates=(
         DateRule("grace-end", N_("Grace ends (designation not to be used meanwhile)"), months=24,
-                 citation=N_("not renewed by 31 December → grace for 2 years [official]")),
+                 citation=cite("iia-cpe", N_("Not renewed by 31 December: grace for 2 years"))),
         DateRule("revocation", N_("Revoked from"), days=1, after="grace-end",
-                 citation=N_("revoked after 24 months in grace [official]")),
+                 citation=cite("iia-cpe", N_("Revoked after 24 months in grace"))),
         DateRule("evidence-retention", N_("Keep records until"), months=36,
-                 citation=N_("keep records 3 years; nothing is uploaded [official]")),
+                 citation=RECORDS),
     ),
-    evidence="keep", evidence_citation=N_("keep records 3 years; nothing is uploaded [official]"),
+    evidence="keep", evidence_citation=RECORDS,
     fields=("ethics",),
-    carryover_citation=N_("since 2023-09-01 at most 20 (CIA) / 10 (others) carry over (affiliate pages "
-                          "quoting the policy)"),
-    pace_advice=N_("report between 1 October and 31 December [official]"),
+    carryover_citation=cite("iia-affiliates",
+                            N_("Carryover since 2023-09-01: at most 20 (CIA) / 10 (others)")),
+    pace_advice=N_("report between 1 October and 31 December"),
+    pace_citation=cite("iia-cpe", N_("Reporting: 1 October to 31 December")),
 )
 
-PROGRAM = Program(id="iia", label="IIA", credentials=CREDENTIALS, versions=(V2023,), citation=OFFICIAL,
+PROGRAM = Program(id="iia", label="IIA", credentials=CREDENTIALS, versions=(V2023,),
+                  citation=Citation((POLICY, Passage("iia-older"))),
                   aliases=MappingProxyType({}))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from cpetui.i18n import _
 
 if TYPE_CHECKING:
+    from cpetui.rules.sources import Citation
     from cpetui.rules.spec import ActivityType, Version
 
 
@@ -63,14 +64,21 @@ class ProgramInfo:
         return next((v for v in self.versions if v.id == version_id), None)
 
 
+def words(citation: Citation | None) -> str:
+    """A citation in words (the sources module loads only when a program's tables do)."""
+    from cpetui.rules.sources import words as in_words
+
+    return in_words(citation)
+
+
 def _type_info(t: ActivityType) -> ActivityTypeInfo:
     return ActivityTypeInfo(t.id, _(t.label), t.category, t.measures, t.groups, t.fields, _(t.how),
-                            _(t.citation), t.eligible)
+                            words(t.citation), t.eligible)
 
 
 def _version_info(v: Version) -> VersionInfo:
     return VersionInfo(v.id, _(v.label), v.applies_from, v.applies_to, v.default, v.cycle_months,
-                       _(v.citation), tuple(_type_info(t) for t in v.types.values()))
+                       words(v.citation), tuple(_type_info(t) for t in v.types.values()))
 
 
 def program_info(program: str) -> ProgramInfo:
@@ -84,7 +92,7 @@ def program_info(program: str) -> ProgramInfo:
         fields = ("fraud", "ethics", "general") if any("fraud" in v.fields for v in p.versions) else (
             "ethics", "general")
     return ProgramInfo(p.id, p.label, p.credentials, tuple(_version_info(v) for v in p.versions),
-                       any(v.groups for v in p.versions), fields, latest.default_type, _(p.citation))
+                       any(v.groups for v in p.versions), fields, latest.default_type, words(p.citation))
 
 
 def type_label(program: str, version_id: str, type_id: str) -> str:

@@ -10,12 +10,14 @@ from cpetui.model import Cycle, Finding, SourceRef
 from cpetui.rules.dates import add_months, month_end
 from cpetui.rules.errors import RulesError
 from cpetui.rules.registry import PROGRAMS
+from cpetui.rules.sources import Citation, words
 from cpetui.rules.spec import Program, QuotaError, Version
 
 
-def _error(cycle: Cycle, key: str, code: str, message: str, hint: str, citation: str = "") -> RulesError:
+def _error(cycle: Cycle, key: str, code: str, message: str, hint: str,
+           citation: Citation | None = None) -> RulesError:
     src = SourceRef(cycle.source.path, cycle.line_of(key), 1)
-    return RulesError(Finding("error", code, message, src, None, citation, hint))
+    return RulesError(Finding("error", code, message, src, None, words(citation), hint, citation))
 
 
 def program_of(cycle: Cycle) -> Program:
@@ -62,11 +64,13 @@ def version_of(cycle: Cycle) -> Version:
     if program.id == "isc2" and date(2014, 12, 2) <= cycle.start <= date(2014, 12, 31):
         message = _("ISC2's guidelines do not say which rules apply to a cycle starting {start} (between "
                     "2014-12-01 and 2015-01-01)").format(start=format_date(cycle.start))
-        citation = _("seed 002; DECISION: such cycles must pin their rules")
+        from cpetui.rules.isc2 import UNDECIDED
+
+        citation: Citation | None = UNDECIDED
     else:
         message = _("no {program} rules version applies to a cycle starting {start}").format(
             program=program.label, start=format_date(cycle.start))
-        citation = ""
+        citation = None
     raise _error(cycle, "start", "version-undecided", message,
                  _("pin the rules your body told you apply: {choices}").format(choices=choices), citation)
 

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Literal
 
 from cpetui.model import Cycle, Measure, Severity, frozen
+from cpetui.rules.sources import Citation
 
 
 def N_(message: str) -> str:
@@ -48,7 +49,7 @@ class ActivityType:
     measures: tuple[str, ...]  # measure keys it reads, in order of preference
     compute: Computer
     how: str  # msgid: the arithmetic in words
-    citation: str  # msgid
+    citation: Citation
     groups: tuple[str, ...] = ()  # ISC2: the groups it may be claimed in; () = no groups
     fields: bool = False  # ACFE / IIA: reads `field` (fraud / ethics / general)
     eligible: bool = True  # False: never earns credit (OffSec CTF)
@@ -63,7 +64,7 @@ class Quota:
     """What one credential must earn in one cycle under one rules version."""
 
     total: float
-    citation: str
+    citation: Citation
     group_a_min: float | None = None
     group_b_max: float | None = None
     annual: float | None = None  # amount per year of the body's own year
@@ -75,6 +76,7 @@ class Quota:
     ethics_min: float | None = None
     cycle_months: int | None = None  # overrides the version's cycle length (Associate: 12)
     note: str = ""  # msgid: a word on how the quota was chosen (option, conflict …)
+    group_citation: Citation | None = None  # where the groups it allows are stated, if not `citation`
 
 
 @frozen
@@ -85,7 +87,7 @@ class Cap:
     amount: float
     per: Literal["cycle", "year"]
     label: str  # msgid
-    citation: str  # msgid
+    citation: Citation
     shown_when_unused: bool = True
 
 
@@ -97,7 +99,7 @@ class DateRule:
     label: str  # msgid
     months: int = 0
     days: int = 0
-    citation: str = ""
+    citation: Citation | None = None
     after: str = "cycle-end"  # the key date it counts from
 
 
@@ -118,7 +120,7 @@ class Version:
     id: str
     program: str
     label: str  # msgid
-    citation: str  # msgid
+    citation: Citation
     applies_from: date | None
     applies_to: date | None
     default: bool  # chosen from the dates when the ledger pins nothing
@@ -133,16 +135,20 @@ class Version:
     grace_activities_warned: bool = False  # ISC2: activities dated in the grace period
     before_certification_ineligible: bool = False
     evidence: Literal["required", "audit", "keep"] = "keep"
-    evidence_citation: str = ""
+    evidence_citation: Citation | None = None
     quarter_steps: bool = False
     per_activity_max: float | None = None
+    limits_citation: Citation | None = None  # where the steps and the per-activity maximum are stated
+    grace_activities_citation: Citation | None = None
     groups: bool = False  # ISC2 Group A / B
     fields: tuple[str, ...] = ()  # minimum fields (ACFE fraud, ethics; IIA ethics)
     carryover_pool: Literal["group-a-last-6-months", "cycle"] = "cycle"
-    carryover_citation: str = ""
-    pace_advice: str = ""  # msgid
+    carryover_citation: Citation | None = None
+    pace_advice: str = ""  # msgid: the body's own advice on pace, in words
+    pace_citation: Citation | None = None
     yearly_deadline: str = ""  # msgid: what falls due at the end of each year of the cycle
-    yearly_citation: str = ""
+    yearly_citation: Citation | None = None
+    before_certification_citation: Citation | None = None
 
     def applies_to_date(self, start: date) -> bool:
         return (self.applies_from is None or start >= self.applies_from) and (
@@ -158,7 +164,7 @@ class Program:
     label: str
     credentials: tuple[str, ...]
     versions: tuple[Version, ...]
-    citation: str = ""
+    citation: Citation | None = None
     aliases: Mapping[str, str] | None = None  # credential spellings → canonical (CAP → CGRC)
 
     def version(self, version_id: str) -> Version | None:

@@ -10,19 +10,26 @@ from cpetui.model import Explanation, Finding, KeyDate, Pace, Requirement, Sourc
 from cpetui.rules.arithmetic import num, r2
 from cpetui.rules.assess import Assessed, Context, year_index
 from cpetui.rules.dates import add_days, add_months, add_years, months_between
+from cpetui.rules.sources import Citation
+from cpetui.rules.sources import words as in_words
 
 
 def _sum(values) -> float:  # type: ignore[no-untyped-def]
     return r2(math.fsum(values))
 
 
+def explained(text: str, citation: Citation | None) -> Explanation:
+    """`text` with the rule it rests on, in words and as data."""
+    return Explanation(text, in_words(citation), citation)
+
+
 def _req(id: str, label: str, kind: str, earned: float, counted: float, required: float, text: str,
-         citation: str, start: date | None = None, end: date | None = None,
+         citation: Citation | None, start: date | None = None, end: date | None = None,
          met: bool | None = None) -> Requirement:
     if met is None:
         met = earned <= required if kind == "maximum" else counted >= required - 1e-9
     return Requirement(id, label, kind, r2(earned), r2(counted), r2(required), met,  # type: ignore[arg-type]
-                       Explanation(text, citation), start, end)
+                       explained(text, citation), start, end)
 
 
 # ------------------------------------------------------------------------------------- carryover
@@ -32,39 +39,40 @@ def carry_in(ctx: Context) -> tuple[float, Explanation, list[Finding]]:
     """(credits carried in that count, why, findings) from the ledger's `carryover_in`."""
     stated = ctx.cycle.carryover_in
     cap = ctx.quota.carryover_cap
-    cite = _(ctx.version.carryover_citation)
+    cite = ctx.version.carryover_citation
+    cite_words = in_words(cite)
     src = SourceRef(ctx.path, ctx.cycle.line_of("carryover_in"), 1)
     if stated <= 0:
-        return 0.0, Explanation(_("nothing carried in"), cite), []
+        return 0.0, explained(_("nothing carried in"), cite), []
     if cap == 0:
         why = _("{stated} stated, but {credential} under {version} has no carryover").format(
             stated=num(stated), credential=ctx.cycle.credential, version=ctx.version.id)
-        return 0.0, Explanation(why, cite), [
+        return 0.0, explained(why, cite), [
             Finding("warning", "carryover-not-allowed",
                     _("carryover_in = {stated}, but {credential} has no carryover: not counted").format(
-                        stated=num(stated), credential=ctx.cycle.credential), src, None, cite,
-                    _("remove carryover_in"))]
+                        stated=num(stated), credential=ctx.cycle.credential), src, None, cite_words,
+                    _("remove carryover_in"), cite)]
     if cap is not None and stated > cap:
-        return cap, Explanation(_("{stated} stated, at most {cap} carry over = {cap}").format(
+        return cap, explained(_("{stated} stated, at most {cap} carry over = {cap}").format(
             stated=num(stated), cap=num(cap)), cite), [
             Finding("warning", "carryover-over-cap",
                     _("carryover_in = {stated} is above the cap of {cap}: {cap} counted").format(
-                        stated=num(stated), cap=num(cap)), src, None, cite,
-                    _("write carryover_in = {cap}").format(cap=num(cap)))]
-    return r2(stated), Explanation(_("{stated} carried in from the previous cycle").format(
+                        stated=num(stated), cap=num(cap)), src, None, cite_words,
+                    _("write carryover_in = {cap}").format(cap=num(cap)), cite)]
+    return r2(stated), explained(_("{stated} carried in from the previous cycle").format(
         stated=num(stated)), cite), []
 
 
 def carry_out(ctx: Context, items: list[Assessed], total_counted: float) -> tuple[float, Explanation]:
     cap = ctx.quota.carryover_cap
-    cite = _(ctx.version.carryover_citation)
+    cite = ctx.version.carryover_citation
     if cap == 0:
-        return 0.0, Explanation(_("no carryover for {credential} under {version}{note}").format(
+        return 0.0, explained(_("no carryover for {credential} under {version}{note}").format(
             credential=ctx.cycle.credential, version=ctx.version.id,
             note=(" (" + _(ctx.quota.note) + ")") if ctx.quota.note else ""), cite)
     excess = r2(total_counted - ctx.quota.total)
     if excess <= 0:
-        return 0.0, Explanation(_("nothing above the {total} required to carry over").format(
+        return 0.0, explained(_("nothing above the {total} required to carry over").format(
             total=num(ctx.quota.total)), cite)
     if ctx.version.carryover_pool == "group-a-last-6-months":
         # The last 6 months of a cycle ending 2026-11-30 are 2026-06-01 … 2026-11-30.
@@ -78,7 +86,7 @@ def carry_out(ctx: Context, items: list[Assessed], total_counted: float) -> tupl
     out = min(excess, pool) if cap is None else min(excess, pool, cap)
     out = max(0.0, r2(out))
     cap_words = _("no cap stated") if cap is None else _("at most {cap}").format(cap=num(cap))
-    return out, Explanation(_("{excess} above the {total} required; {pool}; {cap} = {out} carry over").format(
+    return out, explained(_("{excess} above the {total} required; {pool}; {cap} = {out} carry over").format(
         excess=num(excess), total=num(ctx.quota.total), pool=pool_words, cap=cap_words, out=num(out)), cite)
 
 
@@ -97,7 +105,7 @@ def requirements(
     total = _req("total", _("Cycle total"), "required", earned + carried, counted + carried, q.total,
                  _("{counted} counted of {earned} earned{carry}; {required} required{note}").format(
                      counted=num(counted), earned=num(earned), carry=carry_words, required=num(q.total),
-                     note=note), _(q.citation), ctx.start, ctx.end)
+                     note=note), q.citation, ctx.start, ctx.end)
     out: list[Requirement] = []
     if v.groups:
         a_earned = _sum(x.credit.earned for x in live if x.group == "A")
@@ -109,12 +117,12 @@ def requirements(
                             a_counted + carried, q.group_a_min,
                             _("Group A {counted}{carry}; at least {min} required").format(
                                 counted=num(a_counted), carry=carry_words, min=num(q.group_a_min)),
-                            _(q.citation), ctx.start, ctx.end))
+                            q.citation, ctx.start, ctx.end))
         if q.group_b_max:
             out.append(_req("group-b", _("Group B maximum"), "maximum", b_earned, b_counted, q.group_b_max,
                             _("Group B {earned} earned, at most {max} count").format(
                                 earned=num(b_earned), max=num(q.group_b_max)),
-                            _(q.citation), ctx.start, ctx.end))
+                            q.citation, ctx.start, ctx.end))
         if q.annual:
             out.extend(_annual(ctx, live, carried))
     for fld, minimum in (("fraud", q.fraud_min), ("ethics", q.ethics_min)):
@@ -125,7 +133,7 @@ def requirements(
             out.append(_req(fld, label, "required", f_earned, f_counted, minimum,
                             _("{field}: {counted} counted; at least {min} required").format(
                                 field=label, counted=num(f_counted), min=num(minimum)),
-                            _(q.citation), ctx.start, ctx.end))
+                            q.citation, ctx.start, ctx.end))
     out.extend(_caps(ctx, live))
     return total, out
 
@@ -161,7 +169,7 @@ def _annual(ctx: Context, live: list[Assessed], carried: float) -> list[Requirem
         label = _("Year {n} ({start} – {end})").format(n=k + 1, start=format_date(y_start),
                                                               end=format_date(y_end))
         out.append(_req(f"year-{k + 1}", label,
-                        kind, earned, a + b_counts + carry, q.annual or 0, words, _(q.citation),
+                        kind, earned, a + b_counts + carry, q.annual or 0, words, q.citation,
                         y_start, y_end))
     return out
 
@@ -178,7 +186,7 @@ def _caps(ctx: Context, live: list[Assessed]) -> list[Requirement]:
         out.append(_req(f"cap-{cap.bucket}", _(cap.label), "maximum", earned, counted, cap.amount,
                         _("{earned} earned, {counted} count; at most {cap} {per}").format(
                             earned=num(earned), counted=num(counted), cap=num(cap.amount), per=per),
-                        _(cap.citation), ctx.start, ctx.end,
+                        cap.citation, ctx.start, ctx.end,
                         met=counted >= earned - 1e-9))  # a cap is met while nothing is lost to it
     return out
 
@@ -187,13 +195,13 @@ def _caps(ctx: Context, live: list[Assessed]) -> list[Requirement]:
 
 
 def key_dates(ctx: Context) -> tuple[KeyDate, ...]:
-    cycle_end = KeyDate("cycle-end", _("Cycle ends"), ctx.end, Explanation(
-        _("the last day activities count for this cycle"), _(ctx.version.citation)))
+    cycle_end = KeyDate("cycle-end", _("Cycle ends"), ctx.end, explained(
+        _("the last day activities count for this cycle"), ctx.version.citation))
     found = {"cycle-end": cycle_end}
     for rule in ctx.version.key_dates:
         base = found[rule.after].date
         when = add_days(add_months(base, rule.months), rule.days)
-        found[rule.id] = KeyDate(rule.id, _(rule.label), when, Explanation(_(rule.label), _(rule.citation)))
+        found[rule.id] = KeyDate(rule.id, _(rule.label), when, explained(_(rule.label), rule.citation))
     out = list(found.values())
     nxt = next_deadline(ctx)
     if nxt is not None:
@@ -212,7 +220,7 @@ def next_deadline(ctx: Context) -> KeyDate | None:
             when = ctx.end
         if when >= ctx.as_of:
             return KeyDate("next-deadline", _(v.yearly_deadline), when,
-                           Explanation(_("year {n} of the cycle ends").format(n=k), _(v.yearly_citation)))
+                           explained(_("year {n} of the cycle ends").format(n=k), v.yearly_citation))
         k += 1
 
 
@@ -225,8 +233,10 @@ def pace(ctx: Context, total: Requirement) -> Pace | None:
     text = _("{remaining} CPE still needed in {months} months: {per} a month").format(
         remaining=num(remaining), months=num(months_left), per=num(per_month))
     # Where the body gives no advice on pace, the figure rests on the cycle total and its end.
-    cite = _(ctx.version.pace_advice) if ctx.version.pace_advice else total.explanation.citation
-    return Pace(r2(remaining), months_left, per_month, Explanation(text, cite))
+    if ctx.version.pace_advice:
+        text += "; " + _(ctx.version.pace_advice)
+        return Pace(r2(remaining), months_left, per_month, explained(text, ctx.version.pace_citation))
+    return Pace(r2(remaining), months_left, per_month, explained(text, total.explanation.cite))
 
 
 def state(ctx: Context, total: Requirement, reqs: list[Requirement], grace_end: date | None,
@@ -237,7 +247,7 @@ def state(ctx: Context, total: Requirement, reqs: list[Requirement], grace_end: 
     if ctx.as_of > ctx.end:
         if grace_end is not None and ctx.as_of <= grace_end:
             return "in-grace"
-        # ISC2 suspends for 2 years before the credential lapses; ACFE suspends (seed 000, 003).
+        # ISC2 suspends for 2 years before the credential lapses; ACFE suspends.
         on = {k.id: k.date for k in dates}
         suspended, lapses = on.get("suspension"), on.get("lapse")
         if suspended is not None and suspended <= ctx.as_of and (lapses is None or ctx.as_of < lapses):

@@ -24,7 +24,7 @@ def test_a_program_in_detail_lists_types_with_arithmetic_and_citations(cli):
     college = lines.index(next(x for x in lines if x.startswith("    college  ")))
     assert lines[college + 1].startswith("      measures: semester_hours, ceus, periods")
     assert lines[college + 2].startswith("      credits: ")
-    assert "seed 003" in lines[college + 3]
+    assert "ACFE JAPAN · CPE credit types · 2. College credit" in lines[college + 3]
     # CFE: 20 a year, at least 10 fraud and 2 ethics (facts sheet §3)
     assert "CFE: 20 per cycle" in r.out and "fraud at least 10" in r.out and "ethics at least 2" in r.out
 

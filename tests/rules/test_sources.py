@@ -1,0 +1,173 @@
+"""Every figure cites public sources: quotes stand word for word in the documents, figures in their quotes."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cpetui.model import Cycle
+from cpetui.rules import iia_japan, isc2
+from cpetui.rules.registry import PROGRAMS
+from cpetui.rules.sources import SOURCES, Citation, entries, words
+from cpetui.rules.spec import Cap, DateRule, Quota, QuotaError, Version
+
+# CI keeps the shared folder beside the clone: ../shared/sources from the repository's root.
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "sources"
+needs_documents = pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} is absent: the source "
+                                     "documents are kept beside the clone, not in it")
+
+# Cycles that reach every quota a version defines (credentials × the options that change it).
+OPTIONS: tuple[Mapping[str, object], ...] = (
+    {}, {"practicing": False}, {"retired": True}, {"carryover": False}, {"held_with": "none"},
+    {"track": "sscp"})
+
+
+def normalised(text: str) -> str:
+    """Full-width and half-width forms folded (NFKC) and all whitespace dropped (the PDFs wrap anywhere)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def quotas(version: Version) -> Iterator[Quota]:
+    program = PROGRAMS[version.program]
+    for credential in program.credentials:
+        for options in OPTIONS:
+            for certified in (None, date(2000, 1, 1)):
+                cycle = Cycle(version.program, credential, date(2024, 1, 1), certified=certified,
+                              options=options)
+                try:
+                    yield version.quota(cycle)
+                except QuotaError:
+                    continue
+
+
+def cited(value: object) -> Iterator[tuple[Citation, object]]:
+    """Every citation in `value` (a version and all it holds), with the rule whose figures it states
+    (None where the citation backs no figure of its holder: a version's evidence rule, say)."""
+    if isinstance(value, Citation):
+        yield value, None
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            for c, owner in cited(getattr(value, f.name)):
+                yield c, (value if f.name == "citation" else owner)
+    elif isinstance(value, Mapping):
+        for v in value.values():
+            yield from cited(v)
+    elif isinstance(value, tuple):
+        for v in value:
+            yield from cited(v)
+
+
+def every_citation() -> list[tuple[Citation, object]]:
+    found: list[tuple[Citation, object]] = []
+    for program in PROGRAMS.values():
+        found += list(cited(program))
+        for version in program.versions:
+            for q in quotas(version):
+                found += list(cited(q))
+    found += [(isc2.UNDECIDED, None), (iia_japan.DUPLICATE, None), (iia_japan.REPORT_FORM, None)]
+    return found
+
+
+CITATIONS = every_citation()
+
+
+def test_every_citation_names_known_sources_and_reads_as_words() -> None:
+    assert len(CITATIONS) > 100
+    for c, _owner in CITATIONS:
+        assert c.passages and all(p.source in SOURCES for p in c.passages), c
+        text = words(c)
+        assert text and "seed" not in text and "DECISION" not in text, text
+        assert all(e.publisher and e.title and e.checked for e in entries(c)), c
+
+
+def test_each_source_is_defined_once_with_its_checked_date() -> None:
+    assert SOURCES["isc2-quick-guide"].checked == date(2026, 11, 21)
+    assert SOURCES["isaca-cpe"].checked == date(2026, 12, 4)  # the next programs', compared later
+    files = [s.file for s in SOURCES.values() if s.file]
+    assert sorted(files) == sorted(set(files)) and len(files) == 5
+
+
+def test_a_citation_reads_publisher_title_and_passage() -> None:
+    (uwe,) = [c for c in isc2.V2024.caps]
+    assert words(uwe.citation) == (
+        "ISC2 · CPE Credit Quick Guide · CPE categories: Unique work experience; A third party · A copy of "
+        "the 2020 ISC2 CPE Handbook · Unique work experience — cpetui's reading: at most 10 per cycle; the "
+        "quick guide gives no unit (the 2020 handbook said per experience)")
+
+
+def test_the_cc_group_a_only_finding_cites_the_quick_guide() -> None:
+    q = isc2.quota_2024(Cycle("isc2", "CC", date(2024, 1, 1)))
+    assert q.group_citation is not None
+    (passage,) = q.group_citation.passages
+    assert passage.source == "isc2-quick-guide" and passage.quote == "CC保有者：グループAのみ"
+
+
+@needs_documents
+def test_every_quote_stands_word_for_word_in_its_document() -> None:
+    texts = {s.key: normalised((SHARED / s.file).read_text(encoding="utf-8"))
+             for s in SOURCES.values() if s.file}
+    quoted = 0
+    for c, _owner in CITATIONS:
+        for p in c.passages:
+            if p.quote is None:
+                continue
+            assert p.source in texts, f"a quote from {p.source}, which has no document to check it against"
+            assert normalised(p.quote) in texts[p.source], f"not in {SOURCES[p.source].file}: {p.quote}"
+            quoted += 1
+    assert quoted > 50
+    assert {p.source for c, _o in CITATIONS for p in c.passages if p.quote} == set(texts)
+
+
+def test_quotes_are_kept_only_for_the_documents_beside_the_project() -> None:
+    for c, _owner in CITATIONS:
+        for p in c.passages:
+            if p.quote is not None:
+                assert SOURCES[p.source].file, p
+
+
+def _figure(owner: object) -> list[str]:
+    """The figures a rule states, as its source would write them."""
+    if isinstance(owner, Quota):
+        return [f"{owner.total:g}"] if owner.total else []
+    if isinstance(owner, Cap):
+        return [f"{owner.amount:g}"]
+    if isinstance(owner, DateRule):
+        if owner.days == 1 and not owner.months:
+            return []  # the day after the previous key date: no figure of its own
+        if owner.days:
+            return [str(owner.days)]
+        if owner.months:
+            years = f"{owner.months // 12}年"
+            return [str(owner.months)] if owner.months % 12 else [years, str(owner.months)]
+    return []
+
+
+@needs_documents
+def test_each_requirement_figure_stands_in_its_quote_or_passage() -> None:
+    checked = 0
+    for c, owner in CITATIONS:
+        figures = _figure(owner)
+        from_documents = [p for p in c.passages if SOURCES[p.source].file]
+        if not figures or not from_documents:
+            continue
+        stated = normalised(" ".join((p.quote or "") + p.section for p in from_documents))
+        assert any(normalised(f) in stated for f in figures), f"{figures} not in {stated} ({owner})"
+        checked += 1
+    assert checked >= 20
+
+
+@needs_documents
+def test_the_per_activity_maximum_and_arithmetic_figures_stand_in_their_quotes() -> None:
+    assert "40" in normalised(isc2.PER_ACTIVITY.passages[0].quote or "")
+    for version in (v for p in PROGRAMS.values() for v in p.versions):
+        for t in version.types.values():
+            fixed = re.findall(r"(?<![\d.])(\d+) CPE (?:per book|per article|for the first)", t.how)
+            quotes = normalised(" ".join(p.quote or "" for p in t.citation.passages))
+            for figure in fixed:
+                assert figure in quotes, (t.id, figure, quotes)
