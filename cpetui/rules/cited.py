@@ -10,7 +10,6 @@ from cpetui.model import Cycle
 from cpetui.rules.sources import Citation
 from cpetui.rules.spec import Program, QuotaError, Version
 
-
 # The ledger options that change a requirement, each tried once beside the defaults.
 OPTIONS: tuple[tuple[str, object], ...] = (
     ("", None), ("practicing", False), ("retired", True), ("held_with", "none"), ("track", "sscp"))
@@ -41,7 +40,7 @@ def _toml(value: object) -> str:
 
 
 def version_citations(program: Program, v: Version) -> Iterator[tuple[str, Citation]]:
-    """The version's rules — requirements, caps, key dates, arithmetic, fees, pace — each with its citation."""
+    """The version's rules (requirements, caps, key dates, arithmetic, fees, pace), each with its citation."""
     yield _("which rules apply"), v.citation
     yield from quota_citations(program, v)
     for cap in v.caps:
