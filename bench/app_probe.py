@@ -105,8 +105,11 @@ def paint(folder: str, *, everything: bool = False) -> None:
     """Run `cpetui FOLDER` as a user does; end at its first paint, or (`everything`) once every ledger
     is read."""
     sys.meta_path.insert(0, _FirstPaintHook(everything))  # type: ignore[arg-type]
+    import cpetui.cli
     from cpetui.cli import main
 
+    # the probe's app draws headless, so the command line need not refuse for want of a terminal
+    cpetui.cli._has_terminal = lambda: True  # type: ignore[attr-defined]
     main([folder])
 
 
