@@ -1,4 +1,4 @@
-"""The IIA-Japan CPE report layout (seed 004, III.3): per category content, date, organiser, CPE."""
+"""The IIA-Japan CPE report layout (the guideline's III.3): per category content, date, organiser, CPE."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from cpetui.export.markdown import sorted_activities
 from cpetui.i18n import N_, _, format_credits, format_date, pgettext
 from cpetui.model import Activity, Ledger, Status
 
-# The guideline's six categories (seed 004, II.1) and the activity types that fall in each.
+# The guideline's six categories (II.1) and the activity types that fall in each.
 CATEGORIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("I", N_("Category I: education and training"),
      ("education", "e-learning", "correspondence", "study-group", "jicpa")),
@@ -24,6 +24,14 @@ _BY_TYPE = {t: code for code, _label, types in CATEGORIES for t in types}
 # The guideline's report asks for the organiser's address and phone (activity keys of their own).
 ADDRESS_KEY = "organizer_address"
 PHONE_KEY = "organizer_phone"
+
+
+def _report_form() -> str:
+    """Where the guideline says what the report lists (the layout below follows it)."""
+    from cpetui.rules.iia_japan import REPORT_FORM
+    from cpetui.rules.sources import words
+
+    return words(REPORT_FORM)
 
 
 def category_of(activity: Activity, status: Status) -> str:
@@ -50,6 +58,7 @@ def report(ledger: Ledger, status: Status) -> str:
         "- " + _("Total counted: {counted} of {required} required").format(
             counted=format_credits(status.total.counted),
             required=format_credits(status.total.required)),
+        "- " + _("Form: {citation}").format(citation=md(_report_form())),
         "",
     ]
     grouped: dict[str, list[Activity]] = {}
@@ -67,7 +76,7 @@ def _category(label: str, activities: list[Activity], status: Status) -> list[st
     if not activities:
         return lines + [_("None."), ""]
     lines += [
-        # The report form's own column names (seed 004, III.3): "date" there is the date attended.
+        # The report form's own column names (III.3): "date" there is the date attended.
         "| " + " | ".join([_("content"), pgettext("IIA-Japan report", "date"), _("organiser"),
                           _("organiser address"), _("organiser phone"), _("CPE")]) + " |",
         "|---|---|---|---|---|--:|",

@@ -6,6 +6,7 @@ import os
 
 from cpetui.export import words
 from cpetui.export.cells import md
+from cpetui.export.sources import sources_section
 from cpetui.i18n import _, format_credits, format_date, language
 from cpetui.model import Activity, Ledger, Status
 from cpetui.rules.info import type_label
@@ -20,6 +21,7 @@ def report(ledger: Ledger, status: Status) -> str:
     out += _key_dates(status)
     out += _activities(ledger, status)
     out += _findings(status)
+    out += sources_section(status)
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -27,7 +27,7 @@ def floor_clean(x: float) -> int:
 
 
 def quarter_floor(hours: float) -> float:
-    """Hours down to the 0.25 step ISC2 accepts (seed 000: claims in 0.25, 0.50, 0.75)."""
+    """Hours down to the 0.25 step ISC2 accepts (claims in 0.25, 0.50, 0.75)."""
     return floor_clean(hours * 4) / 4
 
 
@@ -36,7 +36,7 @@ def is_quarter(hours: float) -> bool:
 
 
 def fifty_minute_units(minutes: float) -> int:
-    """1 CPE per full 50 minutes: 100 min = 2, 50–99 min = 1 (ACFE seed 003; IIA-Japan seed 004)."""
+    """1 CPE per full 50 minutes: 100 min = 2, 50–99 min = 1 (ACFE, IIA-Japan)."""
     return floor_clean(minutes / 50)
 
 
@@ -44,7 +44,7 @@ def session_units(sessions: Iterable[int]) -> tuple[int, int, int]:
     """(credits, minutes of short sessions summed, credits from long sessions).
 
     Sessions of 50 minutes or more each count on their own; shorter ones in the same course are
-    summed first (5 × 30 min = 150 min = 3; IIA-Japan seed 004, ACFE seed 003).
+    summed first (5 × 30 min = 150 min = 3; IIA-Japan, ACFE).
     """
     short = sum(s for s in sessions if s < 50)
     long_units = sum(fifty_minute_units(s) for s in sessions if s >= 50)
@@ -62,7 +62,7 @@ def instructor_credit(taught_minutes: float, preparation_hours: float, repeat: b
     """ACFE instructor: (taught CPE, preparation CPE).
 
     Taught: minutes ÷ 50 floored; preparation: 1 per hour, at most 2 hours per CPE taught, first
-    delivery only, floored (seed 003: a 50-minute lecture with 2 hours of preparation = 1 + 2 = 3).
+    delivery only, floored (ACFE: a 50-minute lecture with 2 hours of preparation = 1 + 2 = 3).
     """
     taught = fifty_minute_units(taught_minutes)
     if repeat:
@@ -79,7 +79,7 @@ def talk_credit(hours: float, repeat: bool, iia_japan_venue: bool) -> float:
 def correspondence_credit(months: int) -> int | None:
     """IIA-Japan correspondence course by standard length: 1–3 months 10, ≤ 6 months 15, ≥ 7 months 20.
 
-    None under 1 month: the guideline gives no figure (DECISION: ask for explicit credits).
+    None under 1 month: the guideline gives no figure (cpetui asks for explicit credits).
     """
     if months < 1:
         return None

@@ -138,7 +138,7 @@ def fifty_minutes(m: Measure, v: Version) -> Credit:
 
 
 def lecture_minutes(m: Measure, v: Version) -> Credit:
-    """E-learning: lecture minutes ÷ 50, floored — never the length of enrolment (seed 004)."""
+    """E-learning: lecture minutes ÷ 50, floored — never the length of enrolment (IIA-Japan)."""
     credit = fifty_minutes(m, v)
     if m.months is not None and credit.earned:
         return Credit(credit.earned, credit.text + _(" (lecture time counts, not the {months} months "
@@ -147,7 +147,7 @@ def lecture_minutes(m: Measure, v: Version) -> Credit:
 
 
 def college(m: Measure, v: Version) -> Credit:
-    """ACFE college credit: semester hours × 15, CEUs × 15, or class periods (seed 003)."""
+    """ACFE college credit: semester hours × 15, CEUs × 15, or class periods."""
     if m.semester_hours is not None:
         credits = r2(m.semester_hours * 15)
         return Credit(credits, _("{n} semester hours × 15 = {credits} CPE").format(
