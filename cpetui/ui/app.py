@@ -103,6 +103,7 @@ class CpetuiApp(App[int]):
         Binding("c", "copy", _("Copy to…")),
         Binding("o", "evidence", _("Evidence")),
         Binding("E", "editor", _("Editor")),
+        Binding("i", "sources", _("Sources"), show=False),
         Binding("n", "next_cycle", _("Next cycle"), show=False),
         Binding("1", "tab('tab-activities')", _("Activities"), show=False),
         Binding("2", "tab('tab-findings')", _("Findings"), show=False),
@@ -447,6 +448,20 @@ class CpetuiApp(App[int]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    def action_sources(self) -> None:
+        """The sources of the selected figure: a chosen finding, else the activity, else the cycle."""
+        from cpetui.ui.cited import selected_citations
+        from cpetui.ui.screens.sources import SourcesScreen
+
+        entry = self.entry
+        focused = self.focused
+        finding = None
+        if type(focused).__name__ == "FindingsList" and focused.highlighted is not None:  # type: ignore[union-attr]
+            shown = focused.findings or ()  # type: ignore[union-attr]
+            finding = shown[focused.highlighted] if focused.highlighted < len(shown) else None  # type: ignore[union-attr]
+        status = entry.status if entry else None
+        self.push_screen(SourcesScreen(selected_citations(status, self.current_activity, finding)))
 
     def action_reload(self) -> None:
         self.load()

@@ -22,6 +22,7 @@ def help_text() -> Text:
         ("c", _("copy the activity into another ledger (same id)")),
         ("o", _("open the activity's evidence with the system's opener")),
         ("E", _("open the ledger in $EDITOR at the activity's line")),
+        ("i", _("the sources of the selected figure: passage, quote, address (o opens it, y copies it)")),
         ("n", _("start the next cycle's ledger with its carryover")),
         ("/", _("filter the activities; Esc clears")),
         ("< >, r", _("sort by the previous / next column; reverse")),
