@@ -41,3 +41,26 @@ def test_an_unknown_program_is_a_usage_error(cli):
     r = cli("programs", "isaca")
     assert r.code == 2
     assert "'isaca' is not a program cpetui knows; choose one of: acfe, iia, iia-japan, isc2, offsec" in r.err
+
+
+def test_a_program_ends_with_its_sources_address_and_checked_date(cli) -> None:
+    r = cli("programs", "iia-japan")
+    assert r.code == 0, r.err
+    tail = r.out[r.out.index("sources (compare the rules with them):"):].splitlines()
+    assert tail[1:] == ["  IIA-Japan · CPE guideline for 2010-2011",
+                        "    http://www.iiajapan.com/system/CPE.htm · checked 2026-11-21"]
+
+
+def test_programs_sources_prints_every_rule_with_its_passage_and_quote(cli) -> None:
+    r = cli("programs", "isc2", "--sources")
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    grace = lines.index("  Grace period ends (submit CPE, pay the AMF)")
+    assert lines[grace + 1:grace + 3] == [
+        "    ISC2 · CPE Credit Quick Guide · Grace period",
+        "      “更に90日間、全ての未申請クレジットを提出するための猶予期間があります。”"]
+    # The CC Group-A-only rule is the quick guide's, not the member policies'.
+    groups = lines.index("  CC: groups allowed")
+    assert lines[groups + 1:groups + 3] == ["    ISC2 · CPE Credit Quick Guide · Group A and B CPE credits",
+                                            "      “CC保有者：グループAのみ”"]
+    assert any(line.startswith("    cpetui's reading: at most 10 per cycle") for line in lines)
