@@ -10,7 +10,7 @@ from datetime import date
 from cpetui.i18n import _, ngettext
 from cpetui.ledger.load import discover, read_ledger
 from cpetui.ledger.locate import toml_lines
-from cpetui.ledger.report import format_problem
+from cpetui.ledger.report import clip_excerpt, format_problem
 from cpetui.model import Ledger, Problem, SourceRef
 
 
@@ -66,7 +66,7 @@ def _lines(path: str) -> list[str]:
 
 
 def _excerpt(lines: list[str], src: SourceRef) -> str:
-    return lines[src.line - 1] if 0 < src.line <= len(lines) else ""
+    return clip_excerpt(lines[src.line - 1], src.col) if 0 < src.line <= len(lines) else ""
 
 
 def check_files(files: list[str], as_of: date) -> list[tuple[str, list[Problem]]]:

@@ -7,6 +7,16 @@ from cpetui.model import Problem
 from cpetui.text import printable
 
 SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "info"}
+EXCERPT_MAX = 200  # characters of a line shown under a problem; the caret's column always among them
+
+
+def clip_excerpt(line: str, col: int = 1) -> str:
+    """`line` cut after EXCERPT_MAX characters (or just after column `col`), marked with "…".
+
+    A line of 20,000 evidence entries gets one warning per missing entry: each must not repeat it whole.
+    """
+    keep = max(EXCERPT_MAX, col + 40)
+    return line if len(line) <= keep else line[: keep - 1] + "…"
 
 
 def format_problem(problem: Problem, *, excerpt: bool = True) -> str:
@@ -15,9 +25,9 @@ def format_problem(problem: Problem, *, excerpt: bool = True) -> str:
     sev = _(SEVERITY_WORDS.get(problem.severity, problem.severity))
     lines = [f"{printable(src.path)}:{src.line}:{src.col}: {sev}: {printable(problem.message)}"]
     if excerpt and problem.excerpt:
-        text = printable(problem.excerpt.rstrip("\r\n"))
-        if len(text) > 200:
-            text = text[:199] + "…"
+        text = printable(clip_excerpt(problem.excerpt.rstrip("\r\n"), src.col))
+        if len(text) > EXCERPT_MAX:  # control characters made visible take more room
+            text = text[: EXCERPT_MAX - 1] + "…"
         gutter = f"{src.line:>5} | "
         lines.append(gutter + text)
         col = max(1, min(src.col, len(text) + 1))

@@ -1,0 +1,144 @@
+"""Reads the [[activity]] tables into Activities: every key validated once, problems located."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from cpetui.i18n import _
+from cpetui.ledger.collect import Collector
+from cpetui.ledger.keys import ACTIVITY, validate
+from cpetui.ledger.locate import KeyLines, Layout, TableSpan
+from cpetui.model import EMPTY, MEASURE_KEYS, Activity, Measure, SourceRef
+
+
+def build_activities(raw: Any, layout: Layout, out: Collector) -> tuple[Activity, ...]:
+    """Every activity that reads cleanly, in file order; a repeated id is reported and left out."""
+    if not isinstance(raw, list):
+        return ()
+    spans = layout.arrays("activity")
+    activities: list[Activity] = []
+    seen: dict[str, int] = {}  # id → position in `activities`
+    for index, table in enumerate(raw):
+        if not isinstance(table, dict):
+            continue
+        activity = build_activity(table, index, spans[index] if index < len(spans) else None, out)
+        if activity is None:
+            continue
+        if activity.id in seen:
+            first = activities[seen[activity.id]]
+            out.add_at_value(
+                "error",
+                "duplicate-id",
+                _("activity id '{id}' is already used at line {line}").format(
+                    id=activity.id, line=first.line_of("id")
+                ),
+                activity.line_of("id"),
+                _("give each activity its own id (copies in other ledgers may share one)"),
+                activity.id,
+            )
+            continue
+        seen[activity.id] = len(activities)
+        activities.append(activity)
+    return tuple(activities)
+
+
+def build_activity(table: dict[str, Any], index: int, span: TableSpan | None,
+                   out: Collector) -> Activity | None:
+    """One activity, or None when a problem (reported in `out`) keeps it from counting."""
+    header = span.line if span else 1
+    keys = KeyLines(span)
+    raw_id = table.get("id")
+    named = type(raw_id) is str and raw_id.strip() != ""
+    aid = raw_id.strip() if named else f"line-{header}"
+    values, given, extra, ok = validate(table, ACTIVITY, header, keys, out, aid)
+    if not (ok and named and given and "date" in values and "title" in values):
+        if not _required(table, values, header, keys, out, aid) or not ok:
+            return None
+    evidence = values.get("evidence", ())
+    kind, group, fld = values.get("type"), values.get("group"), values.get("field")
+    return Activity(
+        id=aid,
+        date=values["date"],
+        title=values["title"],
+        source=SourceRef(out.path, header, 1),
+        provider=values.get("provider"),
+        type=(kind.strip().lower() or None) if kind is not None else None,
+        group=group.strip().upper() if group is not None else None,
+        field=fld.strip().lower() if fld is not None else None,
+        measure=_measure(given),
+        evidence=(evidence,) if type(evidence) is str else tuple(evidence),
+        submitted=values.get("submitted"),
+        auto_submitted=bool(values.get("auto_submitted", False)),
+        notes=values.get("notes"),
+        organizer_address=values.get("organizer_address"),
+        organizer_phone=values.get("organizer_phone"),
+        key_lines=keys,
+        extra=MappingProxyType(extra) if extra else EMPTY,
+        index=index,
+    )
+
+
+def _required(table: dict[str, Any], values: dict[str, Any], header: int, keys: Mapping[str, int],
+              out: Collector, aid: str) -> bool:
+    """The id (a warning when absent), date, title and a measure: whether all that is needed is there."""
+    ok = True
+    if "id" not in table:
+        out.add(
+            "warning",
+            "missing-id",
+            _("activity has no id; it is known as '{aid}' until you give it one").format(aid=aid),
+            header,
+            hint=_('add a stable id, e.g. id = "{suggestion}"').format(
+                suggestion=suggest_id(values.get("date"), values.get("title", ""))
+            ),
+            activity_id=aid,
+        )
+    elif "id" in values and not values["id"].strip():
+        out.add("error", "empty-id", _("activity id is empty"), keys.get("id", header),
+                hint=_("give the activity a short unique id"), activity_id=aid)
+        ok = False
+    for key, example in (("date", "date = 2024-03-01"), ("title", 'title = "Course name"')):
+        if key not in table:
+            out.add("error", "missing-key", _("activity has no '{key}'").format(key=key), header,
+                    hint=_("add {example}").format(example=example), activity_id=aid)
+            ok = False
+    return _has_a_measure(table, header, out, aid) and ok
+
+
+def _has_a_measure(table: dict[str, Any], header: int, out: Collector, aid: str) -> bool:
+    if any(k in table for k in MEASURE_KEYS):
+        return True
+    out.add("error", "missing-measure", _("activity states no measure: nothing to count"), header,
+            hint=_("add one of hours = 1.5, minutes = 90, sessions = [30, 45] or credits = 2"),
+            activity_id=aid)
+    return False
+
+
+_MEASURES: dict[tuple[tuple[str, type, Any], ...], Measure] = {}
+
+
+def _measure(given: dict[str, Any]) -> Measure:
+    if "sessions" in given:
+        given["sessions"] = tuple(given["sessions"])
+        return Measure(**given)
+    # Most activities state one of a few measures (hours = 2, minutes = 100 …): one frozen Measure
+    # each, shared. The key holds the types, so hours = 2 and hours = 2.0 stay apart.
+    shape = tuple([(k, type(v), v) for k, v in given.items()])
+    measure = _MEASURES.get(shape)
+    if measure is None:
+        if len(_MEASURES) >= 4096:
+            _MEASURES.clear()
+        measure = _MEASURES[shape] = Measure(**given)
+    return measure
+
+
+def suggest_id(when: dt.date | None, title: str) -> str:
+    """A readable id from the date and the title's first ASCII words, e.g. `2024-03-01-owasp-meetup`."""
+    words = re.findall(r"[a-z0-9]+", (title or "").lower())[:3]
+    stem = "-".join(words)
+    prefix = when.isoformat() if isinstance(when, dt.date) else "activity"
+    return f"{prefix}-{stem}" if stem else prefix

@@ -1,0 +1,249 @@
+"""One table-driven validator for [cycle] and [[activity]]: each key's types and the values it may hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cpetui.i18n import N_, _
+from cpetui.ledger.collect import Collector
+from cpetui.ledger.limits import FIRST_DAY, LARGEST, LAST_DAY, date_problem, number_problem
+from cpetui.model import ACTIVITY_KEYS, CYCLE_KEYS, MEASURE_KEYS
+
+# A value check: (code, message, hint) when the value, of an accepted type, is not one a ledger may hold.
+Check = Callable[[str, Any], "tuple[str, str, str] | None"]
+
+
+def _sessions(key: str, value: list[Any]) -> tuple[str, str, str] | None:
+    for item in value:
+        if type(item) is not int and type(item) is not float:
+            return ("wrong-type", _("{key} must hold whole minutes, got {value}").format(
+                key=key, value=shown(item)), _("write {key} = [30, 45, 50]").format(key=key))
+        if not 0 <= item <= LARGEST[key]:
+            bad = number_problem(key, item)
+            assert bad is not None
+            if bad[0] == "negative":
+                return bad
+            return ("out-of-range",
+                    _("{key} must hold minutes from 0 to {top} each, got {value}").format(
+                        key=key, top=f"{LARGEST[key]:,}", value=item), bad[2])
+    return None
+
+
+def _evidence(key: str, value: list[Any] | str) -> tuple[str, str, str] | None:
+    if type(value) is list:
+        for item in value:
+            if type(item) is not str:
+                return ("wrong-type", _("evidence must be a list of paths or URLs in quotes"),
+                        _('write evidence = ["certificates/course.pdf"]'))
+    return None
+
+
+def _group(key: str, value: str) -> tuple[str, str, str] | None:
+    if value.strip().upper() in ("A", "B"):
+        return None
+    return ("bad-value", _("group must be \"A\" or \"B\", got {value}").format(value=shown(value)),
+            _('write group = "A" (the credential\'s domains) or group = "B"'))
+
+
+def _field(key: str, value: str) -> tuple[str, str, str] | None:
+    if value.strip().lower() in ("fraud", "ethics", "general"):
+        return None
+    return ("bad-value", _("field must be \"fraud\", \"ethics\" or \"general\", got {value}").format(
+        value=shown(value)), _('write field = "fraud", "ethics" or "general"'))
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A key a table understands: its types as declared, its range (if any) and its value check (if any)."""
+
+    types: tuple[type, ...]
+    # The exact Python types of a TOML value that are accepted: bool is no number, a date-time no date.
+    exact: frozenset[type]
+    low: Any = None  # with `high`: the smallest and largest value accepted (nan is neither)
+    high: Any = None
+    check: Check | None = None
+    measure: bool = False  # one of the activity's measures (MEASURE_KEYS)
+
+
+@dataclass(frozen=True, slots=True)
+class TableKind:
+    """What a table accepts, and what is said about a key it does not know."""
+
+    keys: Mapping[str, Key]
+    unknown: str  # message (msgid) for an unknown key; the key is kept, not used
+    otherwise: str  # hint (msgid) when no known key is close to the unknown one
+    keep_unknown: bool  # unknown keys are kept in the result's `extra`
+
+
+def _table(declared: Mapping[str, tuple[type, ...]], checks: Mapping[str, Check]) -> dict[str, Key]:
+    spec = {}
+    for key, types in declared.items():
+        low, high = ((FIRST_DAY, LAST_DAY) if dt.date in types
+                     else (0, LARGEST[key]) if key in LARGEST and key != "sessions" else (None, None))
+        spec[key] = Key(types, frozenset(types), low, high, checks.get(key), key in MEASURE_KEYS)
+    return spec
+
+
+def _out_of_range(key: str, value: Any) -> tuple[str, str, str]:
+    bad = date_problem(key, value) if isinstance(value, dt.date) else number_problem(key, value)
+    assert bad is not None
+    return bad
+
+
+ACTIVITY = TableKind(
+    _table(ACTIVITY_KEYS, {"sessions": _sessions, "evidence": _evidence, "group": _group, "field": _field}),
+    N_("unknown key '{key}' in activity (kept, not used)"),
+    N_("use 'notes' for free text"),
+    keep_unknown=True,
+)
+CYCLE = TableKind(
+    {**_table(CYCLE_KEYS, {}),  # carryover_in out of range does not stop the cycle: cpetui.ledger.cycle
+     "carryover_in": Key(CYCLE_KEYS["carryover_in"], frozenset(CYCLE_KEYS["carryover_in"]))},
+    N_("unknown key '{key}' in [cycle] (kept, not used)"),
+    N_("known keys: {keys}"),
+    keep_unknown=False,
+)
+
+
+Validated = tuple[dict[str, Any], dict[str, Any], dict[str, Any], bool]
+
+
+def validate(table: Mapping[str, Any], kind: TableKind, header: int, lines: Mapping[str, int],
+             out: Collector, activity_id: str | None = None) -> Validated:
+    """(the values that passed, the measures among them, the unknown keys kept, whether all known passed).
+
+    Each failure is reported at its key's line (`lines`, else the table's `header` line). A table with
+    nothing to say costs one type lookup per key and its value check: there is no separate fast path.
+    """
+    spec = kind.keys
+    values: dict[str, Any] = {}
+    measures: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    ok = True
+    for key, value in table.items():
+        k = spec.get(key)
+        if k is not None and type(value) in k.exact:
+            low = k.low
+            if low is not None and not low <= value <= k.high:
+                bad = _out_of_range(key, value)
+            elif k.check is None or (bad := k.check(key, value)) is None:
+                values[key] = value
+                if k.measure:
+                    measures[key] = value
+                continue
+            code, message, hint = bad
+            out.add_at_value("error", code, message, lines.get(key, header), hint, activity_id)
+            ok = False
+        elif k is None:
+            _unknown(key, kind, lines.get(key, header), out, activity_id)
+            if kind.keep_unknown:
+                extra[key] = value
+        else:
+            _wrong_type(key, value, k.types, lines.get(key, header), out, activity_id)
+            ok = False
+    return values, measures, extra, ok
+
+
+def _unknown(key: str, kind: TableKind, line: int, out: Collector, activity_id: str | None) -> None:
+    import difflib  # only a misspelt key gets here
+
+    close = difflib.get_close_matches(key, list(kind.keys), n=1, cutoff=0.7)
+    out.add(
+        "warning",
+        "unknown-key",
+        _(kind.unknown).format(key=key),
+        line,
+        hint=_("did you mean '{close}'?").format(close=close[0]) if close
+        else _(kind.otherwise).format(keys=", ".join(kind.keys)),
+        activity_id=activity_id,
+    )
+
+
+# ------------------------------------------------------------------------------ wrong types
+
+
+def _wrong_type(key: str, value: Any, types: tuple[type, ...], line: int, out: Collector,
+                activity_id: str | None) -> None:
+    """A located wrong-type problem: what the key must be, what it is, and what to write."""
+    what, example = _expected(key, types)
+    hint = _("write {example}").format(example=example)
+    if isinstance(value, str) and float in types:
+        cleaned = value.strip().replace(",", ".")
+        try:
+            number = float(cleaned) if "." in cleaned else int(cleaned)
+            if number == number and abs(number) != float("inf"):
+                hint = _("write {key} = {number} (a number, without quotes)").format(key=key, number=number)
+        except ValueError:
+            pass
+    if isinstance(value, str) and dt.date in types:
+        try:
+            dt.date.fromisoformat(value.strip())
+            hint = _("write {key} = {date} (a date, without quotes)").format(
+                key=key, date=value.strip()
+            )
+        except ValueError:
+            hint = _("write a real date without quotes, e.g. {key} = 2024-03-01").format(key=key)
+    if isinstance(value, dt.datetime) and dt.date in types:
+        hint = _("write the date only: {key} = {date}").format(key=key, date=value.date())
+    out.add_at_value(
+        "error",
+        "wrong-type",
+        _("{key} must be {what}, got {got} {value}").format(
+            key=key, what=what, got=_type_name(value), value=shown(value)
+        ),
+        line,
+        hint,
+        activity_id,
+    )
+
+
+def _type_name(value: Any) -> str:
+    """What a TOML value is, in words for a message (got text 42)."""
+    if isinstance(value, bool):
+        return _("true/false")
+    if isinstance(value, (int, float)):
+        return _("number")
+    if isinstance(value, str):
+        return _("text")
+    if isinstance(value, dt.datetime):
+        return _("date-time")
+    if isinstance(value, dt.date):
+        return _("date")
+    if isinstance(value, dt.time):
+        return _("time")
+    if isinstance(value, list):
+        return _("list")
+    if isinstance(value, dict):
+        return _("table")
+    return type(value).__name__
+
+
+def shown(value: Any) -> str:
+    """`value` as written in TOML, cut to 40 characters, for a message."""
+    if isinstance(value, str):
+        s = value if len(value) <= 40 else value[:37] + "…"
+        return '"' + s.replace('"', '\\"') + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    s = str(value)
+    return s if len(s) <= 40 else s[:37] + "…"
+
+
+def _expected(key: str, types: tuple[type, ...]) -> tuple[str, str]:
+    """(what the key must be, an example) for a type error message."""
+    if dt.date in types:
+        return _("a date"), f"{key} = 2024-03-01"
+    if bool in types:
+        return _("true or false"), f"{key} = true"
+    if float in types:
+        return _("a number"), f"{key} = 1.5"
+    if int in types and list not in types:
+        return _("a whole number"), f"{key} = 90"
+    if list in types and key == "sessions":
+        return _("a list of minutes"), f"{key} = [30, 45, 50]"
+    if list in types:
+        return _("text or a list of texts"), f'{key} = ["certificates/course.pdf"]'
+    return _("text"), f'{key} = "…"'
