@@ -461,7 +461,9 @@ class CpetuiApp(App[int]):
             shown = focused.findings or ()  # type: ignore[union-attr]
             finding = shown[focused.highlighted] if focused.highlighted < len(shown) else None  # type: ignore[union-attr]
         status = entry.status if entry else None
-        self.push_screen(SourcesScreen(selected_citations(status, self.current_activity, finding)))
+        # From the status panel or the ledger list, the figures in view are the cycle's, not an activity's.
+        activity = None if type(focused).__name__ in ("StatusPanel", "LedgerList") else self.current_activity
+        self.push_screen(SourcesScreen(selected_citations(status, activity, finding)))
 
     def action_reload(self) -> None:
         self.load()

@@ -78,3 +78,31 @@ def test_a_reading_is_said_once_after_the_passages_it_reads() -> None:
     items = sources_text("Unique work experience (at most 10)", citation)
     assert len(items) == 2 and items[1][1] is None  # the third-party copy has no address
     assert "cpetui's reading" not in str(items[0][0]) and "cpetui's reading" in str(items[1][0])
+
+
+async def test_from_the_findings_list_i_shows_the_highlighted_findings_sources(ledgers) -> None:
+    # CC counts Group A only: the finding cites the ISC2 quick guide, where that rule is stated.
+    cc = CISSP.replace('credential = "CISSP"', 'credential = "CC"')
+    app = make_app(ledgers(cc=cc))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        findings = app.query_one("FindingsList")
+        codes = [f.code for f in findings.findings]
+        findings.highlighted = codes.index("group-b-not-allowed")
+        await pilot.press("i")
+        await pilot.pause()
+        text = shown(app)
+        assert "counts Group A only" in text
+        assert "Group A and B CPE credits" in text and "CC保有者：グループAのみ" in text
+
+
+async def test_from_the_status_panel_i_shows_the_cycles_requirements(ledgers) -> None:
+    app = make_app(ledgers(cissp=CISSP))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.query_one("StatusPanel").focus()
+        await pilot.press("i")
+        await pilot.pause()
+        assert shown(app).startswith("Cycle total")

@@ -11,12 +11,14 @@ from cpetui.i18n import _, format_date
 from cpetui.model import Activity, ActivityCredit
 from cpetui.ui.format import color, num, safe
 
-WHY_LINES = 2  # the credits and why may take two lines; the title, citation and notes one each
+WHY_LINES = 2  # the credits and why may take two lines, and so may the citation; the title and notes one each
+CITE_LINES = 2
 
 
 def explain_text(activity: Activity | None, credit: ActivityCredit | None, width: int = 0) -> Text:
     """Title, then the credits and why, then the cited rule, then notes; in `width` cells (0: any) the
-    title, citation and notes take one line each, so the citation is never pushed out of the panel."""
+    title and notes take one line each and the citation at most two, so it is never pushed out of the
+    panel."""
     if activity is None:
         return Text(_("No activity selected."), style="dim")
     out = Text(no_wrap=False)
@@ -39,7 +41,8 @@ def explain_text(activity: Activity | None, credit: ActivityCredit | None, width
     out.append_text(_fit(why, width, WHY_LINES))
     if credit is not None and credit.explanation.citation:
         out.append("\n")
-        out.append_text(_fit(Text(safe(credit.explanation.citation, 200), "dim italic"), width, 1))
+        # Publisher · title · passage: two lines where the panel is narrow, so the passage stays in view.
+        out.append_text(_fit(Text(safe(credit.explanation.citation, 200), "dim italic"), width, CITE_LINES))
     if activity.notes:
         notes = Text(_("Notes: "), "dim")
         notes.append(safe(activity.notes, 300))
