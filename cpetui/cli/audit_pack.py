@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import hashlib
 import io
 import os
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 MANIFEST = "manifest.csv"
 REPORT = "report.md"
 MANIFEST_COLUMNS = ("activity_id", "date", "title", "credits", "evidence", "file", "sha256", "status",
-                    "note")
+                    "note", "citation")
 # Zip entries carry this date unless --timestamp, so the same ledger and files give the same pack.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 CHUNK = 1 << 20
@@ -57,6 +58,7 @@ class Entry:
     source: str | None = None  # the file to pack
     name: str = ""  # its name in the zip
     note: str = ""
+    citation: str = ""  # the rule the activity's credits rest on, as the report and CSV cite it
 
 
 def _zip_name(relative: str) -> str | None:
@@ -157,7 +159,8 @@ def plan(ledger: Ledger, status: Status, allow_outside: bool) -> list[Entry]:
                     if name is None or name in reserved:
                         name = "evidence-files/" + (name or os.path.basename(path))
                     entries.append(Entry(a, credits, ev, "found", path, name))
-    return entries
+    cited = {c.activity_id: c.explanation.citation for c in status.activities}
+    return [dataclasses.replace(e, citation=cited.get(e.activity.id, "")) for e in entries]
 
 
 class Progress:
@@ -228,7 +231,7 @@ def _manifest(entries: list[Entry], hashes: dict[str, str]) -> str:
     for e in entries:
         writer.writerow([csv_text(e.activity.id), e.activity.date.isoformat(), csv_text(e.activity.title),
                          e.credits, csv_text(e.evidence), csv_text(e.name),
-                         hashes.get(e.name, ""), e.status, csv_text(e.note)])
+                         hashes.get(e.name, ""), e.status, csv_text(e.note), csv_text(e.citation)])
     return buf.getvalue()
 
 

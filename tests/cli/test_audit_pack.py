@@ -295,3 +295,9 @@ def test_sample_ledgers_pack_with_their_evidence(cli, samples: Path, tmp_path: P
             for row in _manifest(pack):
                 if row["status"] == "found":
                     assert hashlib.sha256(zf.read(row["file"])).hexdigest() == row["sha256"]
+
+
+def test_the_manifest_cites_the_rule_each_activitys_credits_rest_on(cli, folder: Path) -> None:
+    assert cli("audit-pack", "cfe.toml", "--output", "pack.zip", "--as-of", "2026-06-01").code == 0
+    rows = _manifest(Path("pack.zip"))
+    assert rows and all(row["citation"].startswith("ACFE JAPAN · CPE credit types · ") for row in rows)
