@@ -130,6 +130,8 @@ V2024 = Version(
                  citation=cite("acfe-faq", N_("Records: keep 3 years"))),
     ),
     before_certification_ineligible=True, evidence="audit",
+    before_certification_citation=cite("acfe-older", N_("Not eligible: anything earned before certification, "
+                                                        "including the exam preparation course")),
     evidence_citation=cite("acfe-faq", N_("Records: evidence must show name, course, sponsor, CPE and "
                                           "date"), None,
                            Passage(JP, N_("1. Participant credit"), "CPE 取得証明として、「CPE 単位取得証明"

@@ -84,8 +84,8 @@ SOURCES: Mapping[str, Source] = MappingProxyType({s.key: s for s in (
     _source("acfe-older", "ACFE", N_("CPE requirements FAQ (an earlier version)"), "en",
             "https://www.acfe.com/"),
     _source("iia-cpe", "The IIA", N_("CPE requirements and reporting policy"), "en", "https://www.theiia.org/"),
-    _source("iia-older", "The IIA", N_("CPE policy (an earlier version, as an affiliate institute published "
-                                      "it)"), "en", None),
+    _source("iia-older", "The IIA", N_("CPE policy, an earlier version (as the Swedish institute "
+                                      "published it)"), "en", None),
     _source("iia-affiliates", N_("IIA affiliates"), N_("Pages quoting the IIA CPE policy"), "en", None),
     _source("iia-third-party", N_("Third parties"), N_("Older pages on non-practicing figures"), "en", None),
     _source("isaca-cpe", "ISACA", N_("Continuing Professional Education Policy"), "en",

@@ -171,3 +171,17 @@ def test_the_per_activity_maximum_and_arithmetic_figures_stand_in_their_quotes()
             quotes = normalised(" ".join(p.quote or "" for p in t.citation.passages))
             for figure in fixed:
                 assert figure in quotes, (t.id, figure, quotes)
+
+
+def test_findings_cite_the_document_that_states_their_rule() -> None:
+    from cpetui.rules import acfe, offsec
+
+    # ACFE: nothing before certification counts — the earlier FAQ says so, not the credit types page.
+    (passage,) = acfe.V2024.before_certification_citation.passages  # type: ignore[union-attr]
+    assert passage.source == "acfe-older"
+    # OffSec: the same rule, from support's dated answer and the handbook.
+    assert [p.source for p in offsec.V2024.before_certification_citation.passages] == [  # type: ignore[union-attr]
+        "offsec-zenn", "offsec-handbook"]
+    # ISC2: the grace period's activities — the quick guide's end-date rule, with cpetui's reading.
+    grace = isc2.V2024.grace_activities_citation
+    assert grace is not None and grace.reading and grace.passages[0].source == "isc2-quick-guide"
