@@ -8,16 +8,25 @@ import sys
 from datetime import date
 
 from cpetui.i18n import _
+from cpetui.ledger.limits import FIRST_DAY, LARGEST, LAST_DAY
+
+_LARGEST_NUMBER = LARGEST["hours"]  # hours, credits, preparation hours; the others allow less
+_LARGEST_WHOLE = LARGEST["minutes"]  # minutes; months, periods and authors allow less
 
 
 def date_arg(text: str) -> date:
-    """A calendar date written YYYY-MM-DD."""
+    """A calendar date written YYYY-MM-DD, within the dates a ledger may hold."""
     try:
-        return date.fromisoformat(text.strip())
+        when = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("'{value}' is not a date; write YYYY-MM-DD, e.g. 2024-07-01").format(value=text)
         ) from None
+    if not FIRST_DAY <= when <= LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is outside the dates cpetui reads ({first} … {last})").format(
+                value=text, first=FIRST_DAY, last=LAST_DAY))
+    return when
 
 
 def number_arg(text: str) -> float:
@@ -33,9 +42,14 @@ def number_arg(text: str) -> float:
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("'{value}' is not a number; write e.g. 1.5").format(value=text)) from None
-    if value < 0 or value != value or value in (float("inf"), float("-inf")):
+    if value != value:
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a number; write e.g. 1.5").format(value=text))
+    if value < 0:
         raise argparse.ArgumentTypeError(
             _("'{value}' must be zero or more").format(value=text))
+    if value > _LARGEST_NUMBER:  # also inf; the ledger holds each key to its own largest value
+        _too_large(text, _LARGEST_NUMBER)
     return int(value) if value == int(value) else value
 
 
@@ -45,7 +59,14 @@ def whole_arg(text: str) -> int:
     if not cleaned.isdigit():
         raise argparse.ArgumentTypeError(
             _("'{value}' is not a whole number; write e.g. 90").format(value=text))
+    if len(cleaned) > 9 or int(cleaned) > _LARGEST_WHOLE:  # 4,300 digits would not even convert
+        _too_large(text, _LARGEST_WHOLE)
     return int(cleaned)
+
+
+def _too_large(text: str, top: int) -> None:
+    raise argparse.ArgumentTypeError(
+        _("'{value}' is too large; cpetui accepts at most {top}").format(value=text.strip(), top=f"{top:,}"))
 
 
 def error(message: str) -> None:

@@ -21,6 +21,10 @@ CLASSES: dict[str, str] = {
         "no crash; no raw ESC/C1/bidi/zero-width character on screen or in status/export output; "
         "markup shown literally"
     ),
+    "hostile values": (
+        "infinite or huge numbers, dates at the calendar's end, keys dotted 20,000 deep, thousands of "
+        "evidence files: a located error in every command (1 GiB, seconds), exit 1; the other ledgers read"
+    ),
     "evidence paths": (
         "each classified for what it is; opened only with an argv list, never a shell; "
         "audit pack writes nothing outside its zip and names every link out"

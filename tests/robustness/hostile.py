@@ -108,3 +108,44 @@ def deeply_nested_ledger(depth: int = 5_000) -> str:
 def leaks(text: str) -> list[str]:
     """The forbidden characters in `text` (newlines allowed), as escapes for a readable failure."""
     return sorted({f"U+{ord(ch):04X}" for ch in text if ch in FORBIDDEN})
+
+
+# Hostile values: name → (ledger text, the located error `check` must print: `line:col: error: …`).
+# Each once crashed a command with a traceback, or took gigabytes or minutes (issue 21, items 4-7).
+_HEAD = '[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2024-07-01\n'
+
+
+def _one(measure: str = "hours = 1", date: str = "2024-08-01", head: str = _HEAD) -> str:
+    return (f'{head}\n[[activity]]\nid = "a"\ndate = {date}\ntitle = "Webinar"\ntype = "education"\n'
+            f'group = "A"\n{measure}\n')
+
+
+HOSTILE_VALUES: dict[str, tuple[str, str]] = {
+    "carryover_in = inf": (_one(head=_HEAD + "carryover_in = inf\n"),
+                           "5:16: error: carryover_in must be a number from 0 to 10,000, got inf"),
+    "carryover_in = nan": (_one(head=_HEAD + "carryover_in = nan\n"),
+                           "5:16: error: carryover_in must be a number from 0 to 10,000, got nan"),
+    "hours = 1e308": (_one("hours = 1e308"), "12:9: error: hours must be a number from 0 to 10,000"),
+    "credits = 1e308": (_one("credits = 1e308"), "12:11: error: credits must be a number from 0 to 10,000"),
+    "hours = 10000.5": (_one("hours = 10000.5"), "12:9: error: hours must be a number from 0 to 10,000"),
+    "minutes = 2**62": (_one(f"minutes = {2**62}"),
+                        "12:11: error: minutes must be a number from 0 to 600,000"),
+    "sessions = [inf, 30]": (_one("sessions = [inf, 30]"),
+                             "12:12: error: sessions must hold minutes from 0 to 600,000 each, got inf"),
+    "end = 9997-12-31": (_one(head=_HEAD + "end = 9997-12-31\n"),
+                         "5:7: error: end must be a date from 1900-01-01 to 2999-12-31, got 9997-12-31"),
+    "start = 9999-12-31": (_one(head=_HEAD.replace("2024-07-01", "9999-12-31")),
+                           "4:9: error: start must be a date from 1900-01-01 to 2999-12-31"),
+    "start = 0001-01-01": (_one(head=_HEAD.replace("2024-07-01", "0001-01-01")),
+                           "4:9: error: start must be a date from 1900-01-01 to 2999-12-31"),
+    "activity date = 9999-12-31": (_one(date="9999-12-31"),
+                                   "8:8: error: date must be a date from 1900-01-01 to 2999-12-31"),
+    "a key dotted 20,000 deep": (_one() + "x" + ".a" * 20_000 + " = 1\n",
+                                 "13:1: error: the file nests too deeply to read"),
+}
+
+
+def many_evidence_ledger(n: int) -> str:
+    """One activity citing `n` evidence files that do not exist: one warning each."""
+    items = ", ".join(f'"certificates/c{i:05d}.pdf"' for i in range(n))
+    return _one(f"hours = 1\nevidence = [{items}]")
