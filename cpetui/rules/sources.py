@@ -26,7 +26,6 @@ class Source:
     checked: date  # the day the rules were last compared with it
     publisher_en: str = ""  # English rendering of a Japanese publisher's name
     title_en: str = ""  # English rendering of a Japanese title
-    file: str = ""  # the copy kept beside the project, for the tests that check quotes
 
 
 @frozen
@@ -60,20 +59,17 @@ def _source(key: str, publisher: str, title: str, lang: str, url: str | None, ch
 
 SOURCES: Mapping[str, Source] = MappingProxyType({s.key: s for s in (
     _source("isc2-quick-guide", "ISC2", "CPEクレジット クイックガイド", "ja", "https://www.isc2.org/",
-            title_en="CPE Credit Quick Guide", file="000-isc2-cpe-quick-guide-ja.txt"),
+            title_en="CPE Credit Quick Guide"),
     _source("offsec-handbook", "OffSec", N_("OffSec CPE Program and Annual Maintenance Handbook"), "en",
             "https://help.offsec.com/hc/en-us/articles/35366391096596"),
     _source("offsec-zenn", "Zenn", "Offsec の CPE を 貯める", "ja", "https://zenn.dev/",
-            title_en="Collecting OffSec CPE (2025, with OffSec support's dated answers)",
-            file="001-offsec-cpe-article-zenn-ja.md"),
+            title_en="Collecting OffSec CPE (2025, with OffSec support's dated answers)"),
     _source("isc2-japan-cpe", "ISC2 Japan", "CPEクレジット", "ja", "https://japan.isc2.org/member_cpecredit.html",
-            title_en="CPE credits", file="002-isc2-japan-cpe-credit-page-ja.txt"),
-    _source("acfe-japan-cpe-types", "ACFE JAPAN", "CPEの種類", "ja", None, title_en="CPE credit types",
-            file="003-acfe-japan-cpe-types-ja.txt"),
+            title_en="CPE credits"),
+    _source("acfe-japan-cpe-types", "ACFE JAPAN", "CPEの種類", "ja", None, title_en="CPE credit types"),
     _source("iia-japan-guideline", "社団法人日本内部監査協会",
             "2010-2011年用・継続的専門能力開発制度ガイドライン", "ja", "http://www.iiajapan.com/system/CPE.htm",
-            publisher_en="IIA-Japan", title_en="CPE guideline for 2010-2011",
-            file="004-iia-japan-cpe-guideline-2010-2011-ja.txt"),
+            publisher_en="IIA-Japan", title_en="CPE guideline for 2010-2011"),
     _source("isc2-policies", "ISC2", N_("Member policies and CPE FAQ"), "en", "https://www.isc2.org/"),
     _source("isc2-japan-fees", "ISC2 Japan", N_("Annual maintenance fee page"), "en",
             "https://japan.isc2.org/"),
