@@ -23,7 +23,7 @@ SCANNED = ("*.po", "*.tcss", "*.toml", "*.md", "*.json", "*.txt", "*.svg", "*.cs
 
 
 def user_files() -> list[Path]:
-    found = [ROOT / "README.md"]
+    found = [ROOT / "README.md", *sorted((ROOT / "cpetui").rglob("*.py"))]  # the installed package whole
     for folder in ("cpetui", "docs", "ledgers", "tests/cli/golden", "tests/ui/__snapshots__",
                    "tests/i18n/__snapshots__"):
         for pattern in SCANNED:
