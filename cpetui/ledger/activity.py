@@ -82,7 +82,7 @@ def build_activity(table: dict[str, Any], index: int, span: TableSpan | None,
     )
 
 
-def _required(table: dict[str, Any], values: dict[str, Any], header: int, keys: Mapping[str, int],
+def _required(table: dict[str, Any], values: Mapping[str, Any], header: int, keys: Mapping[str, int],
               out: Collector, aid: str) -> bool:
     """The id (a warning when absent), date, title and a measure: whether all that is needed is there."""
     ok = True

@@ -108,7 +108,7 @@ CYCLE = TableKind(
 )
 
 
-Validated = tuple[dict[str, Any], dict[str, Any], dict[str, Any], bool]
+Validated = tuple[Mapping[str, Any], dict[str, Any], dict[str, Any], bool]
 
 
 def validate(table: Mapping[str, Any], kind: TableKind, header: int, lines: Mapping[str, int],
@@ -119,9 +119,9 @@ def validate(table: Mapping[str, Any], kind: TableKind, header: int, lines: Mapp
     nothing to say costs one type lookup per key and its value check: there is no separate fast path.
     """
     spec = kind.keys
-    values: dict[str, Any] = {}
     measures: dict[str, Any] = {}
     extra: dict[str, Any] = {}
+    left_out: list[str] = []  # unknown keys and failed values: not among the values returned
     ok = True
     for key, value in table.items():
         k = spec.get(key)
@@ -130,7 +130,6 @@ def validate(table: Mapping[str, Any], kind: TableKind, header: int, lines: Mapp
             if low is not None and not low <= value <= k.high:
                 bad = _out_of_range(key, value)
             elif k.check is None or (bad := k.check(key, value)) is None:
-                values[key] = value
                 if k.measure:
                     measures[key] = value
                 continue
@@ -144,6 +143,9 @@ def validate(table: Mapping[str, Any], kind: TableKind, header: int, lines: Mapp
         else:
             _wrong_type(key, value, k.types, lines.get(key, header), out, activity_id)
             ok = False
+        left_out.append(key)
+    # The common case, nothing to say: the table itself (read-only: fastread may share it).
+    values = {k: v for k, v in table.items() if k not in left_out} if left_out else table
     return values, measures, extra, ok
 
 
