@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from cpetui.ledger.limits import LARGEST
 from cpetui.model import ACTIVITY_KEYS, CYCLE_KEYS, MEASURE_KEYS
 from cpetui.schema import SCHEMA_PATH, load_schema
 
@@ -24,7 +25,7 @@ SAMPLES = sorted(LEDGERS.glob("*.toml"))
 ANNOTATIONS = {"$schema", "title", "description", "examples", "x-taplo"}
 CHECKED = {
     "type", "required", "properties", "additionalProperties", "items", "allOf", "anyOf",
-    "if", "then", "const", "enum", "minimum", "minLength", "format",
+    "if", "then", "const", "enum", "minimum", "maximum", "minLength", "format",
 }
 _JSON_TYPES: dict[str, Any] = {
     "object": lambda v: isinstance(v, dict),
@@ -60,6 +61,8 @@ def errors(value: Any, schema: dict[str, Any], where: str = "$") -> list[str]:
         out.append(f"{where}: {value!r} is not one of {schema['enum']}")
     if "minimum" in schema and _JSON_TYPES["number"](value) and value < schema["minimum"]:
         out.append(f"{where}: {value!r} is below {schema['minimum']}")
+    if "maximum" in schema and _JSON_TYPES["number"](value) and value > schema["maximum"]:
+        out.append(f"{where}: {value!r} is above {schema['maximum']}")
     if "minLength" in schema and isinstance(value, str) and len(value) < schema["minLength"]:
         out.append(f"{where}: shorter than {schema['minLength']}")
     if schema.get("format") == "date" and isinstance(value, str) and not _is_date(value):
@@ -160,6 +163,13 @@ def test_per_program_rules_mention_only_keys_the_model_knows() -> None:
 def test_unknown_keys_are_allowed_because_cpetui_keeps_them() -> None:
     assert SCHEMA["additionalProperties"] is True
     assert CYCLE["additionalProperties"] is True and ACTIVITY["additionalProperties"] is True
+
+
+def test_numbers_have_the_largest_value_the_reader_accepts() -> None:
+    props = {**CYCLE["properties"], **ACTIVITY["properties"]}
+    for key, top in LARGEST.items():
+        limited = props[key]["items"] if key == "sessions" else props[key]
+        assert limited["maximum"] == top, key
 
 
 def test_dates_are_formatted_as_dates() -> None:
