@@ -238,3 +238,65 @@ def test_check_points_at_the_right_line_after_a_line_separator_and_with_crlf(tmp
                              text=True, encoding="utf-8", check=False).stdout
         assert f"{path}:17:9: error" in out, out
         assert '   17 | group = "Q"\n' in out, out
+
+
+# ------------------------------------------------------------------ limits: numbers and dates
+
+ACTIVITY_AT_10 = '\n[[activity]]\nid = "a"\ndate = 2024-08-01\ntitle = "x"\ntype = "education"\n'
+
+
+def errors(text: str) -> list[str]:
+    return [f"{p.source.line}:{p.source.col}: {p.message}"
+            for p in parse_text(text, "cissp.toml").problems if p.severity == "error"]
+
+
+def test_the_largest_sensible_number_is_accepted_and_the_next_refused() -> None:
+    assert errors(HEADER + ACTIVITY_AT_10 + "hours = 10000\n") == []
+    assert errors(HEADER + ACTIVITY_AT_10 + "hours = 10000.25\n") == [
+        "11:9: hours must be a number from 0 to 10,000, got 10000.25"]
+    assert errors(HEADER + ACTIVITY_AT_10 + "minutes = 600001\n") == [
+        "11:11: minutes must be a number from 0 to 600,000, got 600001"]
+    assert errors(HEADER + ACTIVITY_AT_10 + "hours = nan\n") == [
+        "11:9: hours must be a number from 0 to 10,000, got nan"]
+    assert errors(HEADER + ACTIVITY_AT_10 + "hours = -inf\n") == [
+        "11:9: hours must be a number from 0 to 10,000, got -inf"]
+    assert errors(HEADER + ACTIVITY_AT_10 + "hours = -2\n") == ["11:9: hours must be zero or more, got -2"]
+
+
+def test_a_carryover_out_of_range_is_an_error_and_counts_as_none() -> None:
+    ledger = parse_text(HEADER + "carryover_in = 1e308\n", "cissp.toml")
+    assert [p.message for p in ledger.problems] == [
+        "carryover_in must be a number from 0 to 10,000, got 1e+308"]
+    assert ledger.cycle is not None and ledger.cycle.carryover_in == 0.0
+
+
+def test_dates_from_1900_to_2999_are_read_and_others_refused() -> None:
+    edge = HEADER.replace("2024-07-01", "1900-01-01") + "end = 2999-12-31\n"
+    assert errors(edge + ACTIVITY_AT_10.replace("2024-08-01", "2999-12-31") + "hours = 1\n") == []
+    assert errors(HEADER + ACTIVITY_AT_10.replace("2024-08-01", "3000-01-01") + "hours = 1\n") == [
+        "8:8: date must be a date from 1900-01-01 to 2999-12-31, got 3000-01-01"]
+    assert errors(HEADER + ACTIVITY_AT_10 + "hours = 1\nsubmitted = 1899-12-31\n") == [
+        "12:13: submitted must be a date from 1900-01-01 to 2999-12-31, got 1899-12-31"]
+
+
+def test_the_cycle_and_the_activities_are_checked_by_one_table_of_keys() -> None:
+    """A wrong type, an unknown key and a bad value read alike in [cycle] and [[activity]]."""
+    text = (HEADER + 'certified = "2020-01-01"\ncolour = "red"\n' + ACTIVITY_AT_10
+            + 'hours = 1\nsubmitted = "2024-08-02"\ncolour = "red"\ngroup = "C"\nfield = "x"\n')
+    out = [(p.source.line, p.code, p.message) for p in parse_text(text, "cissp.toml").problems]
+    assert out == [
+        (5, "wrong-type", 'certified must be a date, got text "2020-01-01"'),
+        (6, "unknown-key", "unknown key 'colour' in [cycle] (kept, not used)"),
+        (14, "wrong-type", 'submitted must be a date, got text "2024-08-02"'),
+        (15, "unknown-key", "unknown key 'colour' in activity (kept, not used)"),
+        (16, "bad-value", 'group must be "A" or "B", got "C"'),
+        (17, "bad-value", 'field must be "fraud", "ethics" or "general", got "x"'),
+    ]
+
+
+def test_a_key_of_a_hundred_dotted_parts_reads_and_one_more_is_refused() -> None:
+    body = HEADER + ACTIVITY_AT_10 + "hours = 1\n"
+    assert errors(body + "x" + ".a" * 99 + " = 1\n") == []
+    assert errors(body + "x" + ".a" * 100 + " = 1\n") == ["12:1: the file nests too deeply to read"]
+    # dots inside a string are no key: a long dotted title reads
+    assert errors(body.replace('title = "x"', 'title = "' + "a." * 500 + '"')) == []
