@@ -43,8 +43,8 @@ class TooDeep(ValueError):
 
 MAX_DEPTH = 100  # brackets nested, or parts of one dotted key: a ledger needs three or four
 # A dot followed by MAX_DEPTH - 1 more key parts, each ending in a dot: found by a literal search for
-# dots, so a ledger's ordinary dots (1.5, cert.pdf) cost one failed step each.
-_PART = r"[ \t]*(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*"
+# dots, so a ledger's ordinary dots (1.5, cert.pdf) cost one failed step each (possessive: no retries).
+_PART = r"[ \t]*+(?:[A-Za-z0-9_-]++|\"[^\"\n]*+\"|'[^'\n]*+')[ \t]*+"
 _DEEP_KEY = re.compile(r"\.(?:" + _PART + r"\.){" + str(MAX_DEPTH - 1) + "}")
 
 
