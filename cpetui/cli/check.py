@@ -7,6 +7,7 @@ import functools
 import sys
 from datetime import date
 
+from cpetui.cli.args import date_arg
 from cpetui.i18n import _, ngettext
 from cpetui.ledger.load import discover, read_ledger
 from cpetui.ledger.locate import toml_lines
@@ -19,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help=_("output format"))
-    parser.add_argument("--as-of", type=date.fromisoformat, default=None,
+    parser.add_argument("--as-of", type=date_arg, default=None,
                         help=_("date to check against (default: today)"))
     parser.add_argument("-q", "--quiet", action="store_true", help=_("print only errors"))
     parser.add_argument("--only-ledgers", action="store_true",

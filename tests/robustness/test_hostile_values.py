@@ -172,3 +172,13 @@ def test_the_form_refuses_what_the_ledger_refuses(cases) -> None:
                             ("date", "9999-12-31", "date must be a date from 1900-01-01 to 2999-12-31")):
         checked = check_form(cycle, {**base, "hours": "1", key: raw}, "a")
         assert checked.activity is None and words in checked.errors[key]
+
+
+@pytest.mark.parametrize("command", [["check"], ["status"], ["export", "--format", "csv"]])
+def test_every_command_refuses_an_as_of_date_outside_the_calendar_it_reads(folder: Path,
+                                                                           command: list[str],
+                                                                           cases) -> None:
+    cases("hostile values", 1)
+    proc = cpetui(*command, "--as-of", "9999-12-31", "good.toml", cwd=folder)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "argument --as-of: '9999-12-31' is outside the dates cpetui reads" in proc.stderr
