@@ -29,6 +29,10 @@ KEYWORDS_ONLY = {"Binding": {"description"}, "Problem": {"message", "hint"},
 ALLOWED: dict[tuple[str, str], str] = {
     ("cpetui/ui/screens/form.py", " (ctrl+s)"): "a key name, the same in every language",
     ("cpetui/ui/screens/form.py", " (esc)"): "a key name, the same in every language",
+    ("cpetui/ui/screens/copy.py", " (ctrl+s)"): "a key name, the same in every language",
+    ("cpetui/ui/screens/copy.py", " (esc)"): "a key name, the same in every language",
+    **{("cpetui/ledger/transfer.py", key): "a ledger key named beside its reason: keys stay language-neutral"
+       for key in ("group", "field")},
     **{("cpetui/ledger/edit.py", kind): "a line kind the editor classifies, never shown"
        for kind in ("content", "header", "blank", "comment")},
     **{("cpetui/model.py", code): "Python source of a generated __init__, never shown"
