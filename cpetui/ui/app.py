@@ -95,8 +95,10 @@ class CpetuiApp(App[int]):
     AUTO_FOCUS = "#activities"
 
     BINDINGS = [
-        Binding("a", "add", _("Add")),
-        Binding("e", "edit", _("Edit")),
+        # Priority: the form opens as the key is read, so keys typed right after it go to the form
+        # (they wait there until it is built), never to the table behind it.
+        Binding("a", "add", _("Add"), priority=True),
+        Binding("e", "edit", _("Edit"), priority=True),
         Binding("d", "delete", _("Delete")),
         Binding("u,ctrl+z", "undo", _("Undo")),
         Binding("s", "submitted", _("Submitted")),
@@ -693,6 +695,7 @@ class CpetuiApp(App[int]):
     # ------------------------------------------------------------------------------ actions
 
     def action_add(self) -> None:
+        _form_key_is_for_the_app(self)
         entry = self._writable_entry()
         if entry is None:
             return
@@ -715,6 +718,7 @@ class CpetuiApp(App[int]):
         self.push_screen(form, added)
 
     def action_edit(self) -> None:
+        _form_key_is_for_the_app(self)
         found = self._selected_activity()
         if found is None:
             return
@@ -952,6 +956,15 @@ def Confirm(*args: Any) -> Any:  # noqa: N802
     return screen(*args)
 
 
+def _form_key_is_for_the_app(app: App) -> None:
+    """`a` and `e` are priority keys: in a dialog or a text box they are the letter typed there."""
+    from textual.actions import SkipAction
+    from textual.widgets import Input
+
+    if not isinstance(app.screen, MainScreen) or isinstance(app.focused, Input):
+        raise SkipAction()
+
+
 def ActivityForm(*args: Any, **kwargs: Any) -> Any:  # noqa: N802
     from cpetui.ui.screens.form import ActivityForm as screen
 
@@ -1041,4 +1054,5 @@ def run_app(first: Prepared) -> int:
     """Open the app as `first` prepared it (see `cpetui.ui.preread`)."""
     app = CpetuiApp(first=first)
     result = app.run()
-    return int(result or 0)
+    # An unexpected error ends the app with Textual's return code 1 and no result: say so to the shell.
+    return app.return_code or int(result or 0)

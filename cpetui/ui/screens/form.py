@@ -1,4 +1,10 @@
-"""The activity form: fields that follow the program, errors at the field, a live preview of the credits."""
+"""The activity form: fields that follow the program, errors at the field, a live preview of the credits.
+
+Keys go where the user typed them, in order: Tab, Shift+Tab and Enter move the focus as the key is
+read (priority bindings), not after the keys behind them have already gone to the field being left;
+keys typed while the form is still being built wait for the field that opens with the focus. Checking
+and the preview run once the keys already queued are read, on the fields' values kept at hand.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -80,10 +87,16 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
 
     CSS_PATH = "dialogs.tcss"  # beside this file; read the first time a dialog opens
 
+    # Priority: each runs when the App reads the key, before it hands on the keys typed after it (so
+    # they go to the next field, or past the closed form), not after the field has taken them.
     BINDINGS = [
-        Binding("ctrl+s", "save", _("Save")),
-        Binding("escape", "cancel", _("Cancel")),
+        Binding("ctrl+s", "save", _("Save"), priority=True),
+        Binding("escape", "cancel", _("Cancel"), priority=True),
+        Binding("tab", "next_field", show=False, priority=True),
+        Binding("shift+tab", "previous_field", show=False, priority=True),
+        Binding("enter", "enter", show=False, priority=True),
     ]
+    AUTO_FOCUS = ""  # the form chooses its first field itself, when it is ready (see on_mount)
 
     def __init__(
         self,
@@ -103,6 +116,14 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         self.errors: dict[str, str] = {}
         self.attempted = False
         self.unsaved = False  # opened again with input a save could not write
+        self._fields: dict[str, Input | Select] = {}  # key → its widget, from compose (no DOM queries)
+        self._built = False  # on_mount has found the form's rows: the widgets' values can be read
+        self._ready = False  # mounted and focused: until then keys wait in _early_keys
+        self._gone = False  # dismissed (possibly before it was mounted)
+        self._early_keys: list[events.Key] = []
+        self._refresh_due = False
+        # What Esc compares with: the fields as they open (read again from the widgets on mount).
+        self._pristine = self._opening_raw()
 
     def again(self, values: Mapping[str, Any]) -> ActivityForm:
         """The same form filled with `values` (what it was dismissed with), for a save that failed."""
@@ -114,6 +135,7 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
     # ---------------------------------------------------------------------------- layout
 
     def _row(self, key: str, widget: Input | Select) -> ComposeResult:
+        self._fields[key] = widget
         with Vertical(classes="field", id=f"row-{key}"):
             with Horizontal(classes="line"):
                 yield Label(labels()[key], classes="label")
@@ -158,34 +180,111 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
                      compact=True)
 
     def on_mount(self) -> None:
+        if self._gone or not self._fields:
+            return  # dismissed before it was built (Esc read before the form mounted): nothing to set up
+        self._rows = {key: self.query_one(f"#row-{key}") for key in self._fields}
+        self._error_rows = {key: self.query_one(f"#err-{key}", Static) for key in self._fields}
+        self._preview = self.query_one("#preview", Static)
+        self._built = True
+        self._pristine = self.raw_now()
         self._show_measures()
         self._refresh()
-        self.query_one("#in-title" if self.initial.get("date") else "#in-date", Input).focus()
+        self.set_focus(self._fields["title" if self.initial.get("date") else "date"])
+        self._take_early_keys()
+
+    def _forward_event(self, event: events.Event) -> None:
+        # The App hands a key to the screen itself while nothing in it has focus, i.e. while the form
+        # is still being built: keep it for the field that opens with the focus, in the order typed.
+        if isinstance(event, events.Key) and not self._ready and not self._gone:
+            self._early_keys.append(event)
+            return
+        super()._forward_event(event)
+
+    def _take_early_keys(self) -> None:
+        """Give the keys typed before the form was ready to their fields, as the App would have."""
+        # No await in here: no key typed later can overtake these (the App runs in this same loop).
+        keys, self._early_keys = self._early_keys, []
+        self._ready = True
+        for index, event in enumerate(keys):
+            if self.app.screen is not self:
+                # An earlier key closed the form or asked a question over it: the rest are the app's.
+                for rest in keys[index:]:
+                    self.app.post_message(rest)
+                return
+            if self._priority_key(event.key):
+                continue
+            if self.focused is not None:
+                self.focused._forward_event(event)  # marked as handed on, as the App's own are
+            else:
+                super()._forward_event(event)
+
+    def _priority_key(self, key: str) -> bool:
+        """Run `key`'s priority binding as the App would; False when it has none or lets the key by."""
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.priority and key in binding.key.split(","):
+                try:
+                    getattr(self, f"action_{binding.action}")()
+                except SkipAction:
+                    return False
+                return True
+        return False
+
+    def _in_field(self) -> bool:
+        return isinstance(self.focused, Input) and self.focused in self._fields.values()
+
+    def action_next_field(self) -> None:
+        self.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.focus_previous()
+
+    def action_enter(self) -> None:
+        """Enter in a text field goes to the next field; on a button or a list it does what it does there."""
+        if not self._in_field():
+            raise SkipAction()
+        self.focus_next()
 
     # ---------------------------------------------------------------------------- reading
 
     def raw(self) -> dict[str, str]:
-        """Every field's text as typed (Selects give their value), empty for blank; hidden measures blank."""
+        """Every field's text as typed (Selects give their value), empty for blank; hidden measures blank.
+        Before the form is ready (nothing can have been typed), the text it opens with."""
+        return self.raw_now() if self._built else dict(self._pristine)
+
+    def raw_now(self) -> dict[str, str]:
         out: dict[str, str] = {}
         shown = set(self._measures())
-        for key in (*_TEXT_KEYS, "type", "group", "field", *MEASURE_KEYS, *_TAIL_KEYS):
-            found = self.query(f"#in-{key}")
-            if not found:
-                continue
-            widget = found.first()
+        for key, widget in self._fields.items():
             if isinstance(widget, Select):
                 out[key] = "" if widget.value is Select.NULL else str(widget.value)
             else:
-                assert isinstance(widget, Input)
                 out[key] = widget.value if (key not in MEASURE_KEYS or key in shown) else ""
         return out
 
-    def _type(self) -> str | None:
-        select = self.query_one("#in-type", Select)
-        return None if select.value is Select.NULL else str(select.value)
+    def _opening_raw(self) -> dict[str, str]:
+        """The fields' text as compose fills them, from `initial` alone (no widget exists yet)."""
+        out: dict[str, str] = {}
+        type_id = self.initial.get("type") or self.spec.default_type
+        shown = set(self._measures(type_id))
+        for key in (*_TEXT_KEYS, "type", "group", "field", *MEASURE_KEYS, *_TAIL_KEYS):
+            if key == "type":
+                out[key] = str(type_id or "")
+            elif key in ("group", "field"):
+                if getattr(self.spec, f"{key}s") or self.initial.get(key):
+                    out[key] = str(self.initial.get(key) or "")
+            else:
+                shown_here = key not in MEASURE_KEYS or key in shown
+                out[key] = field_text(self.initial.get(key)) if shown_here else ""
+        return out
 
-    def _measures(self) -> tuple[str, ...]:
-        wanted = list(self.spec.measures_for(self._type()))
+    def _type(self) -> str | None:
+        select = self._fields.get("type")
+        if select is None or select.value is Select.NULL:
+            return None
+        return str(select.value)
+
+    def _measures(self, type_id: str | None | bool = False) -> tuple[str, ...]:
+        wanted = list(self.spec.measures_for(self._type() if type_id is False else type_id))  # type: ignore[arg-type]
         # A key the activity already has stays visible, so nothing it holds is hidden or lost.
         wanted += [k for k in MEASURE_KEYS if k in self.initial and k not in wanted]
         return tuple(wanted)
@@ -193,24 +292,33 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
     def _show_measures(self) -> None:
         shown = set(self._measures())
         for key in MEASURE_KEYS:
-            self.query_one(f"#row-{key}").display = key in shown
+            self._rows[key].display = key in shown
 
     # ---------------------------------------------------------------------------- live checking
 
     @on(Input.Changed)
     @on(Select.Changed)
     def _changed(self, event: Input.Changed | Select.Changed) -> None:
+        if not self._ready:
+            return  # the values a field is given as the form is built: on_mount checks them once
         if event.control.id == "in-type":
             self._show_measures()
-        self._refresh()
+        if not self._refresh_due:
+            # Once per run of keys: after the changes already queued, not once per keystroke; the
+            # preview is marked out of date until then, so it is never shown as current when it is not.
+            self._refresh_due = True
+            self._preview.add_class("-stale")
+            self.call_later(self._refresh)
 
     def _refresh(self) -> None:
+        if self._gone:
+            return
+        self._refresh_due = False
         raw = self.raw()
         result = check(self.cycle, raw, self.activity_id)
         self.errors = dict(result.errors)
         measures = self._measures()
-        for row in self.query(".error"):
-            key = (row.id or "").removeprefix("err-")
+        for key, row in self._error_rows.items():
             # A field still empty is not scolded until the user tries to save; a missing measure is
             # told at the first measure field the form shows.
             message = self.errors.get(key, "") if (raw.get(key) or self.attempted) else ""
@@ -218,7 +326,8 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
                 message = self.errors.get("measure", "")
             row.update(Text(safe(message, 300), style=color("bad")))
             row.display = bool(message)
-        box = self.query_one("#preview", Static)
+        box = self._preview
+        box.remove_class("-stale")
         if result.activity is None:
             box.update(Text(_("Fix the fields marked in red to see the credits."), style="dim"))
             return
@@ -228,15 +337,18 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
     # ---------------------------------------------------------------------------- answers
 
     def action_save(self) -> None:
+        if not self._built:  # ctrl+s read before the form was built: save once it is (its queue)
+            self.call_later(self.action_save)
+            return
         self.attempted = True
         self._refresh()
         if self.errors:
             first = next(iter(self.errors))
             if first == "measure" and self._measures():
                 first = self._measures()[0]
-            target = self.query(f"#in-{first}")
-            if target:
-                target.first().focus()
+            target = self._fields.get(first)
+            if target is not None:
+                target.focus()
             self.notify(_("Not saved: {n} field(s) need attention.").format(n=len(self.errors)),
                         severity="warning")
             return
@@ -245,13 +357,18 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         values.update(result.values)
         self.dismiss(values)
 
-    @on(events.Mount)
-    def _remember_pristine(self) -> None:
-        """What the form held when it opened (before `on_mount`): Esc asks before dropping any change."""
-        self._pristine = self.raw()
+    def dismiss(self, result: Any = None) -> Any:
+        self._gone = True  # a mount or a check still queued finds the form gone and does nothing
+        return super().dismiss(result)
 
     def action_cancel(self) -> None:
-        if not self.unsaved and self.raw() == getattr(self, "_pristine", None):
+        if any(isinstance(w, Select) and w.expanded for w in self._fields.values()):
+            raise SkipAction()  # Esc closes the open list first
+        self.cancel()
+
+    def cancel(self) -> None:
+        """Close without saving; ask first when the fields hold anything the user typed."""
+        if not self.unsaved and self.raw() == self._pristine:
             self.dismiss(None)
             return
         from cpetui.ui.screens.confirm import Confirm
@@ -268,11 +385,7 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
-        self.action_cancel()
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.focus_next()
+        self.cancel()
 
 
 def preview_text(credit: Preview | str) -> Text:
