@@ -10,6 +10,7 @@ ledger listed in the sidebar from its [cycle] header; `loaded` waits until the o
 (for the peak-memory figure).
 `edit N` is the app's own edit path in a ledger of N activities: the save in its worker, the status
 recomputed, the changed cells redrawn, until the frame showing them is drawn.
+`typing LEDGER` is keystroke → character shown in the add form (see `typing`).
 """
 
 from __future__ import annotations
@@ -175,6 +176,72 @@ async def edit_in_app(size: int, runs: int = 15) -> float:
         return statistics.median(samples)
 
 
+TYPED = "Cloud security alliance: zero trust day"  # 40 characters, typed into the add form's title
+
+
+async def typing(ledger: str) -> tuple[float, float]:
+    """Keystroke → character shown in the add form: the median for one key at a time, and the time for
+    all 40 keys handed over at once (as a terminal does when typing is fast) until the last is shown.
+
+    A key is sent as the terminal driver sends it; it counts as shown when the field holds it and a
+    frame has been drawn since. The field's drawn line is checked to show what was typed, untimed."""
+    import statistics
+
+    from textual import events
+
+    from cpetui.ui.app import CpetuiApp
+
+    def send(app, key: str) -> None:  # type: ignore[no-untyped-def]
+        event = events.Key("space" if key == " " else key, key)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+    async def drawn(app) -> None:  # type: ignore[no-untyped-def]
+        shown = asyncio.Event()
+        app.call_after_refresh(shown.set)
+        await shown.wait()
+
+    async def open_form(app, pilot):  # type: ignore[no-untyped-def]
+        await pilot.press("a")
+        while type(app.screen).__name__ != "ActivityForm" or app.focused is None:
+            await pilot.pause(0.01)
+        await pilot.pause(0.2)
+        return app.focused
+
+    app = CpetuiApp([ledger], as_of=AS_OF, watch=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        field = await open_form(app, pilot)
+        samples = []
+        for i, key in enumerate(TYPED):
+            start = time.perf_counter()
+            send(app, key)
+            while len(field.value) <= i:
+                await asyncio.sleep(0)
+            await drawn(app)
+            samples.append(time.perf_counter() - start)
+        per_key = statistics.median(samples)
+        _check_shown(app, field)
+        await pilot.press("escape", "y")  # discard, and type the same again all at once
+        await pilot.pause(0.2)
+        field = await open_form(app, pilot)
+        start = time.perf_counter()
+        for key in TYPED:
+            send(app, key)
+        while field.value != TYPED:
+            await asyncio.sleep(0)
+        await drawn(app)
+        burst = time.perf_counter() - start
+        _check_shown(app, field)
+    return per_key, burst
+
+
+def _check_shown(app, field) -> None:  # type: ignore[no-untyped-def]
+    if field.value != TYPED or TYPED not in field.render_line(0).text:
+        raise SystemExit(f"typed {TYPED!r}, the form shows {field.value!r}")
+
+
 def main() -> int:
     mode = sys.argv[1]
     if mode == "bare":
@@ -187,6 +254,9 @@ def main() -> int:
         paint(sys.argv[2], everything=True)
     elif mode == "edit":
         print(f"{asyncio.run(edit_in_app(int(sys.argv[2]))):.4f}")
+    elif mode == "typing":
+        per_key, burst = asyncio.run(typing(sys.argv[2]))
+        print(f"{per_key:.5f} {burst:.5f}")
     elif mode == "outside-edit":
         print(f"{asyncio.run(outside_edit(sys.argv[2])):.4f}")
     return 0
