@@ -159,3 +159,15 @@ def test_an_unexpected_error_in_the_app_exits_non_zero(monkeypatch) -> None:
 
     monkeypatch.setattr(app_module, "CpetuiApp", Crashed)
     assert app_module.run_app(None) == 1  # type: ignore[arg-type]
+
+
+async def test_esc_on_an_open_list_closes_the_list_not_the_form(ledgers) -> None:
+    app = make_app(ledgers(cissp=CISSP) / "cissp.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_add_form(pilot)
+        await pilot.press("tab", "tab", "enter")  # title → provider → type, and open its list
+        assert form.query_one("#in-type").expanded
+        await pilot.press("escape")
+        assert app.screen is form and not form.query_one("#in-type").expanded
+        await pilot.press("enter", "down", "enter", "tab")  # Enter on the list chooses, as before
+        assert form.query_one("#in-type").value != "education" and app.focused.id == "in-group"
