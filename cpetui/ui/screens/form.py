@@ -283,8 +283,9 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
             return None
         return str(select.value)
 
-    def _measures(self, type_id: str | None | bool = False) -> tuple[str, ...]:
-        wanted = list(self.spec.measures_for(self._type() if type_id is False else type_id))  # type: ignore[arg-type]
+    def _measures(self, *opening_type: str | None) -> tuple[str, ...]:
+        """The measure fields shown for the chosen type (or for `opening_type`, before the list exists)."""
+        wanted = list(self.spec.measures_for(opening_type[0] if opening_type else self._type()))
         # A key the activity already has stays visible, so nothing it holds is hidden or lost.
         wanted += [k for k in MEASURE_KEYS if k in self.initial and k not in wanted]
         return tuple(wanted)
