@@ -11,14 +11,26 @@ from urllib.parse import urlparse
 from cpetui.i18n import _
 from cpetui.text import printable
 
+# Editors known to read `--` as "only file names follow" and to take `+LINE` before it (vi's family;
+# nano and micro parse their options with getopt). For the others the absolute path alone is the guard.
+_DASHDASH = frozenset({"vi", "vim", "nvim", "view", "gvim", "vim.basic", "vim.tiny", "nano", "micro",
+                       "kak", "hx", "helix"})
+
 
 def editor_argv(path: str, line: int, env: dict[str, str] | None = None) -> list[str]:
-    """`$VISUAL` / `$EDITOR` (split like a shell would, but never run by one) + `+LINE path`."""
+    """`$VISUAL` / `$EDITOR` (split like a shell would, but never run by one) + `+LINE path`.
+
+    The ledger's name reaches the editor only as an absolute path, so a file called `+!cmd.toml` or
+    `-c.toml` can never be read as a command or an option (vim runs `+…` as an Ex command).
+    """
     env = dict(os.environ) if env is None else env
     command = shlex.split(env.get("VISUAL") or env.get("EDITOR") or "vi")
-    name = os.path.basename(command[0]) if command else ""
+    path = os.path.abspath(path)
+    name = os.path.basename(command[0]).removesuffix(".exe") if command else ""
     if name in ("code", "codium"):
-        return [*command, "--wait", "--goto", f"{path}:{line}"]
+        return [*command, "--wait", "--goto", f"{path}:{max(1, line)}"]
+    if name in _DASHDASH:
+        return [*command, f"+{max(1, line)}", "--", path]
     return [*command, f"+{max(1, line)}", path]
 
 
@@ -55,6 +67,9 @@ def evidence_target(ledger_path: str, item: str) -> tuple[str | None, str]:
 
 
 def opener_argv(target: str) -> list[str]:
+    """The system's opener for a URL or a file; a file is named by its absolute path (never an option)."""
+    if not is_url(target):
+        target = os.path.abspath(target)
     opener = os.environ.get("CPETUI_OPENER")
     if opener:
         return [*shlex.split(opener), target]
@@ -67,7 +82,7 @@ def opener_argv(target: str) -> list[str]:
 
 def open_detached(argv: list[str]) -> str | None:
     """Start `argv` without a shell and without waiting; returns why it failed, or None."""
-    if argv and argv[-1].startswith("-"):
+    if argv and argv[-1].startswith(("-", "+")):
         return _("refusing to open {target}: it looks like an option").format(target=argv[-1])
     try:
         subprocess.Popen(  # noqa: S603 - an argv list, no shell
