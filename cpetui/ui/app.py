@@ -91,6 +91,7 @@ class CpetuiApp(App[int]):
 
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))  # absolute: subclasses elsewhere find it too
     TITLE = "cpetui"
+    rescued: tuple[str, ...] = ()  # files holding open forms' input, kept when an error ended the app
     # The activities table has the keys from the first frame (no focus change, no second layout).
     AUTO_FOCUS = "#activities"
 
@@ -895,6 +896,14 @@ class CpetuiApp(App[int]):
 
     # ------------------------------------------------------------------------------ palette
 
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's one hook for an error nothing handled (the app ends after it): keep what the user
+        # typed into an open form first. tests/ui/test_textual_internals.py pins that it exists.
+        from cpetui.ui.rescue import save_forms
+
+        self.rescued = (*self.rescued, *save_forms(self.screen_stack))
+        super()._handle_exception(error)
+
     def action_command_palette(self) -> None:
         from cpetui.ui.palette import Palette
 
@@ -1054,5 +1063,7 @@ def run_app(first: Prepared) -> int:
     """Open the app as `first` prepared it (see `cpetui.ui.preread`)."""
     app = CpetuiApp(first=first)
     result = app.run()
+    for path in app.rescued:
+        print(_("Your unsaved form input is in {path}").format(path=path))
     # An unexpected error ends the app with Textual's return code 1 and no result: say so to the shell.
     return app.return_code or int(result or 0)
