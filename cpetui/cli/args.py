@@ -8,6 +8,7 @@ import sys
 from datetime import date
 
 from cpetui.i18n import _
+from cpetui.ledger.datewords import date_words
 from cpetui.ledger.limits import FIRST_DAY, LARGEST, LAST_DAY
 
 _LARGEST_NUMBER = LARGEST["hours"]  # hours, credits, preparation hours; the others allow less
@@ -19,6 +20,9 @@ def date_arg(text: str) -> date:
     try:
         when = date.fromisoformat(text.strip())
     except ValueError:
+        about_date = date_words(text)
+        if about_date is not None:
+            raise argparse.ArgumentTypeError(f"{about_date[0]}; {about_date[1]}") from None
         raise argparse.ArgumentTypeError(
             _("'{value}' is not a date; write YYYY-MM-DD, e.g. 2024-07-01").format(value=text)
         ) from None

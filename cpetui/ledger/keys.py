@@ -9,6 +9,7 @@ from typing import Any
 
 from cpetui.i18n import N_, _
 from cpetui.ledger.collect import Collector
+from cpetui.ledger.datewords import date_words
 from cpetui.ledger.limits import FIRST_DAY, LARGEST, LAST_DAY, date_problem, number_problem
 from cpetui.model import ACTIVITY_KEYS, CYCLE_KEYS, MEASURE_KEYS
 
@@ -187,7 +188,9 @@ def _wrong_type(key: str, value: Any, types: tuple[type, ...], line: int, out: C
                 key=key, date=value.strip()
             )
         except ValueError:
-            hint = _("write a real date without quotes, e.g. {key} = 2024-03-01").format(key=key)
+            about_date = date_words(value)
+            hint = (about_date[0] + "; " + about_date[1] if about_date is not None else
+                    _("write a real date without quotes, e.g. {key} = 2024-03-01").format(key=key))
     if isinstance(value, dt.datetime) and dt.date in types:
         hint = _("write the date only: {key} = {date}").format(key=key, date=value.date())
     out.add_at_value(

@@ -6,6 +6,7 @@ import re
 
 from cpetui.i18n import N_, _
 from cpetui.ledger.collect import Collector
+from cpetui.ledger.datewords import date_words
 from cpetui.ledger.fastread import TooDeep
 from cpetui.model import Problem, SourceRef
 
@@ -58,14 +59,21 @@ def syntax_problem(exc: ValueError, out: Collector) -> None:
         col = len(out.lines[-1]) + 1 if out.lines else 1
         msg = re.sub(r"\s*\(at end of document\)", "", msg)
     excerpt = out.lines[line - 1] if 0 < line <= len(out.lines) else ""
+    message = _("TOML syntax: {detail}").format(detail=_tomllib_detail(msg))
+    hint = _syntax_hint(msg, excerpt)
+    value = excerpt.split("=", 1)[1].split("#", 1)[0] if "=" in excerpt else ""
+    about_date = date_words(value)
+    if about_date is not None:  # `date = 2025/05/02`, `2025-11-31`: say it in words about dates
+        message, hint = about_date
+        col = out.value_col(line)
     out.problems.append(
         Problem(
             "error",
             "toml-syntax",
-            _("TOML syntax: {detail}").format(detail=_tomllib_detail(msg)),
+            message,
             SourceRef(out.path, line, col),
             excerpt=excerpt,
-            hint=_syntax_hint(msg, excerpt),
+            hint=hint,
         )
     )
 

@@ -89,7 +89,8 @@ def test_acfe_special_measures_and_field(cli, tmp_path: Path):
     (["--hours", "1,5"], "argument --hours: '1,5' is not a number; write 1.5"),
     (["--hours", "-2"], "argument --hours: '-2' must be zero or more"),
     (["--minutes", "1.5"], "argument --minutes: '1.5' is not a whole number; write e.g. 90"),
-    (["--hours", "1", "--submitted", "2024-02-30"], "argument --submitted: '2024-02-30' is not a date"),
+    (["--hours", "1", "--submitted", "2024-02-30"],
+     "argument --submitted: 2024-02-30 is not a date: February 2024 has 29 days"),
     (["--sessions", "30", "x"], "argument --sessions: 'x' is not a whole number"),
 ])
 def test_bad_values_are_refused_by_the_parser_naming_the_flag(cli, cissp: Path, flags, message):

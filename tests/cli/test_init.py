@@ -74,7 +74,7 @@ def test_a_bad_start_date_is_refused_by_the_parser(cli, tmp_path: Path):
     r = cli("init", str(tmp_path / "cpe"), "--program", "isc2", "--credential", "CISSP",
             "--start", "2024-13-01")
     assert r.code == 2
-    assert "argument --start: '2024-13-01' is not a date; write YYYY-MM-DD" in r.err
+    assert "argument --start: 2024-13-01 is not a date: there is no month 13; write the month as 01" in r.err
 
 
 class _Terminal(io.StringIO):

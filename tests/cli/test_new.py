@@ -118,7 +118,8 @@ def test_a_pinned_version_is_accepted_for_an_undecided_start(cli, here: Path):
 
 def test_bad_date_and_missing_previous_ledger(cli, here: Path):
     r = cli("new", "--program", "isc2", "--credential", "CISSP", "--start", "01/07/2024")
-    assert r.code == 2 and "argument --start: '01/07/2024' is not a date" in r.err
+    assert r.code == 2
+    assert "argument --start: 01/07/2024 is not how a date is written; write the year first" in r.err
     r = cli("new", "--from", "nope.toml")
     assert r.code == 1 and "--from: nope.toml: no such ledger file" in r.err
     Path("broken.toml").write_text('[cycle]\nprogram = "isc2"\n')

@@ -69,7 +69,8 @@ def test_an_unquoted_decimal_comma_is_a_located_syntax_error() -> None:
 def test_an_impossible_date_is_located_and_explained() -> None:
     (p,) = parse_text(HEADER + "[[activity]]\ndate = 2024-13-01\n", "c.toml").problems
     assert p.code == "toml-syntax" and p.source.line == 6
-    assert "YYYY-MM-DD" in p.hint
+    assert p.message == "2024-13-01 is not a date: there is no month 13"
+    assert p.hint == "write the month as 01 to 12, e.g. 2026-11-20"
 
 
 def test_a_quoted_date_is_a_wrong_type_with_the_unquoted_form_as_hint() -> None:
