@@ -15,6 +15,13 @@ _LARGEST_NUMBER = LARGEST["hours"]  # hours, credits, preparation hours; the oth
 _LARGEST_WHOLE = LARGEST["minutes"]  # minutes; months, periods and authors allow less
 
 
+def add_format(parser: argparse.ArgumentParser, what: str) -> None:
+    """`--format text|json` and its short form `--json`, the same in every command that prints JSON."""
+    parser.add_argument("--format", choices=["text", "json"], default="text", help=_("output format"))
+    parser.add_argument("--json", dest="format", action="store_const", const="json",
+                        help=_("the same as --format json: {what}").format(what=what))
+
+
 def date_arg(text: str) -> date:
     """A calendar date written YYYY-MM-DD, within the dates a ledger may hold."""
     try:

@@ -7,7 +7,7 @@ import functools
 import sys
 from datetime import date
 
-from cpetui.cli.args import date_arg
+from cpetui.cli.args import add_format, date_arg
 from cpetui.i18n import _, ngettext
 from cpetui.ledger.load import discover, read_ledger
 from cpetui.ledger.locate import toml_lines
@@ -18,8 +18,7 @@ from cpetui.model import Ledger, Problem, SourceRef
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", help=_("ledger files or folders"))
     parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
-    parser.add_argument("--format", choices=["text", "json"], default="text",
-                        help=_("output format"))
+    add_format(parser, _("every problem as a JSON object"))
     parser.add_argument("--as-of", type=date_arg, default=None,
                         help=_("date to check against (default: today)"))
     parser.add_argument("-q", "--quiet", action="store_true", help=_("print only errors"))

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from cpetui.cli.args import date_arg
+from cpetui.cli.args import add_format, date_arg
 from cpetui.i18n import _, cell_width, format_date, pad
 from cpetui.ledger.load import discover, read_ledger
 from cpetui.ledger.report import format_problem
@@ -33,12 +33,10 @@ STATE_WORDS = {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", help=_("ledger files or folders (default: $CPETUI_LEDGERS, "
-                                                   "else ./ledgers)"))
+    parser.add_argument("paths", nargs="*", help=_("ledger files or folders (default: see cpetui where)"))
     parser.add_argument("--as-of", type=date_arg, default=None,
                         help=_("the date to compute the standing for (default: today)"))
-    parser.add_argument("--json", action="store_true",
-                        help=_("print a versioned JSON structure (see docs/status-json.md)"))
+    add_format(parser, _("a versioned JSON structure (see docs/status-json.md)"))
 
 
 # --------------------------------------------------------------------------------------- evaluation
@@ -234,7 +232,7 @@ def run(args: argparse.Namespace) -> int:
         entries.append(entry)
         out += lines
         out.append("")
-    if args.json:
+    if args.format == "json":
         doc = {"schema_version": SCHEMA_VERSION, "as_of": as_of.isoformat(), "ledgers": entries}
         from cpetui.export.jsonfile import dumps
 

@@ -39,3 +39,22 @@ def test_command_runs_without_textual(argv: list[str], tmp_path: Path) -> None:
                                                                      "CPETUI_CONFIG": str(tmp_path / "c")})
     assert "imported" not in proc.stderr, proc.stderr
     assert proc.returncode == 0, proc.stderr
+
+
+def test_json_is_asked_for_the_same_way_in_check_and_status(tmp_path) -> None:
+    """`--json` and `--format json` both work in both commands (issue 19: users mixed them up)."""
+    import json
+    import subprocess
+    import sys
+
+    ledger = tmp_path / "cissp.toml"
+    ledger.write_text('[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2024-07-01\n',
+                      encoding="utf-8")
+    for command in ("check", "status"):
+        outputs = []
+        for flags in (["--json"], ["--format", "json"]):
+            r = subprocess.run([sys.executable, "-m", "cpetui", command, str(ledger), "--as-of", "2026-11-22",
+                                *flags], capture_output=True, text=True, timeout=60)
+            assert r.returncode == 0, r.stderr
+            outputs.append(json.loads(r.stdout))
+        assert outputs[0] == outputs[1]
