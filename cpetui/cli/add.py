@@ -149,10 +149,13 @@ def _check_against_rules(values: dict[str, Any], cycle: Any) -> list[str]:
     return problems
 
 
+_ATTEMPTS = 20  # reads and adds again after another writer's save; each round is one save's time
+
+
 def run(args: argparse.Namespace) -> int:
     from cpetui.ledger.load import read_ledger
     from cpetui.ledger.report import format_problem
-    from cpetui.ledger.store import SaveError, add_activity
+    from cpetui.ledger.store import SaveConflict, SaveError, add_activity
 
     if not os.path.isfile(args.ledger):
         error(_("{path}: no such ledger file (cpetui new creates one)").format(path=args.ledger))
@@ -170,11 +173,23 @@ def run(args: argparse.Namespace) -> int:
         for message in problems:
             error(message)
         return 2
-    try:
-        _saved, new_id = add_activity(ledger, values)
-    except SaveError as exc:
-        error(exc.message)
-        return 1
+    # Another writer may save between our read and our save (the save refuses: SaveConflict). An
+    # added activity does not depend on the rest of the file, so it is read again and added again.
+    for attempt in range(_ATTEMPTS):
+        try:
+            _saved, new_id = add_activity(ledger, values)
+            break
+        except SaveConflict as exc:
+            if attempt == _ATTEMPTS - 1:
+                error(exc.message)
+                return 1
+            ledger = read_ledger(args.ledger)
+            if not ledger.ok or ledger.cycle is None:
+                error(exc.message)
+                return 1
+        except SaveError as exc:
+            error(exc.message)
+            return 1
     print(_("added {id} to {path}").format(id=printable(str(new_id)), path=args.ledger))
     _print_credits(args.ledger, str(new_id))
     return 0

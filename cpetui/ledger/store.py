@@ -9,12 +9,14 @@ import secrets
 import stat
 import tomllib
 from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from cpetui.i18n import _
 from cpetui.ledger import edit
 from cpetui.ledger.fastread import loads
+from cpetui.ledger.lock import LockTimeout, ledger_lock
 from cpetui.ledger.parse import fingerprint, parse_bytes
 from cpetui.ledger.report import format_problem
 from cpetui.model import Ledger, Problem
@@ -73,6 +75,16 @@ def _failed(path: str, exc: BaseException, doing: str) -> SaveError:
 # ------------------------------------------------------------------------------ atomic write
 
 
+@contextmanager
+def _locked(path: str) -> Iterator[None]:
+    """The folder lock every writer holds from its last look at the file to the rename (lock.py)."""
+    try:
+        with ledger_lock(path):
+            yield
+    except LockTimeout as exc:
+        raise SaveError(path, str(exc)) from exc
+
+
 def _target(path: str) -> str:
     """The real file to replace: a symlinked ledger is written through its link."""
     return os.path.realpath(path)
@@ -109,7 +121,8 @@ def write_text_atomic(path: str, text: str, expected_fingerprint: str | None) ->
     """
     data = text.encode("utf-8")
     _check_toml(path, data)
-    _write(path, data, expected_fingerprint)
+    with _locked(path):
+        _write(path, data, expected_fingerprint)
 
 
 def _write(path: str, data: bytes, expected_fingerprint: str | None) -> None:
@@ -252,7 +265,8 @@ def create_ledger(path: str, text: str) -> Ledger:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
         raise _failed(path, exc, _("creating its folder")) from exc
-    _replace(path, os.path.abspath(path), data, None, None, exclusive=True)
+    with _locked(path):
+        _replace(path, os.path.abspath(path), data, None, None, exclusive=True)
     return _fresh(path, data)
 
 
@@ -298,7 +312,16 @@ def _error_keys(problems: tuple[Problem, ...]) -> Counter[tuple[str, str, str]]:
 
 
 def _apply(ledger: Ledger, change: Callable[[str], str]) -> Ledger:
-    """Read, check, edit, validate and save one ledger; the freshly parsed Ledger, or SaveError."""
+    """Read, check, edit, validate and save one ledger; the freshly parsed Ledger, or SaveError.
+
+    The folder lock is held throughout, so no other writer can save between the check that the file
+    is as it was read and the rename of the new text over it.
+    """
+    with _locked(ledger.path):
+        return _apply_locked(ledger, change)
+
+
+def _apply_locked(ledger: Ledger, change: Callable[[str], str]) -> Ledger:
     bom, text = _current_text(ledger)
     try:
         new_text = change(text)
@@ -409,14 +432,15 @@ def update_activity(ledger: Ledger, activity_id: str, changes: dict[str, Any | N
 
 def delete_activity(ledger: Ledger, activity_id: str) -> tuple[Ledger, dict[str, Any]]:
     """Remove one activity with the comments directly above it; returns its values (for undo)."""
-    text = _current_text(ledger)[1]
-    try:
-        ex = edit.extract(text, activity_id)
-    except edit.EditError as exc:
-        raise SaveError(
-            ledger.path, _("cannot change {path}: {reason}").format(path=ledger.path, reason=exc)
-        ) from exc
-    new = _apply(ledger, lambda t: edit.delete(t, activity_id)[0])
+    with _locked(ledger.path):
+        text = _current_text(ledger)[1]
+        try:
+            ex = edit.extract(text, activity_id)
+        except edit.EditError as exc:
+            raise SaveError(
+                ledger.path, _("cannot change {path}: {reason}").format(path=ledger.path, reason=exc)
+            ) from exc
+        new = _apply(ledger, lambda t: edit.delete(t, activity_id)[0])
     _remember(ledger, ex)
     return new, dict(ex.values)
 
