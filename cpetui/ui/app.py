@@ -57,6 +57,7 @@ class SaveJob:
 
     edit: Edit
     undo: bool = False
+    redo: bool = False  # undo / redo: a step taken from the history (not recorded as a new change)
     done: str | None = None
     failed: Callable[[], object] | None = None
     then: Callable[[Outcome], object] | None = field(default=None, repr=False)
@@ -102,6 +103,7 @@ class CpetuiApp(App[int]):
         Binding("e", "edit", _("Edit"), priority=True),
         Binding("d", "delete", _("Delete")),
         Binding("u,ctrl+z", "undo", _("Undo")),
+        Binding("U,ctrl+y", "redo", _("Redo"), show=False),
         Binding("s", "submitted", _("Submitted")),
         Binding("c", "copy", _("Copy to…")),
         Binding("o", "evidence", _("Evidence")),
@@ -521,11 +523,13 @@ class CpetuiApp(App[int]):
 
     def _take(self, job: SaveJob, outcome: Outcome) -> None:
         edit = job.edit
-        self.session.commit(outcome, record=not job.undo)
+        self.session.commit(outcome, record=not (job.undo or job.redo))
         if outcome.gone:
             self._rewatch()
-        if job.undo and self.session.history and self.session.history[-1] is edit:
-            self.session.history.pop()
+        if job.undo:
+            self.session.history.undid(edit, outcome.inverse)
+        elif job.redo:
+            self.session.history.redid(edit, outcome.inverse)
         self._acknowledge(edit.path, edit.target)
         if self.selected in outcome.gone or self.selected not in self.session.entries:
             ordered = _ordered_paths(self.session.entries.values())
@@ -547,20 +551,19 @@ class CpetuiApp(App[int]):
         from cpetui.ledger.store import SaveConflict, SaveError
 
         edit = job.edit
-        if job.undo:
+        if job.undo or job.redo:
+            cannot = _("Cannot undo: {reason}") if job.undo else _("Cannot redo: {reason}")
             if isinstance(error, SaveConflict):
-                self.notify(_("{file} changed on disk; reading it again. Undo once more to retry.").format(
-                    file=safe(edit.path)), severity="warning")
+                again = (_("{file} changed on disk; reading it again. Undo once more to retry.") if job.undo
+                         else _("{file} changed on disk; reading it again. Redo once more to retry."))
+                self.notify(again.format(file=safe(edit.path)), severity="warning")
                 self.read_again([edit.path])
             elif isinstance(error, CannotUndo):
                 # It can never succeed; dropping it lets the changes before it be undone.
-                if self.session.history and self.session.history[-1] is edit:
-                    self.session.history.pop()
-                self.notify(_("Cannot undo: {reason}").format(reason=safe(str(error), 300)),
-                            severity="error", timeout=10)
+                self.session.history.drop(edit)
+                self.notify(cannot.format(reason=safe(str(error), 300)), severity="error", timeout=10)
             else:
-                self.notify(_("Cannot undo: {reason}").format(reason=safe(str(error), 300)),
-                            severity="error")
+                self.notify(cannot.format(reason=safe(str(error), 300)), severity="error")
             return
         if isinstance(error, SaveConflict):
             self._collision(job)
@@ -764,6 +767,7 @@ class CpetuiApp(App[int]):
         question = Text(_("Delete this activity from {file}?").format(file=name))
         question.append("\n\n" + format_date(activity.date) + "  ")
         question.append(safe(activity.title, 200), "bold")
+        question.append("\n" + _("id: {id}").format(id=safe(activity.id, 120)), "dim")
         question.append("\n\n" + _("u undoes it."), "dim")
         seen = activity_values(activity)  # deleted only while the file still holds it like this
 
@@ -774,15 +778,33 @@ class CpetuiApp(App[int]):
 
         self.push_screen(Confirm(question, _("Delete")), answered)
 
-    def action_undo(self) -> None:
+    def action_undo(self, anywhere: bool = False) -> None:
+        """Undo the last change to the ledger in view (`anywhere`: to any ledger)."""
         if self.busy:
             self.notify(_("Still saving; undo again in a moment."))
             return
-        if not self.session.history:
-            self.notify(_("Nothing to undo."))
+        step = self.session.history.last_undo(None if anywhere else self.selected)
+        if step is None:
+            elsewhere = self.session.history.last_undo(None)
+            self.notify(_("Nothing to undo in this ledger; the last change was to {file} "
+                          "(the palette's \"Undo the last change in any ledger\" undoes it).").format(
+                              file=safe(os.path.basename(elsewhere.path))) if elsewhere is not None
+                        else _("Nothing to undo."))
             return
-        inverse = self.session.history[-1]
-        self._enqueue(SaveJob(inverse, undo=True, done=_("Undone: {what}.").format(what=inverse.label)))
+        self._enqueue(SaveJob(step, undo=True, done=_("Undone in {file}: {what}.").format(
+            file=safe(os.path.basename(step.path)), what=step_words(step))))
+
+    def action_redo(self, anywhere: bool = False) -> None:
+        """Make again the change last undone in the ledger in view (`anywhere`: in any ledger)."""
+        if self.busy:
+            self.notify(_("Still saving; redo again in a moment."))
+            return
+        step = self.session.history.last_redo(None if anywhere else self.selected)
+        if step is None:
+            self.notify(_("Nothing to redo in this ledger.") if not anywhere else _("Nothing to redo."))
+            return
+        self._enqueue(SaveJob(step, redo=True, done=_("Redone in {file}: {what}.").format(
+            file=safe(os.path.basename(step.path)), what=step_words(step))))
 
     def action_submitted(self) -> None:
         found = self._selected_activity()
@@ -927,6 +949,12 @@ class CpetuiApp(App[int]):
             assert isinstance(binding, Binding)
             yield SystemCommand(binding.description, _("key: {key}").format(key=key_label(binding)),
                                 _on_table(self, binding.action))
+        yield SystemCommand(_("Undo the last change in any ledger"),
+                            _("even one not in view; it says which file it changes"),
+                            lambda: self.action_undo(anywhere=True))
+        yield SystemCommand(_("Redo the last undone change in any ledger"),
+                            _("even one not in view; it says which file it changes"),
+                            lambda: self.action_redo(anywhere=True))
         yield SystemCommand(_("Help"), _("every key and filter term") + " · " + _("key: {key}").format(
             key="?"), self.action_help)
 
@@ -1057,6 +1085,13 @@ def _ordered_paths(entries: Iterable[Entry]) -> list[str]:
     from cpetui.ui.order import ordered
 
     return [e.path for e in ordered(entries)]
+
+
+def step_words(step: Edit) -> str:
+    """What an undo or redo step does, in words: "add 'Cloud Security Congress'"."""
+    if not step.title:
+        return step.label
+    return _("{what} “{title}”").format(what=step.label, title=safe(step.title, 60))
 
 
 def run_app(first: Prepared) -> int:

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from cpetui.i18n import _
 from cpetui.model import Activity, Ledger, Problem, Status, frozen
+from cpetui.ui.history import History
 
 EditKind = Literal["add", "update", "delete", "copy", "create", "remove"]
 
@@ -56,6 +57,7 @@ class Edit:
     values: Mapping[str, Any] | None = None
     target: str | None = None  # copy: the ledger the activity goes to
     label: str = ""
+    title: str = ""  # the activity's title (a created ledger's file name), to say what undo changes
     # update / delete: the activity's values the user saw when they started (update: the changed keys
     # only). When the file now holds something else there, the edit is refused (Collision). None: no check.
     base: Mapping[str, Any] | None = None
@@ -220,7 +222,7 @@ class Session:
         self.as_of = as_of
         self.entries: dict[str, Entry] = {}
         self.missing: list[Problem] = []
-        self.history: list[Edit] = []
+        self.history = History()
 
     # ------------------------------------------------------------------------------ reading
 
@@ -301,7 +303,8 @@ class Session:
         touched: str | None = edit.activity_id
         if edit.kind == "add":
             ledger, touched = store.add_activity(ledger, dict(edit.values or {}))
-            inverse = Edit("delete", edit.path, touched, label=edit.label)
+            inverse = Edit("delete", edit.path, touched, label=edit.label,
+                           title=edit.title or str((edit.values or {}).get("title") or ""))
         elif edit.kind == "update":
             assert edit.activity_id is not None
             # The values as the file holds them (the ledger was read from exactly these bytes; the store
@@ -315,19 +318,23 @@ class Session:
             changes = dict(edit.values or {})
             ledger = store.update_activity(ledger, edit.activity_id, changes)
             inverse = Edit("update", edit.path, edit.activity_id, {k: old.get(k) for k in changes},
-                           label=edit.label)
+                           label=edit.label, title=edit.title or current.title)
         elif edit.kind == "delete":
             assert edit.activity_id is not None
             check_base(edit, ledger.activity(edit.activity_id))
             ledger, removed = store.delete_activity(ledger, edit.activity_id)
-            inverse = Edit("add", edit.path, edit.activity_id, dict(removed), label=edit.label)
+            inverse = Edit("add", edit.path, edit.activity_id, dict(removed), label=edit.label,
+                           title=edit.title or str(removed.get("title") or ""))
         else:  # copy
             assert edit.activity_id is not None and edit.target is not None
             target = self._writable(edit.target)
             copied = store.copy_activity(ledger, edit.activity_id, target.ledger,
                                          dict(edit.values) if edit.values else None)
+            source = ledger.activity(edit.activity_id)
+            title = edit.title or (source.title if source is not None else "")
             return Outcome((self._evaluated(edit.target, copied),),
-                           Edit("delete", edit.target, edit.activity_id, label=edit.label), touched)
+                           Edit("delete", edit.target, edit.activity_id, label=edit.label, title=title),
+                           touched)
         return Outcome((self._evaluated(edit.path, ledger),), inverse, touched)
 
     def _perform_create(self, edit: Edit) -> Outcome:
@@ -335,7 +342,8 @@ class Session:
 
         text = str((edit.values or {})["text"])
         ledger = store.create_ledger(edit.path, text)
-        inverse = Edit("remove", edit.path, values={"text": text}, label=edit.label)
+        inverse = Edit("remove", edit.path, values={"text": text}, label=edit.label,
+                       title=edit.title or os.path.basename(edit.path))
         return Outcome((self._evaluated(edit.path, ledger),), inverse, None)
 
     def _perform_remove(self, edit: Edit) -> Outcome:
@@ -345,7 +353,7 @@ class Session:
             with open(edit.path, "rb") as fh:
                 data = fh.read()
         except FileNotFoundError:
-            return Outcome((), None, None, gone=(edit.path,))
+            return Outcome((), _recreate(edit), None, gone=(edit.path,))
         except OSError as exc:
             raise CannotUndo(_("cannot read {path}: {reason}").format(
                 path=edit.path, reason=exc.strerror or exc)) from exc
@@ -357,7 +365,7 @@ class Session:
         except OSError as exc:
             raise CannotUndo(_("cannot delete {path}: {reason}").format(
                 path=edit.path, reason=exc.strerror or exc)) from exc
-        return Outcome((), None, None, gone=(edit.path,))
+        return Outcome((), _recreate(edit), None, gone=(edit.path,))
 
     def commit(self, outcome: Outcome, *, record: bool = True) -> None:
         """Take what `perform` did: install the new entries, forget removed files, remember the inverse."""
@@ -370,7 +378,7 @@ class Session:
             if path in self.paths:
                 self.paths.remove(path)
         if record and outcome.inverse is not None:
-            self.history.append(outcome.inverse)
+            self.history.did(outcome.inverse)
 
     def apply(self, edit: Edit, *, record: bool = True) -> str | None:
         """Save `edit` and take the result at once; returns the id of the activity it touched."""
@@ -378,14 +386,26 @@ class Session:
         self.commit(outcome, record=record)
         return outcome.touched
 
-    def undo(self) -> Edit | None:
-        """Revert the last change; returns the edit that reverted it, or None when there is nothing."""
-        if not self.history:
+    def undo(self, path: str | None = None) -> Edit | None:
+        """Revert the last change to the ledger `path` (any ledger: None); returns the edit that
+        reverted it, or None when there is nothing to undo there."""
+        step = self.history.last_undo(path)
+        if step is None:
             return None
-        inverse = self.history[-1]
-        self.apply(inverse, record=False)
-        self.history.pop()
-        return inverse
+        outcome = self.perform(step)
+        self.commit(outcome, record=False)
+        self.history.undid(step, outcome.inverse)
+        return step
+
+    def redo(self, path: str | None = None) -> Edit | None:
+        """Make again the change last undone in the ledger `path` (any: None); the edit, or None."""
+        step = self.history.last_redo(path)
+        if step is None:
+            return None
+        outcome = self.perform(step)
+        self.commit(outcome, record=False)
+        self.history.redid(step, outcome.inverse)
+        return step
 
     def create(self, path: str, text: str, label: str = "") -> Entry:
         """Write a new ledger file (undo deletes it while it is unchanged)."""
@@ -418,6 +438,11 @@ class Session:
     def _evaluated(self, path: str, ledger: Ledger) -> Entry:
         status, why, present = evaluate_entry(ledger, self.as_of)
         return Entry(path, ledger, status, why, (), present)
+
+
+def _recreate(remove: Edit) -> Edit:
+    """Redo of an undone new ledger: write the same text again."""
+    return replace(remove, kind="create")
 
 
 def next_cycle_text(entry: Entry, start: date) -> str:

@@ -150,6 +150,7 @@ def test_an_unexpected_error_in_the_app_exits_non_zero(monkeypatch) -> None:
 
     class Crashed:
         return_code = 1  # what Textual sets when an exception ends the app; run() then returns None
+        rescued: tuple[str, ...] = ()  # no form was open
 
         def __init__(self, **_kwargs: object) -> None:
             pass
