@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from cpetui.cli.args import date_arg, error
@@ -81,27 +80,14 @@ def ledger_text(plan: Plan, folder: Path, previous: str | None = None, *,
 def resolve(program: str, credential: str, start: date, rules: str | None = None,
             options: Mapping[str, Any] | None = None) -> tuple[str, str, date | None]:
     """Canonical program and credential spellings and the cycle end, checked against the rules."""
-    from cpetui.model import Cycle
-    from cpetui.rules import PROGRAMS, RulesError, cycle_end, resolve_version
+    from cpetui.ledger.template import NewLedgerProblem, resolve_cycle
 
-    info = PROGRAMS.get(program.strip().lower())
-    if info is None:
-        raise PlanError(_("--program: '{value}' is not a program cpetui knows; choose one of: {known}")
-                        .format(value=program, known=", ".join(sorted(PROGRAMS))))
-    canonical = info.credential(credential)
-    if canonical is None:
-        raise PlanError(_("--credential: '{value}' is not a credential of {program}; choose one of: {known}")
-                        .format(value=credential, program=info.id, known=", ".join(info.credentials)))
-    cycle = Cycle(info.id, canonical, start, rules=rules,
-                  options=MappingProxyType(dict(options or {})))
     try:
-        version = resolve_version(cycle)
-    except RulesError as exc:
-        flag = "--rules" if rules else "--start"
-        hint = exc.finding.hint.replace("rules = ", "--rules ").replace('"', "")
-        raise PlanError(_("{flag}: {message}; {hint}").format(
-            flag=flag, message=exc.finding.message, hint=hint)) from exc
-    return info.id, canonical, cycle_end(cycle, version)
+        return resolve_cycle(program, credential, start, rules, options)
+    except NewLedgerProblem as exc:
+        hint = exc.hint.replace("rules = ", "--rules ").replace('"', "")
+        message = _("{flag}: {message}; {hint}") if hint else "{flag}: {message}"
+        raise PlanError(message.format(flag="--" + exc.field, message=exc.message, hint=hint)) from exc
 
 
 def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan:

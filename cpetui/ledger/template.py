@@ -81,6 +81,44 @@ def _example(program: str) -> str:
     ])
 
 
+class NewLedgerProblem(ValueError):
+    """An answer the rules do not take for a new ledger: which one (program, credential, start,
+    rules), what is wrong, and what to write instead."""
+
+    def __init__(self, field: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+        self.hint = hint
+
+
+def resolve_cycle(program: str, credential: str, start: date, rules: str | None = None,
+                  options: Mapping[str, Any] | None = None) -> tuple[str, str, date | None]:
+    """Canonical program and credential spellings and the cycle's end, checked against the rules
+    (what `cpetui new` and the app's new-ledger dialog both ask before writing)."""
+    from types import MappingProxyType
+
+    from cpetui.model import Cycle
+    from cpetui.rules import PROGRAMS, RulesError, cycle_end, resolve_version
+
+    info = PROGRAMS.get(program.strip().lower())
+    if info is None:
+        raise NewLedgerProblem("program", _("'{value}' is not a program cpetui knows; choose one of: {known}")
+                               .format(value=program, known=", ".join(sorted(PROGRAMS))))
+    canonical = info.credential(credential)
+    if canonical is None:
+        raise NewLedgerProblem("credential", _("'{value}' is not a credential of {program}; choose one of: "
+                                               "{known}").format(value=credential, program=info.id,
+                                                                  known=", ".join(info.credentials)))
+    cycle = Cycle(info.id, canonical, start, rules=rules, options=MappingProxyType(dict(options or {})))
+    try:
+        version = resolve_version(cycle)
+    except RulesError as exc:
+        raise NewLedgerProblem("rules" if rules else "start", exc.finding.message,
+                               exc.finding.hint) from exc
+    return info.id, canonical, cycle_end(cycle, version)
+
+
 def ledger_file_name(credential: str, start: date, end: date | None) -> str:
     """`cissp-2024-2027.toml`: the credential in lower case and the cycle's years (the app and
     `cpetui new` name ledgers alike)."""

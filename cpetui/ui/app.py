@@ -886,6 +886,9 @@ class CpetuiApp(App[int]):
                 self.notify(_("Opening {target}").format(target=safe(item, 80)), timeout=3, markup=False)
 
     def action_next_cycle(self) -> None:
+        if self.entry is None:  # nothing to continue: start a first ledger
+            self.action_new_ledger()
+            return
         entry = self._writable_entry()
         if entry is None:
             return
@@ -894,6 +897,20 @@ class CpetuiApp(App[int]):
                 why=safe(entry.rules_error)), severity="error")
             return
         start = entry.status.cycle_end + timedelta(days=1)
+        following = next((e for e in self.session.entries.values()
+                          if e.ledger.cycle is not None and e.credential == entry.credential
+                          and e.ledger.cycle.start == start), None)
+        if following is not None:
+            def go(yes: bool | None) -> None:
+                if yes:
+                    self.selected = following.path
+                    self.render_all()
+
+            self.push_screen(Confirm(Text(_("The next {credential} cycle already has its ledger: {file}. "
+                                            "Open it?").format(credential=safe(entry.credential, 20),
+                                                               file=safe(os.path.basename(following.path)))),
+                                     _("Open")), go)
+            return
         path = next_cycle_path(entry, start)
         text = next_cycle_text(entry, start)
         question = Text(_("Start the next {credential} cycle on {start} in {file}, "
@@ -915,6 +932,36 @@ class CpetuiApp(App[int]):
                           then=created)
 
         self.push_screen(Confirm(question, _("Create")), answered)
+
+    def action_new_ledger(self) -> None:
+        """Start a ledger for any program and credential (the first one, or another credential)."""
+        from cpetui.ui.screens.new_ledger import NewLedgerScreen
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                return
+            path, text = answer
+
+            def created(outcome: Outcome) -> None:
+                self.selected = path
+                self._rewatch()
+                self.render_all()
+
+            self.save(Edit("create", path, values={"text": text}, label=_("start a ledger"),
+                           title=os.path.basename(path)),
+                      done=_("Created {file}. u deletes it again while it is unchanged.").format(
+                          file=safe(path)), then=created)
+
+        self.push_screen(NewLedgerScreen(self._ledger_folder()), chosen)
+
+    def _ledger_folder(self) -> str:
+        """Where a new ledger goes: the folder opened (the first one), else the selected ledger's."""
+        for path in self.session.paths:
+            if os.path.isdir(path):
+                return path
+        if self.entry is not None:
+            return os.path.dirname(self.entry.path) or "."
+        return os.path.dirname(self.session.paths[0]) if self.session.paths else "."
 
     # ------------------------------------------------------------------------------ palette
 
@@ -949,6 +996,8 @@ class CpetuiApp(App[int]):
             assert isinstance(binding, Binding)
             yield SystemCommand(binding.description, _("key: {key}").format(key=key_label(binding)),
                                 _on_table(self, binding.action))
+        yield SystemCommand(_("New ledger…"), _("start a ledger for a program and credential"),
+                            self.action_new_ledger)
         yield SystemCommand(_("Undo the last change in any ledger"),
                             _("even one not in view; it says which file it changes"),
                             lambda: self.action_undo(anywhere=True))

@@ -24,7 +24,8 @@ def help_text() -> Text:
         ("o", _("open the activity's evidence with the system's opener")),
         ("E", _("open the ledger in $EDITOR at the activity's line")),
         ("i", _("the sources of the selected figure: passage, quote, address (o opens it, y copies it)")),
-        ("n", _("start the next cycle's ledger with its carryover")),
+        ("n", _("start the next cycle's ledger with its carryover; with no ledger, start one "
+                "(the palette's \"New ledger…\" starts one for any credential)")),
         ("/", _("filter the activities; Esc clears")),
         ("< >, r", _("sort by the previous / next column; reverse")),
         ("[ ]", _("previous / next page of activities")),
