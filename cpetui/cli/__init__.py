@@ -69,6 +69,11 @@ def run() -> NoReturn:
         # stdout pointed at nothing so that the interpreter's last flush cannot fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 1
+    except KeyboardInterrupt:
+        # Ctrl-C: each command has cleaned up on its way out (finally / except BaseException); the
+        # user gets one line and the shell's usual 128 + SIGINT, never a traceback.
+        print("\n" + _("cpetui: interrupted; nothing more was written"), file=sys.stderr)
+        code = 130
     raise SystemExit(code)
 
 

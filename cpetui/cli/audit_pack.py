@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
+import errno
 import hashlib
 import io
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -19,7 +21,7 @@ from typing import IO, TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from cpetui.cli.args import date_arg, error
-from cpetui.i18n import _, format_credits
+from cpetui.i18n import _, format_credits, ngettext
 from cpetui.model import Activity, Ledger, Status
 from cpetui.text import printable
 
@@ -41,6 +43,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help=_("replace the output file if it exists"))
     parser.add_argument("--allow-outside", action="store_true",
                         help=_("also pack evidence files outside the ledger's folder"))
+    parser.add_argument("--allow-hidden", action="store_true",
+                        help=_("also pack evidence in hidden files and folders (.git, .ssh …), when cited"))
+    parser.add_argument("--allow-missing", action="store_true",
+                        help=_("exit 0 even when cited evidence is missing (the pack is written either way)"))
     parser.add_argument("--as-of", type=date_arg, default=None,
                         help=_("date the report's status is computed on (default: today)"))
     parser.add_argument("--timestamp", action="store_true",
@@ -69,13 +75,32 @@ def _zip_name(relative: str) -> str | None:
     return "/".join(parts)
 
 
-def _files_of(path: str, folder: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """(file, path relative to folder) for a file, or each file below a folder that stays inside;
-    and the links below the folder that lead out of it (relative paths), which are not packed."""
+def _hidden(relative: str) -> bool:
+    """A path inside a hidden folder or naming a hidden file (`.git/config`, `.ssh/id_rsa`)."""
+    return any(part.startswith(".") and part not in (".", "..")
+               for part in relative.replace(os.sep, "/").split("/"))
+
+
+def _regular(path: str) -> bool:
+    """A regular file: never a FIFO, device or socket, which would block or never end when read."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _files_of(path: str, folder: str, allow_hidden: bool = False
+              ) -> tuple[list[tuple[str, str]], list[str]]:
+    """(file, path relative to folder) for a file, or each regular file below a folder that stays
+    inside (hidden ones only with `allow_hidden`); and the links below the folder that lead out of it
+    (relative paths), which are not packed."""
     if not os.path.isdir(path):
         return [(path, os.path.relpath(path, folder))], []
     found, away = [], []
     for root, dirs, files in os.walk(path):
+        if not allow_hidden:
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            files = [f for f in files if not f.startswith(".")]
         dirs.sort()
         for name in sorted(files):
             full = os.path.realpath(os.path.join(root, name))
@@ -113,15 +138,38 @@ def _reason(ref: EvidenceRef, folder: str) -> str:
     return head + shown + tail if found else ref.reason
 
 
-def plan(ledger: Ledger, status: Status, allow_outside: bool) -> list[Entry]:
+class _Names:
+    """Zip names, one per file: two files never share a name (not even in another letter case, which
+    unpacks over each other on macOS and Windows), and none takes the pack's own files' names."""
+
+    def __init__(self, reserved: set[str]) -> None:
+        self.taken: dict[str, str | None] = {n.casefold(): None for n in reserved}
+        self.given: dict[str, str] = {}  # file → its name
+
+    def name(self, source: str, wanted: str) -> str:
+        if source in self.given:
+            return self.given[source]
+        stem, dot, ext = wanted.rpartition(".")
+        if not dot or "/" in ext:
+            stem, ext = wanted, ""
+        candidate, n = wanted, 2
+        while candidate.casefold() in self.taken:
+            candidate = f"{stem}-{n}.{ext}" if ext else f"{wanted}-{n}"
+            n += 1
+        self.taken[candidate.casefold()] = source
+        self.given[source] = candidate
+        return candidate
+
+
+def plan(ledger: Ledger, status: Status, allow_outside: bool, allow_hidden: bool = False) -> list[Entry]:
     """Every activity's evidence, classified, with the zip name each packed file will get."""
     from cpetui.export.markdown import sorted_activities
     from cpetui.ledger.evidence import classify
 
     folder = os.path.realpath(os.path.dirname(os.path.abspath(ledger.path)))
-    reserved = {MANIFEST, REPORT, os.path.basename(ledger.path)}
+    names = _Names({MANIFEST, REPORT, os.path.basename(ledger.path)})
+    outside: dict[str, int] = {}  # files outside the folder, numbered in the order first cited
     entries: list[Entry] = []
-    outside_names: dict[str, str] = {}
     for a in sorted_activities(ledger):
         credit = status.credit_of(a.id)
         credits = format_credits(credit.counted) if credit else ""
@@ -135,9 +183,9 @@ def plan(ledger: Ledger, status: Status, allow_outside: bool) -> list[Entry]:
                 entries.append(Entry(a, credits, ev, "missing", note=_reason(ref, folder)))
             elif ref.kind == "outside":
                 reason = _reason(ref, folder)
-                if allow_outside and ref.exists and ref.path and os.path.isfile(ref.path):
-                    name = outside_names.setdefault(
-                        ref.path, f"outside/{len(outside_names) + 1}-{os.path.basename(ref.path)}")
+                if allow_outside and ref.exists and ref.path and _regular(ref.path):
+                    number = outside.setdefault(ref.path, len(outside) + 1)
+                    name = names.name(ref.path, f"outside/{number}-{os.path.basename(ref.path)}")
                     entries.append(Entry(a, credits, ev, "outside", ref.path, name,
                                          _("packed with --allow-outside: {reason}").format(
                                              reason=reason)))
@@ -145,9 +193,15 @@ def plan(ledger: Ledger, status: Status, allow_outside: bool) -> list[Entry]:
                     note = reason if allow_outside else _(
                         "{reason}; not packed (--allow-outside packs it)").format(reason=reason)
                     entries.append(Entry(a, credits, ev, "outside", note=note))
+            elif _hidden(os.path.relpath(ref.path or "", folder)) and not allow_hidden:
+                entries.append(Entry(a, credits, ev, "hidden", note=_(
+                    "in a hidden file or folder (such as .git); not packed (--allow-hidden packs it)")))
+            elif ref.path is not None and not os.path.isdir(ref.path) and not _regular(ref.path):
+                entries.append(Entry(a, credits, ev, "missing", note=_(
+                    "not a regular file (a FIFO, device or socket); not packed")))
             else:
                 assert ref.path is not None
-                files, away = _files_of(ref.path, folder)
+                files, away = _files_of(ref.path, folder, allow_hidden)
                 for relative in away:
                     entries.append(Entry(a, credits, ev, "outside", note=_(
                         "{file} is a link that leads outside the ledger's folder; not packed").format(
@@ -155,9 +209,7 @@ def plan(ledger: Ledger, status: Status, allow_outside: bool) -> list[Entry]:
                 if not files and not away:
                     entries.append(Entry(a, credits, ev, "missing", note=_("the folder holds no files")))
                 for path, relative in files:
-                    name = _zip_name(relative)
-                    if name is None or name in reserved:
-                        name = "evidence-files/" + (name or os.path.basename(path))
+                    name = names.name(path, _zip_name(relative) or "evidence-files/" + os.path.basename(path))
                     entries.append(Entry(a, credits, ev, "found", path, name))
     cited = {c.activity_id: c.explanation.citation for c in status.activities}
     return [dataclasses.replace(e, citation=cited.get(e.activity.id, "")) for e in entries]
@@ -254,6 +306,16 @@ def packed_files(entries: list[Entry]) -> dict[str, str]:
     return {e.name: e.source for e in entries if e.source is not None}
 
 
+def _open_regular(path: str) -> IO[bytes]:
+    """Open a file to read only if it is a regular file at the moment it is opened: O_NONBLOCK keeps a
+    file swapped for a FIFO since it was classified from blocking the pack, and fstat refuses it."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, _("not a regular file"), path)
+    return os.fdopen(fd, "rb")
+
+
 def write_pack(out: IO[bytes], ledger: Ledger, report: str, entries: list[Entry],
                keep_times: bool = False, progress: Progress | None = None) -> dict[str, str]:
     """Write the zip to `out`; returns each packed file's sha256 by zip name."""
@@ -263,7 +325,7 @@ def write_pack(out: IO[bytes], ledger: Ledger, report: str, entries: list[Entry]
             zf.writestr(_info(os.path.basename(ledger.path), _stamp(ledger.path, keep_times)), fh.read())
         for done, (name, source) in enumerate(packed_files(entries).items(), 1):
             digest = hashlib.sha256()
-            with open(source, "rb") as src, zf.open(_info(name, _stamp(source, keep_times)), "w") as dst:
+            with _open_regular(source) as src, zf.open(_info(name, _stamp(source, keep_times)), "w") as dst:
                 while chunk := src.read(CHUNK):
                     digest.update(chunk)
                     dst.write(chunk)
@@ -277,11 +339,13 @@ def write_pack(out: IO[bytes], ledger: Ledger, report: str, entries: list[Entry]
 
 def run(args: argparse.Namespace) -> int:
     from cpetui.cli.export import evaluate_ledger
+    from cpetui.export.guard import ledger_in_the_way
     from cpetui.export.markdown import report
 
     output = args.output
-    if output.endswith(".toml"):
-        error(_("--output: {path} looks like a ledger; write the pack to a .zip file").format(path=output))
+    why = ledger_in_the_way(output, args.ledger)
+    if why is not None:
+        error("{flag}: {why}".format(flag="--output", why=why))
         return 1
     if os.path.lexists(output) and not args.force:
         error(_("--output: {path} already exists; nothing was written (--force replaces it)").format(
@@ -291,7 +355,7 @@ def run(args: argparse.Namespace) -> int:
     if found is None:
         return 1
     ledger, status = found
-    entries = plan(ledger, status, args.allow_outside)
+    entries = plan(ledger, status, args.allow_outside, args.allow_hidden)
     progress = Progress(len(packed_files(entries)))
     folder = os.path.dirname(os.path.abspath(output))
     try:
@@ -304,24 +368,37 @@ def run(args: argparse.Namespace) -> int:
             hashes = write_pack(fh, ledger, report(ledger, status), entries, args.timestamp, progress)
         progress.finish()
         os.replace(tmp, output)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C too: the half-written pack never stays behind
         progress.abandon()
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if not isinstance(exc, OSError):
+            raise
         error(_("{path}: {reason}; no pack was written").format(
             path=exc.filename or output, reason=exc.strerror or exc))
         return 1
     _summary(output, entries, hashes)
+    missing = sum(1 for e in entries if e.status == "missing")
+    if missing and not args.allow_missing:
+        error(ngettext("{n} cited evidence file is missing (listed above); the pack was written without "
+                       "it (--allow-missing exits 0 all the same)",
+                       "{n} cited evidence files are missing (listed above); the pack was written without "
+                       "them (--allow-missing exits 0 all the same)", missing).format(n=missing))
+        return 1
     return 0
 
 
 def _summary(output: str, entries: list[Entry], hashes: dict[str, str]) -> None:
-    counts = {s: sum(1 for e in entries if e.status == s) for s in ("found", "missing", "url", "outside")}
+    counts = {s: sum(1 for e in entries if e.status == s)
+              for s in ("found", "missing", "url", "outside", "hidden")}
     print(_("wrote {path}: {files} files, manifest.csv, report.md").format(path=output, files=len(hashes)))
     print(_("  evidence: {found} found, {missing} missing, {url} web addresses, {outside} outside the "
             "ledger's folder").format(**counts))
+    if counts["hidden"]:
+        print(_("  hidden files and folders not packed: {hidden} (--allow-hidden packs them)").format(
+            hidden=counts["hidden"]))
     for e in entries:
-        if e.status in ("missing", "outside"):
+        if e.status in ("missing", "outside", "hidden"):
             print("  " + _("{status}: {id}: {evidence} ({note})").format(
                 status=e.status, id=printable(e.activity.id), evidence=printable(e.evidence),
                 note=printable(e.note)))

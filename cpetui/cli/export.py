@@ -70,9 +70,11 @@ def evaluate_ledger(path: str, as_of: date) -> tuple[Ledger, Status] | None:
 
 def write_output(path: str, text: str, ledger_path: str) -> None:
     """Write `text` to `path` atomically; never over a ledger (raises OSError/ValueError with why)."""
-    if path.endswith(".toml") or (os.path.exists(path) and os.path.samefile(path, ledger_path)):
-        raise ValueError(_("{path} looks like a ledger; exports are never written over .toml files")
-                         .format(path=path))
+    from cpetui.export.guard import ledger_in_the_way
+
+    why = ledger_in_the_way(path, ledger_path)
+    if why is not None:
+        raise ValueError(why)
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".cpetui-export-", dir=folder)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from cpetui.text import printable
 
@@ -32,6 +33,15 @@ def csv_text(text: str | None) -> str:
     """A CSV cell from ledger text: controls made visible, and a leading ' defusing would-be formulas."""
     if not text:
         return ""
-    if text.startswith(_FORMULA_START):
+    if _formula_like(text):
         text = "'" + text
     return printable(text, keep_newlines=True)
+
+
+def _formula_like(text: str) -> bool:
+    """Whether a spreadsheet may read the cell as a formula: a sign first, also after leading spaces
+    or written full-width (＝, ＋, －, ＠), which some spreadsheets fold to the ASCII sign."""
+    if text.startswith(_FORMULA_START):
+        return True
+    folded = unicodedata.normalize("NFKC", text).lstrip(" \u3000\u00a0\n\v\f")
+    return folded.startswith(_FORMULA_START) or folded.startswith(("\uff0d", "\u2212"))

@@ -64,7 +64,8 @@ def _manifest(pack: Path) -> list[dict[str, str]]:
 
 def test_the_pack_holds_ledger_evidence_manifest_and_report(cli, folder: Path):
     r = cli("audit-pack", "cfe.toml", "--output", "pack.zip", "--as-of", "2026-06-30")
-    assert r.code == 0, r.err
+    # The pack is written, and the exit status says that cited evidence is missing from it.
+    assert r.code == 1 and "1 cited evidence file is missing" in r.err, r.err
     with zipfile.ZipFile("pack.zip") as zf:
         assert sorted(zf.namelist()) == ["cfe.toml", "evidence/seminar.pdf", "manifest.csv", "report.md"]
         assert zf.read("evidence/seminar.pdf") == b"%PDF seminar certificate"
@@ -94,7 +95,7 @@ def test_the_pack_holds_ledger_evidence_manifest_and_report(cli, folder: Path):
 
 
 def test_outside_files_are_packed_only_when_allowed_and_never_under_unsafe_names(cli, folder: Path):
-    r = cli("audit-pack", "cfe.toml", "--output", "pack.zip", "--allow-outside")
+    r = cli("audit-pack", "--allow-missing", "cfe.toml", "--output", "pack.zip", "--allow-outside")
     assert r.code == 0, r.err
     with zipfile.ZipFile("pack.zip") as zf:
         names = zf.namelist()
@@ -112,19 +113,19 @@ def test_outside_files_are_packed_only_when_allowed_and_never_under_unsafe_names
 
 def test_it_refuses_to_overwrite_unless_forced(cli, folder: Path):
     Path("pack.zip").write_bytes(b"earlier pack")
-    r = cli("audit-pack", "cfe.toml", "--output", "pack.zip")
+    r = cli("audit-pack", "--allow-missing", "cfe.toml", "--output", "pack.zip")
     assert r.code == 1 and "already exists" in r.err
     assert Path("pack.zip").read_bytes() == b"earlier pack"
-    assert cli("audit-pack", "cfe.toml", "--output", "pack.zip", "--force").code == 0
+    assert cli("audit-pack", "--allow-missing", "cfe.toml", "--output", "pack.zip", "--force").code == 0
     assert zipfile.is_zipfile("pack.zip")
-    r = cli("audit-pack", "cfe.toml", "--output", "cfe.toml", "--force")
+    r = cli("audit-pack", "--allow-missing", "cfe.toml", "--output", "cfe.toml", "--force")
     assert r.code == 1 and "looks like a ledger" in r.err
     assert Path("cfe.toml").read_text(encoding="utf-8") == LEDGER
 
 
 def test_the_same_ledger_gives_the_same_pack_byte_for_byte(cli, folder: Path):
-    cli("audit-pack", "cfe.toml", "--output", "a.zip", "--as-of", "2026-06-30")
-    cli("audit-pack", "cfe.toml", "--output", "b.zip", "--as-of", "2026-06-30")
+    cli("audit-pack", "--allow-missing", "cfe.toml", "--output", "a.zip", "--as-of", "2026-06-30")
+    cli("audit-pack", "--allow-missing", "cfe.toml", "--output", "b.zip", "--as-of", "2026-06-30")
     assert Path("a.zip").read_bytes() == Path("b.zip").read_bytes()
 
 
@@ -139,8 +140,8 @@ def test_the_same_ledger_packed_from_two_clones_gives_the_same_pack(cli, tmp_pat
         os.symlink(os.path.join("..", "..", "secret.txt"), clone / "evidence" / "link-out.pdf")
         (clone / "cfe.toml").write_text(LEDGER, encoding="utf-8")
         pack = tmp_path / f"pack-{n}.zip"
-        r = cli("audit-pack", str(clone / "cfe.toml"), "--output", str(pack), "--as-of", "2026-06-30",
-                "--allow-outside")
+        r = cli("audit-pack", "--allow-missing", str(clone / "cfe.toml"), "--output", str(pack),
+                "--as-of", "2026-06-30", "--allow-outside")
         assert r.code == 0, r.err
         packs.append(pack.read_bytes())
         outputs.append(r.out.replace(str(pack), "PACK"))
@@ -184,7 +185,7 @@ class Clock:
 
 def test_many_files_show_plain_progress_lines_on_stderr_when_it_is_not_a_terminal(cli, folder: Path):
     _many_files(folder)
-    r = cli("audit-pack", "cfe.toml", "--output", "pack.zip")
+    r = cli("audit-pack", "--allow-missing", "cfe.toml", "--output", "pack.zip")
     assert r.code == 0, r.err
     progress = [line for line in r.err.splitlines() if "packing evidence" in line]
     assert progress[-1] == "packing evidence: 121/121 files"  # once, at the end
@@ -196,7 +197,7 @@ def test_many_files_show_a_progress_bar_redrawn_in_place_on_a_terminal(
     _many_files(folder)
     terminal = Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    r = cli("audit-pack", "cfe.toml", "--output", "pack.zip")
+    r = cli("audit-pack", "--allow-missing", "cfe.toml", "--output", "pack.zip")
     assert r.code == 0, r.err
     err = terminal.getvalue()
     assert err.startswith("\r[")
@@ -277,19 +278,19 @@ def test_a_quick_small_pack_shows_no_progress():
 
 
 def test_missing_or_broken_ledger_and_missing_flag(cli, folder: Path):
-    r = cli("audit-pack", "nope.toml", "--output", "p.zip")
+    r = cli("audit-pack", "--allow-missing", "nope.toml", "--output", "p.zip")
     assert r.code == 1 and "nope.toml: no such ledger file" in r.err
     Path("bad.toml").write_text("[cycle\n")
-    r = cli("audit-pack", "bad.toml", "--output", "p.zip")
+    r = cli("audit-pack", "--allow-missing", "bad.toml", "--output", "p.zip")
     assert r.code == 1 and "bad.toml:1:" in r.err
     assert not Path("p.zip").exists()
-    assert cli("audit-pack", "cfe.toml").code == 2  # --output is required
+    assert cli("audit-pack", "--allow-missing", "cfe.toml").code == 2  # --output is required
 
 
 def test_sample_ledgers_pack_with_their_evidence(cli, samples: Path, tmp_path: Path):
     for ledger in sorted(samples.glob("*.toml")):
         pack = tmp_path / f"{ledger.stem}.zip"
-        r = cli("audit-pack", str(ledger), "--output", str(pack), "--as-of", "2026-12-31")
+        r = cli("audit-pack", "--allow-missing", str(ledger), "--output", str(pack), "--as-of", "2026-12-31")
         assert r.code == 0, (ledger.name, r.err)
         with zipfile.ZipFile(pack) as zf:
             for row in _manifest(pack):
@@ -298,6 +299,7 @@ def test_sample_ledgers_pack_with_their_evidence(cli, samples: Path, tmp_path: P
 
 
 def test_the_manifest_cites_the_rule_each_activitys_credits_rest_on(cli, folder: Path) -> None:
-    assert cli("audit-pack", "cfe.toml", "--output", "pack.zip", "--as-of", "2026-06-01").code == 0
+    r = cli("audit-pack", "--allow-missing", "cfe.toml", "--output", "pack.zip", "--as-of", "2026-06-01")
+    assert r.code == 0
     rows = _manifest(Path("pack.zip"))
     assert rows and all(row["citation"].startswith("ACFE JAPAN · CPE credit types · ") for row in rows)

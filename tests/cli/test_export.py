@@ -145,7 +145,7 @@ def test_output_file_is_written_and_a_ledger_is_never_overwritten(cli, hostile: 
     assert Path("out.csv").read_text(encoding="utf-8").startswith("type,group,field,title")
     before = Path(hostile).read_bytes()
     r = cli("export", hostile, "--format", "csv", "--output", hostile)
-    assert r.code == 1 and "never written over .toml" in r.err
+    assert r.code == 1 and "looks like a ledger (a .toml file)" in r.err
     assert Path(hostile).read_bytes() == before
 
 

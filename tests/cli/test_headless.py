@@ -20,7 +20,7 @@ COMMANDS = [
     ["add", "{tmp}/ledgers/" + LEDGER, "--title", "Meetup", "--date", "2025-01-10", "--hours", "2"],
     ["export", "{tmp}/ledgers/" + LEDGER, "--format", "markdown"],
     ["export", "{tmp}/ledgers/ccsa-2025-2026.toml", "--format", "iia-japan"],
-    ["audit-pack", "{tmp}/ledgers/" + LEDGER, "--output", "{tmp}/pack.zip"],
+    ["audit-pack", "--allow-missing", "{tmp}/ledgers/" + LEDGER, "--output", "{tmp}/pack.zip"],
 ]
 
 CODE = (
