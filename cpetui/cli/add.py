@@ -157,6 +157,9 @@ def run(args: argparse.Namespace) -> int:
     from cpetui.ledger.report import format_problem
     from cpetui.ledger.store import SaveConflict, SaveError, add_activity
 
+    if os.path.isdir(args.ledger):
+        error(_("{path} is a folder, not a ledger file; name a .toml file in it").format(path=args.ledger))
+        return 1
     if not os.path.isfile(args.ledger):
         error(_("{path}: no such ledger file (cpetui new creates one)").format(path=args.ledger))
         return 1

@@ -33,7 +33,7 @@ def collect(ledger: Ledger, as_of: date) -> list[Problem]:
     The rules run whenever the [cycle] could be read, errors elsewhere or not: a duplicate id must not
     hide an unknown type three activities further down (the activities in error are left out).
     """
-    problems = list(ledger.problems)
+    problems = list(ledger.problems) + _leftovers(ledger.path)
     if ledger.cycle is None:
         return problems
     try:
@@ -55,6 +55,20 @@ def collect(ledger: Ledger, as_of: date) -> list[Problem]:
         problems.append(Problem(f.severity, f.code, f.message, src, _excerpt(lines, src),
                                 f.hint, f.activity_id))
     return problems
+
+
+def _leftovers(path: str) -> list[Problem]:
+    """A warning for each temporary copy an interrupted save of this ledger left beside it."""
+    import os
+
+    from cpetui.ledger.sidecar import leftovers
+
+    return [Problem("warning", "leftover-save",
+                    _("{file} was left by an interrupted save of this ledger (a copy of its text then)")
+                    .format(file=os.path.basename(leftover)), SourceRef(path, 1, 1), "",
+                    _("compare it with the ledger, then delete it; cpetui's next save of this ledger "
+                      "removes it"))
+            for leftover in leftovers(os.path.realpath(path))]
 
 
 def _lines(path: str) -> list[str]:

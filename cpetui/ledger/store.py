@@ -19,6 +19,7 @@ from cpetui.ledger.fastread import loads
 from cpetui.ledger.lock import LockTimeout, ledger_lock
 from cpetui.ledger.parse import fingerprint, parse_bytes
 from cpetui.ledger.report import format_problem
+from cpetui.ledger.sidecar import TMP_SUFFIX, copy_xattrs, read_only_reason, remove_leftovers
 from cpetui.model import Ledger, Problem
 
 BOM = b"\xef\xbb\xbf"
@@ -94,8 +95,8 @@ def _read(path: str) -> bytes | None:
     try:
         with open(path, "rb") as fh:
             return fh.read()
-    except FileNotFoundError:
-        return None
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None  # gone, or a folder stands where the ledger was: the caller says "moved or deleted"
     except OSError as exc:
         raise _failed(path, exc, _("reading the file")) from exc
 
@@ -132,12 +133,62 @@ def _write(path: str, data: bytes, expected_fingerprint: str | None) -> None:
     if expected_fingerprint is not None:
         _expect(path, target, expected_fingerprint)
     if st is not None and not (st.st_mode & stat.S_IWUSR and os.access(target, os.W_OK)):
-        raise SaveError(
-            path,
-            _("cannot save {path}: the file is read-only. The ledger on disk is unchanged; "
-              "make it writable (chmod u+w) to save changes.").format(path=path),
-        )
+        raise SaveError(path, read_only_reason(path, target, st))
+    remove_leftovers(target)
+    if st is not None and st.st_nlink > 1:
+        # Other names (hard links) share this file: replacing it would leave them with the old text.
+        # Written in place instead, after a full copy of the old text beside it (as editors do).
+        _overwrite_in_place(path, target, data, expected_fingerprint)
+        return
     _replace(path, target, data, st, expected_fingerprint, exclusive=False)
+
+
+def _overwrite_in_place(path: str, target: str, data: bytes, expected: str | None) -> None:
+    """Write `data` into the file itself (keeping its inode, so every hard link sees it), keeping a
+    copy of the old text beside it until the new one is on disk."""
+    folder = os.path.dirname(target) or "."
+    backup = os.path.join(folder, f".{os.path.basename(target)}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    old = _read(target)
+    if old is None:
+        raise _conflict(path, gone=True)
+    if expected is not None and fingerprint(old) != expected:
+        raise _conflict(path)
+    doing = _("keeping a copy of the old text next to it")
+    try:
+        with open(backup, "xb") as fh:
+            fh.write(old)
+            fh.flush()
+            os.fsync(fh.fileno())
+        doing = _("writing the new text into the file")
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+        try:
+            view = memoryview(data)
+            offset = 0
+            while offset < len(data):
+                offset += os.pwrite(fd, view[offset:], offset)
+            os.ftruncate(fd, len(data))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        if doing == _("writing the new text into the file"):
+            # The file may be half-written: put the old text back from the copy, which stays if that fails.
+            try:
+                fd = os.open(target, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+                try:
+                    os.pwrite(fd, old, 0)
+                    os.ftruncate(fd, len(old))
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            except OSError:
+                raise _failed(path, exc, doing) from exc
+        try:
+            os.unlink(backup)
+        except OSError:
+            pass
+        raise _failed(path, exc, doing) from exc
+    os.unlink(backup)
 
 
 def _stat(path: str, target: str) -> os.stat_result | None:
@@ -167,7 +218,7 @@ def _replace(
     exclusive: bool,
 ) -> None:
     folder = os.path.dirname(target) or "."
-    tmp = os.path.join(folder, f".{os.path.basename(target)}.{secrets.token_hex(4)}.cpetui-tmp")
+    tmp = os.path.join(folder, f".{os.path.basename(target)}.{secrets.token_hex(4)}{TMP_SUFFIX}")
     doing = _("creating a temporary file next to it")
     fd = -1
     try:
@@ -179,6 +230,7 @@ def _replace(
                 os.chown(tmp, st.st_uid, st.st_gid)
             except OSError:
                 pass  # only the owner's own files here; a group we may not set is not worth failing for
+            copy_xattrs(target, tmp)
         doing = _("writing the new text")
         view = memoryview(data)
         while view:

@@ -573,6 +573,10 @@ class CpetuiApp(App[int]):
             return
         if isinstance(error, ReadOnly):
             self.notify(str(error), severity="error")
+        elif isinstance(error, KeyError) and edit.path not in self.session.entries:
+            self.notify(_("Not saved: {file} was moved or deleted since cpetui read it; what you typed is "
+                          "kept (save it again once the ledger is back, or copy it out).").format(
+                              file=safe(edit.path)), severity="error", timeout=10)
         elif isinstance(error, (SaveError, KeyError, ValueError, OSError)):
             self.notify(_("Not saved: {reason}").format(reason=safe(str(error), 300)), severity="error",
                         timeout=10)
