@@ -25,6 +25,11 @@ CLASSES: dict[str, str] = {
         "infinite or huge numbers, dates at the calendar's end, keys dotted 20,000 deep, thousands of "
         "evidence files: a located error in every command (1 GiB, seconds), exit 1; the other ledgers read"
     ),
+    "mutated sample ledgers": (
+        "seeded random mutations (numbers, dates, keys, nesting, encodings, control characters) through "
+        "check, status, every export and the audit pack in 512 MiB: a clean run or located errors, "
+        "no traceback"
+    ),
     "evidence paths": (
         "each classified for what it is; opened only with an argv list, never a shell; "
         "audit pack writes nothing outside its zip and names every link out"
