@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,8 @@ def _titles(path: Path) -> set[str]:
 
 
 @pytest.mark.parametrize(("writers", "rounds"), [(2, 20), (4, 3), (8, 2)])
-def test_every_add_that_exited_0_is_in_the_file(tmp_path: Path, writers: int, rounds: int) -> None:
+def test_every_add_that_exited_0_is_in_the_file(tmp_path: Path, writers: int, rounds: int, cases) -> None:
+    cases("two writers", writers * rounds)
     path = tmp_path / "cissp.toml"
     path.write_text(LEDGER, encoding="utf-8")
     promised: set[str] = set()
@@ -66,7 +68,7 @@ def test_the_check_for_outside_changes_happens_inside_the_lock(tmp_path: Path) -
 
     def save() -> None:
         try:
-            store.add_activity(ledger, {"date": "2025-03-01", "title": "Mine", "type": "education",
+            store.add_activity(ledger, {"date": date(2025, 3, 1), "title": "Mine", "type": "education",
                                         "group": "A", "hours": 1})
             outcome.append("saved")
         except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
@@ -99,7 +101,7 @@ def test_a_writer_in_another_process_holds_off_our_save(tmp_path: Path, monkeypa
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         with pytest.raises(store.SaveError, match="another program is saving"):
-            store.add_activity(ledger, {"date": "2025-03-01", "title": "Mine", "type": "education",
+            store.add_activity(ledger, {"date": date(2025, 3, 1), "title": "Mine", "type": "education",
                                         "group": "A", "hours": 1})
         assert path.read_text(encoding="utf-8") == LEDGER
     finally:
