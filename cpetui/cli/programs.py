@@ -29,6 +29,14 @@ def _applies(version: Any) -> str:
     return _("all cycles")
 
 
+def _chosen(version: Any) -> str:
+    """Which cycles get this version: chosen from the dates, or only when a ledger pins it."""
+    if version.default:
+        return _("chosen for {cycles}").format(cycles=_applies(version))
+    return _("for {cycles} only when the ledger pins rules = \"{id}\"").format(
+        cycles=_applies(version), id=version.id)
+
+
 def summary(programs: Any) -> list[str]:
     """One block per program: credentials and versions."""
     lines: list[str] = []
@@ -37,9 +45,7 @@ def summary(programs: Any) -> list[str]:
         lines.append(f"{p.id}  {_(p.label)}")
         lines.append("  " + _("credentials: {names}").format(names=", ".join(p.credentials)))
         for v in p.versions:
-            default = _(" (default)") if v.default else ""
-            lines.append("  " + _("rules {id}{default}: {applies}").format(
-                id=v.id, default=default, applies=_applies(v)))
+            lines.append("  " + _("rules {id}: {chosen}").format(id=v.id, chosen=_chosen(v)))
         lines.append("")
     lines.append(_("'cpetui programs PROGRAM' lists a program's activity types and their arithmetic."))
     return lines
@@ -87,8 +93,7 @@ def detail(program: Any) -> list[str]:
         lines.append("  " + _("source: {citation}").format(citation=cited(program.citation)))
     for v in program.versions:
         lines += ["", _("rules {id}: {label}").format(id=v.id, label=_(v.label))]
-        lines.append("  " + _("applies to: {applies}{default}").format(
-            applies=_applies(v), default=_(" (default)") if v.default else ""))
+        lines.append("  " + _("applies: {chosen}").format(chosen=_chosen(v)))
         lines.append("  " + _("cycle: {months} months").format(months=v.cycle_months))
         lines.append("  " + _("source: {citation}").format(citation=cited(v.citation)))
         lines.append("  " + _("requirements:"))

@@ -38,7 +38,7 @@ def _evidence(key: str, value: list[Any] | str) -> tuple[str, str, str] | None:
         for item in value:
             if type(item) is not str:
                 return ("wrong-type", _("evidence must be a list of paths or URLs in quotes"),
-                        _('write evidence = ["certificates/course.pdf"]'))
+                        _('write evidence = ["evidence/course.pdf"]'))
     return None
 
 
@@ -250,5 +250,5 @@ def _expected(key: str, types: tuple[type, ...]) -> tuple[str, str]:
     if list in types and key == "sessions":
         return _("a list of minutes"), f"{key} = [30, 45, 50]"
     if list in types:
-        return _("text or a list of texts"), f'{key} = ["certificates/course.pdf"]'
+        return _("text or a list of texts"), f'{key} = ["evidence/course.pdf"]'
     return _("text"), f'{key} = "…"'

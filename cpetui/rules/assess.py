@@ -243,12 +243,12 @@ def check_evidence(ctx: Context, x: Assessed) -> Sequence[Finding]:
         if ctx.version.evidence == "required":
             out.append(finding(ctx, a, "warning", "missing-evidence",
                                _("no evidence recorded for this activity"),
-                               hint=_('add evidence = ["certificates/…pdf"] (a path beside the ledger, '
+                               hint=_('add evidence = ["evidence/…pdf"] (a path beside the ledger, '
                                       'or a URL)'), citation=ctx.version.evidence_citation))
         elif ctx.version.evidence == "audit":
             out.append(finding(ctx, a, "info", "missing-evidence",
                                _("no evidence recorded; keep some in case of an audit"),
-                               hint=_('add evidence = ["certificates/…pdf"]'),
+                               hint=_('add evidence = ["evidence/…pdf"]'),
                                citation=ctx.version.evidence_citation))
     present = ctx.evidence_present
     if present is not None:

@@ -13,8 +13,13 @@ def test_the_summary_names_every_program_credential_and_version(cli):
         assert ", ".join(program.credentials) in r.out
         for version in program.versions:
             assert f"rules {version.id}" in r.out
-    # isc2-2012 applies to cycles that started on or before 2014-12-01 (seed 002)
-    assert "rules isc2-2012 (default): cycles starting up to 2014-12-01" in r.out
+    # isc2-2012 applies to cycles that started on or before 2014-12-01 (ISC2 Japan · CPE credits)
+    assert "rules isc2-2012: chosen for cycles starting up to 2014-12-01" in r.out
+    # Two versions cover cycles from 2015: one line each says which one is chosen (issue 19)
+    assert "rules isc2-2024: chosen for cycles starting 2015-01-01 or later" in r.out
+    assert 'rules isc2-2015: for cycles starting 2015-01-01 or later only when the ledger pins ' \
+        'rules = "isc2-2015"' in r.out
+    assert "(default)" not in r.out
 
 
 def test_a_program_in_detail_lists_types_with_arithmetic_and_citations(cli):
