@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -43,7 +44,31 @@ def build_activities(raw: Any, layout: Layout, out: Collector) -> tuple[Activity
             continue
         seen[activity.id] = len(activities)
         activities.append(activity)
+    _likely_duplicates(activities, out)
     return tuple(activities)
+
+
+def _same_words(text: str | None) -> str:
+    """Text as a person compares it: full-width folded, case and spacing ignored."""
+    return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())
+
+
+def _likely_duplicates(activities: list[Activity], out: Collector) -> None:
+    """A warning on an activity with the date, title and provider of an earlier one: entered twice?"""
+    first: dict[tuple[Any, str, str], Activity] = {}
+    for activity in activities:
+        key = (activity.date, _same_words(activity.title), _same_words(activity.provider))
+        earlier = first.setdefault(key, activity)
+        if earlier is activity:
+            continue
+        out.add_at_value(
+            "warning", "likely-duplicate",
+            _("'{title}' looks entered twice: '{id}' at line {line} has the same date, title and "
+              "provider").format(title=activity.title, id=earlier.id, line=earlier.line_of("title")),
+            activity.line_of("title"),
+            _("delete one if it was entered twice; if both happened, tell them apart in the title"),
+            activity.id,
+        )
 
 
 def build_activity(table: dict[str, Any], index: int, span: TableSpan | None,

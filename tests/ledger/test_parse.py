@@ -301,3 +301,21 @@ def test_a_key_of_a_hundred_dotted_parts_reads_and_one_more_is_refused() -> None
     assert errors(body + "x" + ".a" * 100 + " = 1\n") == ["12:1: the file nests too deeply to read"]
     # dots inside a string are no key: a long dotted title reads
     assert errors(body.replace('title = "x"', 'title = "' + "a." * 500 + '"')) == []
+
+
+def test_an_activity_entered_twice_is_a_warning_on_the_second(tmp_path) -> None:
+    """Same date, same title and provider (case, spacing and full-width aside): likely typed twice."""
+    text = HEADER + (
+        '[[activity]]\nid = "a"\ndate = 2025-03-01\ntitle = "Zero Trust talk"\nprovider = "ISC2"\n'
+        'type = "education"\ngroup = "A"\nhours = 1\n\n'
+        '[[activity]]\nid = "a-2"\ndate = 2025-03-01\ntitle = "zero  trust TALK"\nprovider = "ＩＳＣ２"\n'
+        'type = "education"\ngroup = "A"\nhours = 1\n\n'
+        '[[activity]]\nid = "b"\ndate = 2025-03-02\ntitle = "Zero Trust talk"\nprovider = "ISC2"\n'
+        'type = "education"\ngroup = "A"\nhours = 1\n'
+    )
+    problems = parse_text(text, "c.toml").problems
+    [p] = [p for p in problems if p.code == "likely-duplicate"]
+    assert p.severity == "warning" and p.activity_id == "a-2"
+    # HEADER is 4 lines and a blank, so the first activity's title is on line 8
+    assert p.message == ("'zero  trust TALK' looks entered twice: 'a' at line 8 has the same date, title "
+                         "and provider")
