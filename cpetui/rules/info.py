@@ -26,6 +26,7 @@ class ActivityTypeInfo:
     how: str  # the arithmetic in words
     citation: str
     eligible: bool = True
+    offered: bool = True  # False: retired; read in older ledgers, not offered for new activities
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ def words(citation: Citation | None) -> str:
 
 def _type_info(t: ActivityType) -> ActivityTypeInfo:
     return ActivityTypeInfo(t.id, _(t.label), t.category, t.measures, t.groups, t.fields, _(t.how),
-                            words(t.citation), t.eligible)
+                            words(t.citation), t.eligible, t.offered)
 
 
 def _version_info(v: Version) -> VersionInfo:

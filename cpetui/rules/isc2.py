@@ -115,7 +115,7 @@ def _current_legacy() -> tuple[ActivityType, ...]:
     return tuple(
         ActivityType(t.id, t.label, "education" if t.category in ("education", "reading-book",
                                                                     "reading-magazine") else "contribution",
-                     ("hours", "minutes", "credits"), c.hourly, legacy_note, legacy, AB)
+                     ("hours", "minutes", "credits"), c.hourly, legacy_note, legacy, AB, offered=False)
         for t in _older_fixed()
     )
 

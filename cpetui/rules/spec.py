@@ -57,6 +57,8 @@ class ActivityType:
     # msgid: what must hold for it to count that the ledger cannot show (a passed exam, formal training);
     # each such activity gets an info finding saying so, so that the evidence kept proves it
     condition: str = ""
+    # False: a retired type, still read so that older ledgers keep counting, never offered for a new one
+    offered: bool = True
 
 
 @frozen

@@ -735,7 +735,7 @@ class CpetuiApp(App[int]):
 
         assert entry.ledger.cycle is not None
         old = activity_values(activity)
-        form = ActivityForm(entry.ledger.cycle, form_spec(entry.ledger.cycle), old,
+        form = ActivityForm(entry.ledger.cycle, form_spec(entry.ledger.cycle, keep=activity.type), old,
                             activity_id=activity.id,
                             heading=_("Edit {title}").format(title=safe(activity.title, 60)))
 

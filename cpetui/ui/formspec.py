@@ -49,8 +49,9 @@ class FormSpec:
         return choice.measures
 
 
-def form_spec(cycle: Cycle) -> FormSpec:
-    """The form for `cycle`'s program and rules version."""
+def form_spec(cycle: Cycle, keep: str | None = None) -> FormSpec:
+    """The form for `cycle`'s program and rules version: the types offered for a new activity (retired
+    ones left out), and `keep`, the type of the activity being edited, whatever it is."""
     from cpetui.rules import RulesError, program_info, resolve_version
 
     try:
@@ -65,7 +66,7 @@ def form_spec(cycle: Cycle) -> FormSpec:
         return FormSpec(cycle.program, problem=_("no rules version applies to this cycle"))
     types = tuple(
         TypeChoice(t.id, t.label, tuple(t.measures), tuple(t.groups), t.reads_field)
-        for t in version.activity_types
+        for t in version.activity_types if t.offered or t.id == keep
     )
     groups = ("A", "B") if info.uses_groups else ()
     return FormSpec(cycle.program, types, info.default_type, groups, tuple(info.field_choices),
