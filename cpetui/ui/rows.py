@@ -48,33 +48,59 @@ class Filter:
     unsubmitted: bool = False
     missing_evidence: bool = False
     no_evidence: bool = False
+    since: date | None = None  # `from:2025-04-01`, `year:2025`
+    until: date | None = None  # `to:2025-12-31`, `year:2025`
+    unknown: tuple[str, ...] = ()  # `grp:b`, `date:x`, `year:20x`: terms it cannot read (matched by none)
 
     @property
     def active(self) -> bool:
         return bool(self.words or self.type or self.group or self.unsubmitted or self.missing_evidence
-                    or self.no_evidence)
+                    or self.no_evidence or self.since or self.until or self.unknown)
+
+
+# The filter's terms as the info line lists them when one is not understood (the same in every language).
+KNOWN_TERMS = ("type:…, group:…, field:…, year:2025, from:2025-04-01, to:2025-12-31, unsubmitted, missing, "
+               "noevidence")
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def parse_filter(text: str) -> Filter:
     """`text` as typed after `/`: e.g. ``type:education group:a unsubmitted cloud``."""
     words: list[str] = []
+    unknown: list[str] = []
     kind = group = None
+    since = until = None
     unsubmitted = missing = none = False
     for token in text.split():
         low = token.lower()
-        if low.startswith("type:") and len(low) > 5:
-            kind = low[5:]
-        elif (low.startswith("group:") and len(low) > 6) or (low.startswith("field:") and len(low) > 6):
-            group = low[6:]
+        name, colon, value = low.partition(":")
+        if name == "type" and value:
+            kind = value
+        elif name in ("group", "field") and value:
+            group = value
         elif low in ("unsubmitted", "is:unsubmitted", "-submitted"):
             unsubmitted = True
         elif low in ("missing", "missing-evidence", "is:missing"):
             missing = True
         elif low in ("noevidence", "no-evidence", "is:noevidence"):
             none = True
+        elif name == "year" and value.isdigit() and 1900 <= int(value) <= 2999:
+            since, until = date(int(value), 1, 1), date(int(value), 12, 31)
+        elif name in ("from", "since") and _day(value) is not None:
+            since = _day(value)
+        elif name in ("to", "until") and _day(value) is not None:
+            until = _day(value)
+        elif colon and name.isascii() and name.isalpha() and not value.startswith("//"):
+            unknown.append(token)  # a term cpetui does not know (or a value it cannot read): said so
         else:
             words.append(low)
-    return Filter(tuple(words), kind, group, unsubmitted, missing, none)
+    return Filter(tuple(words), kind, group, unsubmitted, missing, none, since, until, tuple(unknown))
 
 
 def build_rows(
@@ -127,9 +153,15 @@ def _evidence_state(activity: Activity, present: Mapping[str, bool]) -> bool | N
 
 
 def matches(row: Row, f: Filter) -> bool:
-    if f.type and not row.type.lower().startswith(f.type):
+    if f.unknown:
         return False
-    if f.group and row.group.lower() != f.group:
+    if f.type and not (row.type.lower().startswith(f.type) or row.type_shown.lower().startswith(f.type)):
+        return False
+    if f.group and f.group not in (row.group.lower(), row.group_shown.lower()):
+        return False
+    if f.since and row.date < f.since:
+        return False
+    if f.until and row.date > f.until:
         return False
     if f.unsubmitted and row.submitted is not None:
         return False

@@ -45,14 +45,16 @@ def help_text() -> Text:
     out.append("\n" + _("Filter terms") + "\n", "bold")
     terms = [
         ("cloud audit", _("activities whose title, provider, type or id contain every word")),
-        ("type:educ", _("type starts with …")),
+        ("type:educ", _("type starts with … (its id, or its name as shown: type:教育)")),
         ("group:a", _("ISC2 group, or the ACFE / IIA field")),
+        ("year:2025", _("dated in that year")),
+        ("from:2025-04-01", _("dated on or after that day (to:… on or before)")),
         ("unsubmitted", _("not yet submitted to the body's portal")),
         ("missing", _("listed evidence that is not found (✗ in the Ev. column)")),
         ("noevidence", _("no evidence listed at all (– in the Ev. column)")),
     ]
     for term, what in terms:
-        out.append(term.ljust(12), "bold cyan")
+        out.append(term.ljust(16), "bold cyan")
         out.append(what + "\n")
     out.append("\n" + _("Changes are saved to the ledger file at once. Files edited outside the app are "
                         "read again within a second."), "dim")

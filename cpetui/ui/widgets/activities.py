@@ -14,7 +14,17 @@ from textual.widgets import Input
 
 from cpetui.i18n import _
 from cpetui.ui.format import color, num, plain
-from cpetui.ui.rows import PAGE_SIZE, SORT_KEYS, Filter, Row, page_count, page_of, parse_filter, select
+from cpetui.ui.rows import (
+    KNOWN_TERMS,
+    PAGE_SIZE,
+    SORT_KEYS,
+    Filter,
+    Row,
+    page_count,
+    page_of,
+    parse_filter,
+    select,
+)
 from cpetui.ui.widgets.grid import Grid
 from cpetui.ui.widgets.line import Line
 
@@ -226,10 +236,20 @@ class ActivityTable(Vertical):
 
     def _update_info(self, pages: int) -> None:
         heading = dict((k, h) for k, h, _w in columns())[self.sort_key]
+        if self.row_filter.unknown:
+            # Say why nothing matches instead of an unexplained "0 of 4".
+            self.query_one("#table-info", Line).show_text(Text(
+                _("unknown filter term {terms} — known: {known}").format(
+                    terms=", ".join(f"'{t}'" for t in self.row_filter.unknown), known=KNOWN_TERMS),
+                style="bold"))
+            return
         parts = [
             _("{shown} of {total} activities").format(shown=len(self.matching), total=len(self.all_rows)),
             _("sorted by {column}{arrow}").format(column=heading, arrow=" ↓" if self.descending else " ↑"),
         ]
+        if self.row_filter.active:
+            counted = sum(r.credits or 0 for r in self.matching)
+            parts.insert(1, _("{credits} CPE counted").format(credits=num(counted)))
         if pages > 1:
             parts.append(_("page {page}/{pages} ([ ])").format(page=self.page_index + 1, pages=pages))
         if self.row_filter.active:
@@ -247,7 +267,8 @@ class ActivityTable(Vertical):
     async def action_filter(self) -> None:
         box = self.filter_box
         if box is None:
-            hint = _("filter: words, type:…, group:…, unsubmitted, missing, noevidence — Esc clears")
+            hint = _("filter: words, type:…, group:…, year:…, from:…, unsubmitted, missing, noevidence — "
+                     "Esc clears")
             box = Input(placeholder=hint, id="filter")
             await self.mount(box, before=self.table)
         box.add_class("open")
