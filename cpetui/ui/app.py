@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from cpetui.i18n import N_, _, format_date
+from cpetui.i18n import N_, _, format_date, ngettext
 from cpetui.model import Activity, Problem, frozen
 from cpetui.ui.format import num, safe
 from cpetui.ui.preread import Prepared, default_paths
@@ -105,6 +105,7 @@ class CpetuiApp(App[int]):
         Binding("u,ctrl+z", "undo", _("Undo")),
         Binding("U,ctrl+y", "redo", _("Redo"), show=False),
         Binding("s", "submitted", _("Submitted")),
+        Binding("S", "submitted_on", _("Submitted on…"), show=False),
         Binding("c", "copy", _("Copy to…")),
         Binding("o", "evidence", _("Evidence")),
         Binding("E", "editor", _("Editor")),
@@ -822,6 +823,36 @@ class CpetuiApp(App[int]):
                        label=_("mark submitted"), base={"submitted": None}),
                   done=_("Marked as submitted on {day}.").format(day=format_date(self.session.as_of)),
                   restore={**activity_values(activity), "submitted": self.session.as_of})
+
+    def action_submitted_on(self) -> None:
+        """Mark submitted on a chosen day: the selected activity, or every unsubmitted one shown."""
+        from cpetui.ui.screens.submit import SubmitScreen
+
+        found = self._selected_activity()
+        if found is None:
+            return
+        entry, activity = found
+        shown = [r.id for r in self.query_one(ActivityTable).matching if r.submitted is None]
+
+        def chosen(answer: tuple[date, bool] | None) -> None:
+            if answer is None:
+                return
+            day, every = answer
+            ids = shown if every else [activity.id]
+            if not ids:
+                self.notify(_("Already submitted on {day}.").format(day=format_date(activity.submitted)))
+                return
+            for n, aid in enumerate(ids, 1):
+                current = entry.ledger.activity(aid)
+                last = n == len(ids)
+                self.save(Edit("update", entry.path, aid, {"submitted": day}, label=_("mark submitted"),
+                               title=current.title if current else "", base={"submitted": None}),
+                          done=(ngettext("Marked {n} activity as submitted on {day}.",
+                                         "Marked {n} activities as submitted on {day} (u undoes them one "
+                                         "at a time).", len(ids)).format(n=len(ids), day=format_date(day))
+                                if last else None))
+
+        self.push_screen(SubmitScreen(self.session.as_of, activity.title, len(shown)), chosen)
 
     def action_copy(self) -> None:
         found = self._selected_activity()

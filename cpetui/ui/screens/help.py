@@ -20,6 +20,7 @@ def help_text() -> Text:
         ("u, Ctrl+Z", _("undo the last change to the ledger in view (it says which file and activity)")),
         ("U, Ctrl+Y", _("redo what undo took back in the ledger in view; the palette acts on any ledger")),
         ("s", _("mark as submitted today")),
+        ("S", _("mark as submitted on a day you choose; also every unsubmitted activity the filter shows")),
         ("c", _("copy the activity into another ledger (same id)")),
         ("o", _("open the activity's evidence with the system's opener")),
         ("E", _("open the ledger in $EDITOR at the activity's line")),
