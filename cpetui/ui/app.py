@@ -404,8 +404,9 @@ class CpetuiApp(App[int]):
         findings = entry.status.findings if entry and entry.status else ()
         self.query_one(TabBar).show(counts={"tab-findings": len(findings)})
         # The findings and the chart exist once their tab was opened (see Pages).
+        titles = {a.id: a.title for a in entry.ledger.activities} if entry and findings else {}
         for listing in self.query("FindingsList"):
-            listing.show(findings)  # type: ignore[attr-defined]
+            listing.show(findings, titles)  # type: ignore[attr-defined]
         for chart in self.query("CreditChart"):
             chart.show(entry)  # type: ignore[attr-defined]
         self._explain()

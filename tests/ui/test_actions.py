@@ -279,11 +279,10 @@ async def test_findings_jump_to_their_activity(ledgers) -> None:
     app = make_app(folder)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        findings = app.entry.status.findings
-        index = next(i for i, f in enumerate(findings) if f.activity_id == "early")
         await pilot.press("2")
         await pilot.pause()
         listing = app.query_one("#tab-findings")
+        index = next(i for i, f in enumerate(listing.findings) if f.activity_id == "early")  # as shown
         listing.highlighted = index
         await pilot.press("enter")
         await pilot.pause()
@@ -388,3 +387,20 @@ def test_paths_default_to_the_environment(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CPETUI_LEDGERS", str(tmp_path))
     app = make_app()
     assert app.session.paths == [str(tmp_path)]
+
+
+async def test_findings_show_errors_first_and_name_the_activity(ledgers) -> None:
+    """'line 44: …' alone made the user look the line up: the title is beside it (issue 19)."""
+    text = CISSP + '\n[[activity]]\nid = "early"\ndate = 2024-06-30\ntitle = "Too early"\n' \
+        'type = "education"\ngroup = "A"\nhours = 1\n'
+    app = make_app(ledgers(cissp=text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        listing = app.query_one("#tab-findings")
+        order = {"error": 0, "warning": 1, "info": 2}
+        ranks = [order[f.severity] for f in listing.findings]
+        assert ranks == sorted(ranks) and len(set(ranks)) > 1
+        early = next(i for i, f in enumerate(listing.findings) if f.activity_id == "early")
+        assert "“Too early”" in str(listing.get_option_at_index(early).prompt)
