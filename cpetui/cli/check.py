@@ -8,8 +8,9 @@ import sys
 from datetime import date
 
 from cpetui.cli.args import add_format, date_arg
+from cpetui.cli.ledgers import CONFIG_ERROR, find_ledgers
 from cpetui.i18n import _, ngettext
-from cpetui.ledger.load import discover, read_ledger
+from cpetui.ledger.load import read_ledger
 from cpetui.ledger.locate import toml_lines
 from cpetui.ledger.report import clip_excerpt, format_problem
 from cpetui.model import Ledger, Problem, SourceRef
@@ -100,14 +101,10 @@ def _check_one(path: str, as_of: date) -> list[Problem]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cpetui.ledger.where import ConfigError, locate
-
-    try:
-        location = locate(args.paths)
-    except ConfigError as exc:
-        print(_("error: {detail}").format(detail=exc), file=sys.stderr)
-        return 2
-    files, missing = discover(location.paths)
+    found = find_ledgers(args.paths)
+    if found is None:
+        return CONFIG_ERROR
+    location, files, missing = found.location, found.files, found.missing
     if args.only_ledgers:
         others = [f for f in files if _other_toml(f)]
         if others:

@@ -11,8 +11,9 @@ from datetime import date
 from typing import Any
 
 from cpetui.cli.args import add_format, date_arg
+from cpetui.cli.ledgers import CONFIG_ERROR, find_ledgers
 from cpetui.i18n import _, cell_width, format_date, pad
-from cpetui.ledger.load import discover, read_ledger
+from cpetui.ledger.load import read_ledger
 from cpetui.ledger.report import format_problem
 from cpetui.model import Finding, Ledger, Problem, Requirement, SourceRef, Status
 from cpetui.rules.arithmetic import num
@@ -213,14 +214,10 @@ def _one(path: str, as_of: date) -> tuple[dict[str, Any], list[str], bool]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cpetui.ledger.where import ConfigError, locate
-
-    try:
-        location = locate(args.paths)
-    except ConfigError as exc:
-        print(_("error: {detail}").format(detail=exc), file=sys.stderr)
-        return 2
-    files, missing = discover(location.paths)
+    found = find_ledgers(args.paths)
+    if found is None:
+        return CONFIG_ERROR
+    location, files, missing = found.location, found.files, found.missing
     as_of = args.as_of or date.today()  # the CLI is the one place that asks the clock
     failed = bool(missing) or not files
     entries: list[dict[str, Any]] = [failed_json(p.source.path, [p]) for p in missing]

@@ -4,8 +4,8 @@ from the current one, the data folder)."""
 from __future__ import annotations
 
 import argparse
-import sys
 
+from cpetui.cli.ledgers import CONFIG_ERROR, find_ledgers
 from cpetui.i18n import _
 
 
@@ -14,15 +14,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cpetui.ledger.load import discover
-    from cpetui.ledger.where import ConfigError, locate
-
-    try:
-        location = locate(args.paths)
-    except ConfigError as exc:
-        print(_("error: {detail}").format(detail=exc), file=sys.stderr)
-        return 2
-    files, missing = discover(location.paths)
+    found = find_ledgers(args.paths)
+    if found is None:
+        return CONFIG_ERROR
+    location, files, missing = found.location, found.files, found.missing
     for path in location.paths:
         print(path)
     print(_("  why: {reason}").format(reason=location.reason))
