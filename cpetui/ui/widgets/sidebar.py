@@ -32,6 +32,10 @@ def _prompt(entry: Entry) -> Text:
         text.append(_("file error"), "bold reverse " + color("bad"))
     elif status is not None:
         text.append(state_label(status.state), "reverse " + state_style(status.state))
+        errors = sum(1 for f in status.findings if f.severity == "error")
+        if errors:  # an activity the rules reject: the ledger needs fixing, whatever its state
+            text.append(" " + _("✗{n} errors").format(n=errors) if errors > 1 else " " + _("✗ error"),
+                        "bold " + color("bad"))
     elif entry.rules_error:
         text.append(_("rules?"), "reverse " + color("warn"))
     if status is not None:
