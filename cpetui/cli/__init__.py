@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import importlib.util
 import os
@@ -11,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from cpetui.collector import collect_as_usual, collect_rarely
 from cpetui.i18n import N_, _
 
 # Each headless command lives in its own module exposing `add_arguments(parser)` and `run(args) -> int`.
@@ -98,9 +98,13 @@ def main(argv: Sequence[str] | None = None, *, exit_fast: bool = False) -> int:
         return 0
     module = importlib.import_module(commands[args.command][0])
     # A headless command allocates many small, acyclic objects and then exits: collecting
-    # cycles every 700 allocations only costs time.
-    gc.set_threshold(200_000, 50, 100)
-    code = int(module.run(args) or 0)
+    # cycles every 700 allocations only costs time. The usual pace is back when it returns (a test or
+    # a script calling `main` keeps its own).
+    collect_rarely()
+    try:
+        code = int(module.run(args) or 0)
+    finally:
+        collect_as_usual()
     if exit_fast and args.command in READ_ONLY:
         _exit_now(code)
     return code
@@ -208,6 +212,9 @@ def _run_app(args_list: list[str]) -> int:
         print(_("cpetui: the app needs a terminal; without one, run `cpetui status` or `cpetui check` "
                 "(`cpetui --help` lists the commands)"), file=sys.stderr)
         return 2
+    # Rarely until every ledger is read (the app then calls `collect_as_usual`): Textual's classes and
+    # styles and the ledgers live as long as the app.
+    collect_rarely()
     from cpetui.ui import preread
 
     # Begun before Textual is imported (a fork must not copy the threads Textual starts): the language,

@@ -272,9 +272,9 @@ class CpetuiApp(App[int]):
     def _settle_when_read(self) -> None:
         """Once every ledger is read, start-up is over: the garbage collector goes back to normal."""
         if not self.loading:
-            from cpetui.ui import settle_memory
+            from cpetui.collector import collect_as_usual
 
-            settle_memory()
+            collect_as_usual()
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:

@@ -78,16 +78,21 @@ async def test_at_80_columns_the_credits_column_is_on_screen(ledgers) -> None:
 async def test_the_collector_is_back_to_normal_once_every_ledger_is_read(ledgers) -> None:
     import gc
 
-    import cpetui.ui as ui
+    from cpetui.collector import RARELY, collect_as_usual, collect_rarely
 
     folder = ledgers(cissp=CISSP, cfe=CFE)
-    gc.set_threshold(200_000, 50, 100)  # as importing cpetui.ui leaves it for start-up
-    app = make_app(folder)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
-        assert not app.loading
-        assert gc.get_threshold() == ui._THRESHOLDS  # noqa: SLF001
+    usual = gc.get_threshold()
+    collect_rarely()  # as the command line does before it starts the app
+    try:
+        assert gc.get_threshold() == RARELY
+        app = make_app(folder)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await settle(pilot)
+            assert not app.loading
+            assert gc.get_threshold() == usual
+    finally:
+        collect_as_usual()
 
 
 def test_a_ledger_still_being_read_says_so(ledgers) -> None:
