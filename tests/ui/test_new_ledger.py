@@ -33,6 +33,7 @@ async def test_n_on_an_empty_folder_starts_a_first_ledger(tmp_path: Path) -> Non
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
+        assert "Choose the program." in str(app.screen.query_one("#new-plan").render())
         screen = await _fill(pilot, "isc2", "CISSP", "2024-07-01")
         plan = str(screen.query_one("#new-plan").render())
         assert "2024-07-01" in plan and "2027-06-30" in plan and "cissp-2024-2027.toml" in plan

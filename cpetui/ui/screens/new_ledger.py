@@ -58,7 +58,7 @@ class NewLedgerScreen(ModalScreen[tuple[str, str] | None]):
         from cpetui.rules import PROGRAMS
 
         credentials = self.query_one("#new-credential", Select)
-        program = PROGRAMS.get(str(event.value)) if event.value is not Select.BLANK else None
+        program = PROGRAMS.get(str(event.value)) if event.value is not Select.NULL else None
         credentials.set_options([(c, c) for c in program.credentials] if program else [])
         if program is not None and len(program.credentials) == 1:
             credentials.value = program.credentials[0]
@@ -74,9 +74,9 @@ class NewLedgerScreen(ModalScreen[tuple[str, str] | None]):
         program = self.query_one("#new-program", Select).value
         credential = self.query_one("#new-credential", Select).value
         raw = self.query_one("#new-start", Input).value.strip()
-        if program is Select.BLANK:
+        if program is Select.NULL:
             return None, _("Choose the program.")
-        if credential is Select.BLANK:
+        if credential is Select.NULL:
             return None, _("Choose the credential.")
         if not raw:
             return None, _("Write the cycle's first day, e.g. 2026-11-20.")
