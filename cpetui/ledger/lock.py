@@ -20,7 +20,7 @@ import errno
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from cpetui.i18n import _
@@ -81,46 +81,40 @@ def _acquire(folder: str, path: str, wait: float) -> int:
     """The process-wide lock of `folder`: an open fd holding it, or -1 where locks are not to be had."""
     try:
         import fcntl
-    except ImportError:  # Windows
-        return _acquire_windows(folder, path, wait)
+    except ImportError:  # Windows: a byte lock on a sidecar file (see the module docstring)
+        import msvcrt  # type: ignore[import-not-found,unused-ignore]
+
+        lock_file = os.path.join(folder, ".cpetui-lock")
+        return _poll(lock_file, os.O_RDWR | os.O_CREAT, path, wait, busy=OSError,
+                     take=lambda fd: msvcrt.locking(fd, msvcrt.LK_NBLCK, 1))  # type: ignore[attr-defined,unused-ignore]
+    return _poll(folder, os.O_RDONLY, path, wait, busy=BlockingIOError,
+                 take=lambda fd: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB))
+
+
+def _poll(target: str, flags: int, path: str, wait: float, *, busy: type[OSError],
+          take: Callable[[int], object]) -> int:
+    """Open `target` and try `take` on it until it holds or `wait` runs out (LockTimeout)."""
     try:
-        fd = os.open(folder, os.O_RDONLY)
+        fd = os.open(target, flags, 0o666)
     except OSError:
         return -1  # a folder we cannot open is one we cannot write to either: the save will say so
     deadline = time.monotonic() + wait
     while True:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            take(fd)
             return fd
-        except BlockingIOError:
+        except busy as exc:
+            if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL):
+                return fd  # no locks on this file system: go ahead unlocked (see the module docstring)
             if time.monotonic() >= deadline:
                 os.close(fd)
                 raise LockTimeout(path) from None
             time.sleep(_POLL)
         except OSError as exc:
             if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL):
-                return fd  # no locks on this file system: go ahead unlocked (see the module docstring)
+                return fd
             os.close(fd)
             raise
-
-
-def _acquire_windows(folder: str, path: str, wait: float) -> int:
-    import msvcrt  # type: ignore[import-not-found,unused-ignore]
-
-    try:
-        fd = os.open(os.path.join(folder, ".cpetui-lock"), os.O_RDWR | os.O_CREAT, 0o666)
-    except OSError:
-        return -1
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
-            return fd
-        except OSError:
-            if time.monotonic() >= deadline:
-                os.close(fd)
-                raise LockTimeout(path) from None
-            time.sleep(_POLL)
 
 
 def _release(fd: int) -> None:
