@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from stat import S_ISDIR, S_ISREG
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
@@ -75,7 +76,7 @@ def classify(ledger_path: str, evidence: str) -> EvidenceRef:
         lexical = os.path.normpath(os.path.join(folder, text))
         real = os.path.realpath(lexical)
         real_folder = os.path.realpath(folder)
-        exists = os.path.exists(real)
+        mode = _mode(real)
     except (ValueError, OSError):  # NUL bytes, over-long names
         return EvidenceRef(evidence, "missing", None, False, _("this is not a valid file path"))
     if not (_inside(lexical, folder) and _inside(real, real_folder)):
@@ -85,19 +86,43 @@ def classify(ledger_path: str, evidence: str) -> EvidenceRef:
             else _("a path with '..'")
         )
         return EvidenceRef(
-            evidence, "outside", real, exists,
+            evidence, "outside", real, mode is not None and _evidence_mode(mode),
             _("{where} that leads outside the ledger's folder, to {path}").format(
                 where=where, path=real
             ),
         )
-    if not exists:
+    if mode is None:
         return EvidenceRef(
             evidence, "missing", real, False,
             _("no file at {path} (evidence paths are relative to the ledger's folder)").format(
                 path=real
             ),
         )
+    if not _evidence_mode(mode):
+        # A FIFO, device or socket is no document, and reading one can block forever or never end.
+        return EvidenceRef(
+            evidence, "missing", real, False,
+            _("{path} is not a regular file (a FIFO, device or socket); cite the document itself").format(
+                path=real
+            ),
+        )
     return EvidenceRef(evidence, "file", real, True)
+
+
+def _mode(path: str) -> int | None:
+    """The file type and mode bits at `path` (links followed), or None when nothing is there.
+
+    Only stat: never opens, so a FIFO cannot block the caller.
+    """
+    try:
+        return os.stat(path).st_mode
+    except (OSError, ValueError):  # as os.path.exists: what cannot be looked at is not there
+        return None
+
+
+def _evidence_mode(mode: int) -> bool:
+    """A regular file or a folder of them: what can stand as evidence."""
+    return S_ISREG(mode) or S_ISDIR(mode)
 
 
 def classify_all(ledger: Ledger) -> dict[str, EvidenceRef]:
@@ -135,8 +160,7 @@ def evidence_present(ledger: Ledger) -> dict[str, bool]:
                 where = (prefix + text if not text.startswith("/") else text) if prefix is not None \
                     else os.path.join(folder, text)
                 try:
-                    stat(where)
-                    present[ev] = True
+                    present[ev] = _evidence_mode(stat(where).st_mode)
                 except (ValueError, OSError):
                     present[ev] = False
     return present
