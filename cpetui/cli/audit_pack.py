@@ -90,26 +90,43 @@ def _regular(path: str) -> bool:
 
 
 def _files_of(path: str, folder: str, allow_hidden: bool = False
-              ) -> tuple[list[tuple[str, str]], list[str]]:
+              ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(file, path relative to folder) for a file, or each regular file below a folder that stays
-    inside (hidden ones only with `allow_hidden`); and the links below the folder that lead out of it
-    (relative paths), which are not packed."""
+    inside (hidden ones only with `allow_hidden`); and what was left out below the folder, as (status,
+    note) pairs: links leading out, hidden files and folders, FIFOs and other special files."""
     if not os.path.isdir(path):
         return [(path, os.path.relpath(path, folder))], []
-    found, away = [], []
+    found: list[tuple[str, str]] = []
+    left: list[tuple[str, str]] = []
     for root, dirs, files in os.walk(path):
-        if not allow_hidden:
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            files = [f for f in files if not f.startswith(".")]
         dirs.sort()
+        if not allow_hidden:
+            # a hidden folder is named once, not walked: `.git` holds thousands of files
+            for d in dirs:
+                if d.startswith("."):
+                    left.append(("hidden", _left_hidden(os.path.relpath(os.path.join(root, d), folder))))
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in sorted(files):
             full = os.path.realpath(os.path.join(root, name))
             relative = os.path.relpath(os.path.join(root, name), folder)
             if os.path.commonpath([full, folder]) != folder:
-                away.append(relative)
-            elif os.path.isfile(full):
+                left.append(("outside", _(
+                    "{file} is a link that leads outside the ledger's folder; not packed").format(
+                    file=relative)))
+            elif not allow_hidden and (_hidden(relative) or _hidden(os.path.relpath(full, folder))):
+                left.append(("hidden", _left_hidden(relative)))  # or a link to one: `x` → `.git/config`
+            elif _regular(full):
                 found.append((full, relative))
-    return found, away
+            else:
+                left.append(("missing", _(
+                    "{file} is not a regular file (a FIFO, device or socket); not packed").format(
+                    file=relative)))
+    return found, left
+
+
+def _left_hidden(relative: str) -> str:
+    return _("{file} is hidden (or a link to a hidden file); not packed (--allow-hidden packs it)").format(
+        file=relative)
 
 
 def _absolute_route(ref: EvidenceRef, folder: str) -> bool:
@@ -201,12 +218,10 @@ def plan(ledger: Ledger, status: Status, allow_outside: bool, allow_hidden: bool
                     "not a regular file (a FIFO, device or socket); not packed")))
             else:
                 assert ref.path is not None
-                files, away = _files_of(ref.path, folder, allow_hidden)
-                for relative in away:
-                    entries.append(Entry(a, credits, ev, "outside", note=_(
-                        "{file} is a link that leads outside the ledger's folder; not packed").format(
-                        file=relative)))
-                if not files and not away:
+                files, left = _files_of(ref.path, folder, allow_hidden)
+                for kind, note in left:
+                    entries.append(Entry(a, credits, ev, kind, note=note))
+                if not files and not left:
                     entries.append(Entry(a, credits, ev, "missing", note=_("the folder holds no files")))
                 for path, relative in files:
                     name = names.name(path, _zip_name(relative) or "evidence-files/" + os.path.basename(path))

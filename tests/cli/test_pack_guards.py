@@ -132,6 +132,31 @@ def test_files_in_hidden_folders_are_packed_only_when_asked(tmp_path: Path) -> N
         assert {".git/config", "proof/.env"} <= set(zf.namelist())
 
 
+def test_a_link_in_a_cited_folder_to_a_hidden_file_is_not_packed_and_each_left_out_file_is_named(
+        tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("[remote] url = https://token@example.org/")
+    (tmp_path / "proof").mkdir()
+    (tmp_path / "proof" / "cert.pdf").write_text("certificate")
+    (tmp_path / "proof" / ".env").write_text("SECRET=1")
+    (tmp_path / "proof" / ".cache").mkdir()
+    (tmp_path / "proof" / ".cache" / "token").write_text("t")
+    os.symlink("../.git/config", tmp_path / "proof" / "settings.txt")  # a plain name leading to .git
+    os.mkfifo(tmp_path / "proof" / "pipe")
+    _ledger(tmp_path, ["proof"])
+    r = _pack("cfe.toml", "--output", "pack.zip", "--allow-missing", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    with zipfile.ZipFile(tmp_path / "pack.zip") as zf:
+        assert sorted(zf.namelist()) == ["cfe.toml", "manifest.csv", "proof/cert.pdf", "report.md"]
+    rows = {row["note"].split(" ")[0]: row["status"] for row in _manifest(tmp_path / "pack.zip")
+            if row["status"] != "found"}
+    assert rows == {"proof/.cache": "hidden", "proof/.env": "hidden", "proof/settings.txt": "hidden",
+                    "proof/pipe": "missing"}
+    for name in rows:
+        assert name in r.stdout
+    assert "not a regular file" in r.stdout and "--allow-hidden" in r.stdout
+
+
 # ------------------------------------------------------------------ 8: FIFOs, Ctrl-C, missing
 
 
