@@ -15,6 +15,7 @@ from cpetui.ui.widgets.scrolltext import ScrollText
 MAX_LABEL = 34
 BAR_WIDTH = 16
 MAX_DATES = 4
+URGENT_DAYS = 90  # a key date this close is shown first
 
 
 def requirement_line(req: Requirement, label_width: int = 24, bar_width: int = BAR_WIDTH) -> Text:
@@ -71,6 +72,16 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
     out.append(f"  {format_date(status.cycle_start)} → {format_date(status.cycle_end)}  ")
     out.append(" " + state_label(status.state) + " ", "reverse " + state_style(status.state))
     out.append("  " + safe(status.rules_version, 20), "dim")
+    # A date at most URGENT_DAYS ahead goes right under the heading: on a small terminal the panel
+    # shows only its first lines, and "grace period ends in 26 days" must not be the part cut off.
+    ordered = sorted(status.key_dates, key=lambda k: k.date)
+    ahead = [k for k in ordered if k.date >= as_of]
+    urgent = next((k for k in ahead if (k.date - as_of).days <= URGENT_DAYS), None)
+    if urgent is not None:
+        out.append("\n")
+        # Date and days first: a narrow panel cuts the end of the line, never the figures.
+        out.append(f"{format_date(urgent.date)} ({days_left(urgent.date, as_of)})  {safe(urgent.label, 60)}",
+                   "bold " + color("warn"))
     shown = [status.total, *(r for r in status.requirements if r.id != status.total.id)]
     bar_width = BAR_WIDTH if width >= 70 else 8
     # What is left beside the bar and "12.5 / 120 recommended" goes to the label.
@@ -87,8 +98,6 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
         cin=num(status.carryover_in), cout=num(status.carryover_out)))
     out.append("\n" + "  ·  ".join(facts), "")
     # The dates still ahead matter; once all have passed, the last few say what happened.
-    ordered = sorted(status.key_dates, key=lambda k: k.date)
-    ahead = [k for k in ordered if k.date >= as_of]
     for key in (ahead or ordered[-2:])[:MAX_DATES]:
         out.append("\n")
         style = "dim" if key.date < as_of else ""
