@@ -43,5 +43,10 @@ def _formula_like(text: str) -> bool:
     or written full-width (＝, ＋, －, ＠), which some spreadsheets fold to the ASCII sign."""
     if text.startswith(_FORMULA_START):
         return True
-    folded = unicodedata.normalize("NFKC", text).lstrip(" \u3000\u00a0\n\v\f")
-    return folded.startswith(_FORMULA_START) or folded.startswith(("\uff0d", "\u2212"))
+    folded = unicodedata.normalize("NFKC", text)
+    # any leading whitespace (NBSP, ideographic, line separators) and invisible format characters
+    # (zero-width space, BOM): a spreadsheet may drop them and see the sign behind
+    start = 0
+    while start < len(folded) and (folded[start].isspace() or unicodedata.category(folded[start]) == "Cf"):
+        start += 1
+    return folded.startswith(_FORMULA_START, start) or folded.startswith(("\uff0d", "\u2212"), start)

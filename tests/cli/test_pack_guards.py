@@ -46,9 +46,30 @@ def _manifest(pack: Path) -> list[dict[str, str]]:
 # ------------------------------------------------------------------ 13: formula cells
 
 
-@pytest.mark.parametrize("cell", [" =1+1", "＝1+1", "＋SUM(A1)", "＠cmd", "－2", "\u3000=1", "  @x"])
+@pytest.mark.parametrize("cell", [" =1+1", "＝1+1", "＋SUM(A1)", "＠cmd", "－2", "\u3000=1", "  @x",
+                                  "\u2003=1", "\u2028+1", "\n\n-1", "\xa0\u3000＝1"])
 def test_formula_cells_behind_spaces_or_written_full_width_are_neutralised(cell: str) -> None:
     assert csv_text(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["\u200b=1+1", "\ufeff=HYPERLINK(1)", "\u2060 @x"])
+def test_formula_cells_behind_invisible_characters_are_neutralised(cell: str) -> None:
+    # the invisible character is shown escaped, after the defusing quote
+    assert csv_text(cell).startswith("'") and csv_text(cell).endswith(cell[-3:])
+
+
+def test_the_packs_manifest_neutralises_formula_cells_and_keeps_the_text(tmp_path: Path) -> None:
+    (tmp_path / "=cmd.pdf").write_text("certificate")
+    _ledger(tmp_path, ["=cmd.pdf", " +gone.pdf"], title=" ＝HYPERLINK(1)")
+    r = _pack("cfe.toml", "--output", "pack.zip", "--allow-missing", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    rows = _manifest(tmp_path / "pack.zip")
+    assert {row["title"] for row in rows} == {"' ＝HYPERLINK(1)"}
+    assert sorted(row["evidence"] for row in rows) == ["' +gone.pdf", "'=cmd.pdf"]
+    [found] = [row for row in rows if row["status"] == "found"]
+    assert found["file"] == "'=cmd.pdf"  # the cell; the zip member itself keeps its name
+    with zipfile.ZipFile(tmp_path / "pack.zip") as zf:
+        assert "=cmd.pdf" in zf.namelist()
 
 
 @pytest.mark.parametrize("cell", ["Fraud seminar", " plain text", "2 hours", "ｆｕｌｌ-width words"])
