@@ -72,9 +72,18 @@ def run() -> NoReturn:
     except KeyboardInterrupt:
         # Ctrl-C: each command has cleaned up on its way out (finally / except BaseException); the
         # user gets one line and the shell's usual 128 + SIGINT, never a traceback.
-        print("\n" + _("cpetui: interrupted; nothing more was written"), file=sys.stderr)
+        # A terminal shows ^C where the cursor was: the message starts on a line of its own there.
+        newline = "\n" if _stderr_is_terminal() else ""
+        print(newline + _("cpetui: interrupted; nothing more was written"), file=sys.stderr)
         code = 130
     raise SystemExit(code)
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # closed or replaced
+        return False
 
 
 def main(argv: Sequence[str] | None = None, *, exit_fast: bool = False) -> int:

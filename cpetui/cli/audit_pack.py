@@ -373,22 +373,23 @@ def run(args: argparse.Namespace) -> int:
     entries = plan(ledger, status, args.allow_outside, args.allow_hidden)
     progress = Progress(len(packed_files(entries)))
     folder = os.path.dirname(os.path.abspath(output))
+    tmp: str | None = None
     try:
+        # made inside the try, so that a Ctrl-C at any moment after it exists still removes it
         fd, tmp = tempfile.mkstemp(prefix=".cpetui-pack-", suffix=".zip", dir=folder)
-    except OSError as exc:
-        error(_("--output: {path}: {reason}").format(path=output, reason=exc.strerror or exc))
-        return 1
-    try:
         with os.fdopen(fd, "wb") as fh:
             hashes = write_pack(fh, ledger, report(ledger, status), entries, args.timestamp, progress)
         progress.finish()
         os.replace(tmp, output)
     except BaseException as exc:  # Ctrl-C too: the half-written pack never stays behind
         progress.abandon()
-        if os.path.exists(tmp):
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
         if not isinstance(exc, OSError):
             raise
+        if tmp is None:
+            error(_("--output: {path}: {reason}").format(path=output, reason=exc.strerror or exc))
+            return 1
         error(_("{path}: {reason}; no pack was written").format(
             path=exc.filename or output, reason=exc.strerror or exc))
         return 1

@@ -10,10 +10,8 @@ import csv
 import hashlib
 import io
 import os
-import signal
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -193,25 +191,7 @@ def test_a_fifo_cited_as_evidence_is_not_packed_and_does_not_hang(tmp_path: Path
     assert "Traceback" not in check.stderr
 
 
-def test_ctrl_c_ends_the_pack_with_one_line_exit_130_and_no_temporary_file(tmp_path: Path) -> None:
-    big = tmp_path / "big.bin"
-    with open(big, "wb") as fh:  # large enough that packing is still running when SIGINT arrives
-        fh.write(os.urandom(1 << 20) * 64)
-    _ledger(tmp_path, ["big.bin"])
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "cpetui", "audit-pack", "cfe.toml", "--output", "pack.zip"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 20
-    while not any(p.name.startswith(".cpetui-pack-") for p in tmp_path.iterdir()):
-        assert proc.poll() is None and time.monotonic() < deadline, "packing never started"
-        time.sleep(0.005)
-    proc.send_signal(signal.SIGINT)
-    _out, err = proc.communicate(timeout=20)
-    assert proc.returncode == 130
-    assert "Traceback" not in err and "interrupted" in err
-    assert len(err.strip().splitlines()) == 1
-    assert not any(p.name.startswith(".cpetui-pack-") for p in tmp_path.iterdir())
-    assert not (tmp_path / "pack.zip").exists()
+# Ctrl-C: tests/cli/test_interrupt.py stops the pack at a known point, then interrupts it.
 
 
 def test_missing_evidence_writes_the_pack_and_exits_non_zero_unless_allowed(tmp_path: Path) -> None:
