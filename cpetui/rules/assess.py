@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
+from cpetui.frozen import frozen
 from cpetui.i18n import N_, _, format_date
-from cpetui.model import Activity, Cycle, Finding, SourceRef, frozen
+from cpetui.model import Activity, Cycle, Finding, SourceRef
 from cpetui.rules.sources import Citation, words
 from cpetui.rules.spec import ActivityType, Credit, Quota, Version
 

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
 
+from cpetui.frozen import frozen
 from cpetui.i18n import N_, _, language
-from cpetui.model import frozen
 
 # The dates the rules were last compared with their sources.
 COMPARED = date(2026, 11, 21)

@@ -6,7 +6,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Literal
 
-from cpetui.model import Cycle, Measure, Severity, frozen
+from cpetui.frozen import frozen
+from cpetui.model import Cycle, Measure, Severity
 from cpetui.rules.sources import Citation
 
 

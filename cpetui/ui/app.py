@@ -6,7 +6,7 @@ import os
 import subprocess
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from cpetui.i18n import N_, _, format_date, ngettext
-from cpetui.model import Activity, Problem, frozen
+from cpetui.model import Activity, Problem
 from cpetui.ui.format import num, safe
 from cpetui.ui.preread import Prepared, default_paths
 from cpetui.ui.rows import build_rows
@@ -51,7 +51,7 @@ POLL_SECONDS = 0.5
 LOAD_BATCH = 8  # ledgers read whole per sidebar update after the first paint
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class SaveJob:
     """One save (or undo) waiting for the worker, with what to do when it is written or fails."""
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from cpetui.model import Ledger, Status, frozen
+from cpetui.model import Ledger, Status
 
 BLOCKS = " ▏▎▍▌▋▊▉█"
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Period:
     """One bar of the chart: credits of the period, the running total, and where pace puts it."""
 

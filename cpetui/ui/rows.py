@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from cpetui.model import Activity, Ledger, Status, frozen
+from cpetui.model import Activity, Ledger, Status
 
 PAGE_SIZE = 200  # a page of rows: sorting, filtering and redrawing stay instant whatever the ledger
 
 SORT_KEYS = ("date", "title", "provider", "type", "group", "credits", "submitted", "evidence")
 
 
-@frozen  # a frozen dataclass whose __init__ is quick: thousands are built per ledger shown
+@dataclass(frozen=True, slots=True)
 class Row:
     """One activity as the table shows it."""
 
@@ -33,7 +34,7 @@ class Row:
     group_shown: str = ""
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Filter:
     """What `/` typed: free words plus `type:`, `group:`, `unsubmitted`, `missing` and `noevidence`.
 

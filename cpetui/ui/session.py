@@ -5,19 +5,19 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
 from typing import Any, Literal
 
 from cpetui.i18n import _
-from cpetui.model import Activity, Ledger, Problem, Status, frozen
+from cpetui.model import Activity, Ledger, Problem, Status
 from cpetui.ui.history import History
 
 EditKind = Literal["add", "update", "delete", "copy", "create", "remove"]
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One ledger as the app shows it.
 
@@ -45,7 +45,7 @@ class Entry:
         return self.ledger.cycle.credential if self.ledger.cycle else os.path.basename(self.path)
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Edit:
     """One change to one ledger, kept so it can be re-applied after a reload or undone."""
 
@@ -120,7 +120,7 @@ class CannotUndo(Exception):
     """An undo that would destroy something the user did since (a created ledger edited by hand)."""
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What one saved edit produced: the entries to show, how to undo it, the activity it touched."""
 

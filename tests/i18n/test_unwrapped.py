@@ -39,7 +39,7 @@ ALLOWED: dict[tuple[str, str], str] = {
        for key in ("group", "field")},
     **{("cpetui/ledger/edit.py", kind): "a line kind the editor classifies, never shown"
        for kind in ("content", "header", "blank", "comment")},
-    **{("cpetui/model.py", code): "Python source of a generated __init__, never shown"
+    **{("cpetui/frozen.py", code): "Python source of a generated __init__, never shown"
        for code in ("    _set_(self, )", "=_MISSING", "    if  is _MISSING:\n         = _f_()")},
     **{("cpetui/ledger/template.py", key): "TOML written into a ledger: keys stay language-neutral"
        for key in ("#:schema ", "end = ", "rules = ", "certified = ", "carryover_in = ", "member_id = ")},

@@ -10,6 +10,7 @@ moves the cursor; a click on the row under the cursor chooses it; a click on a h
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from rich.console import Console
 from rich.text import Text
@@ -21,12 +22,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from cpetui.i18n import _
-from cpetui.model import frozen
 
 PADDING = 1  # cells of space on each side of a column
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Column:
     """A column: its key, its heading and its width in cells (padding not counted)."""
 

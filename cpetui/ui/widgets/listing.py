@@ -8,6 +8,7 @@ Enter chooses; a click highlights and chooses. Headings (items not enabled) are 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.text import Text
@@ -19,11 +20,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from cpetui.i18n import _
-from cpetui.model import frozen
 from cpetui.ui.widgets.line import text_strip
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Item:
     """A line or more of text (`prompt`), or a separator line (`prompt` None)."""
 
