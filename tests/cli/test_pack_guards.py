@@ -191,6 +191,37 @@ def test_a_fifo_cited_as_evidence_is_not_packed_and_does_not_hang(tmp_path: Path
     assert "Traceback" not in check.stderr
 
 
+# Runs `cpetui` with the cited file swapped for a FIFO after the pack was planned, before it is read.
+SWAP = """\
+import os, sys
+import cpetui.cli.audit_pack as pack
+
+real = pack.write_pack
+
+def swapped(*args, **kwargs):
+    os.unlink("cert.pdf")
+    os.mkfifo("cert.pdf")
+    return real(*args, **kwargs)
+
+pack.write_pack = swapped
+sys.argv = ["cpetui", "audit-pack", "cfe.toml", "--output", "pack.zip"]
+from cpetui.cli import run
+run()
+"""
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_is_refused_without_blocking(tmp_path: Path) -> None:
+    (tmp_path / "cert.pdf").write_text("certificate")
+    _ledger(tmp_path, ["cert.pdf"])
+    # bounded: a FIFO opened for reading without O_NONBLOCK would wait here for a writer forever
+    r = subprocess.run([sys.executable, "-c", SWAP], cwd=tmp_path, capture_output=True, text=True,
+                       timeout=30)
+    assert r.returncode == 1, r.stderr
+    assert "not a regular file" in r.stderr and "no pack was written" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cert.pdf", "cfe.toml"]
+
+
 # Ctrl-C: tests/cli/test_interrupt.py stops the pack at a known point, then interrupts it.
 
 
