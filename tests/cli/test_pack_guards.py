@@ -103,6 +103,25 @@ def test_an_output_that_is_or_reads_as_a_ledger_is_refused(tmp_path: Path, comma
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
+@pytest.mark.parametrize("command", [["export", "cfe.toml", "--format", "csv", "--output"],
+                                     ["audit-pack", "cfe.toml", "--force", "--output"]])
+@pytest.mark.parametrize("link", ["symlink", "hard link"])
+def test_an_output_that_is_a_link_to_the_ledger_is_refused(tmp_path: Path, command: list[str],
+                                                           link: str) -> None:
+    _ledger(tmp_path, [])
+    if link == "symlink":
+        os.symlink("cfe.toml", tmp_path / "report.csv")
+    else:
+        os.link(tmp_path / "cfe.toml", tmp_path / "report.csv")
+    before = (tmp_path / "cfe.toml").read_bytes()
+    r = subprocess.run([sys.executable, "-m", "cpetui", *command, "report.csv"], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode == 1 and "ledger" in r.stderr
+    assert (tmp_path / "cfe.toml").read_bytes() == before
+    assert (tmp_path / "report.csv").read_bytes() == before
+    assert (tmp_path / "report.csv").is_symlink() == (link == "symlink")
+
+
 # ------------------------------------------------------------------ 11: unique zip names
 
 
