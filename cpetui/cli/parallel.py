@@ -31,7 +31,7 @@ def map_files(job: Callable[[str], R], files: Sequence[str]) -> list[R]:
     """`job(f)` for each file, in order; a large set is shared with a second process where fork exists.
 
     `job` must return something that pickles. A plain fork and two pipes, not multiprocessing (its
-    import and pool start-up cost ~30 ms, a tenth of checking 10,000 activities). Both processes take
+    import and pool start-up would eat much of what the second core saves). Both processes take
     the next file from one queue, largest first, so a core that is busy elsewhere simply does less.
     Should the second process fail in any way, this one does its files too: the answer is always the
     one-core answer.

@@ -6,7 +6,7 @@ import re
 from collections import OrderedDict
 from typing import Any
 
-try:  # rtoml is a compiled reader ~8x faster than tomllib; cpetui works without it.
+try:  # rtoml is a compiled reader, much faster than tomllib; cpetui works without it.
     import rtoml as _rtoml
 except ImportError:  # pragma: no cover - exercised only where the wheel is missing
     _rtoml = None

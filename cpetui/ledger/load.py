@@ -11,8 +11,8 @@ from cpetui.ledger.parse import parse_bytes
 from cpetui.model import Ledger, Problem, SourceRef
 
 # A CPE ledger of a whole career is well under 1 MB (forty years of fifty activities: ~0.5 MB).
-# 4 MiB still holds some 15,000 realistic activities, which read in under a second and save in about
-# one; a file far larger is a mistake (a log, an export, a paste) and is refused at once, unread.
+# 4 MiB still holds some 15,000 realistic activities, which read and save without a long wait; a file
+# far larger is a mistake (a log, an export, a paste) and is refused at once, unread.
 MAX_LEDGER_BYTES = 4 * 1024 * 1024
 
 

@@ -130,8 +130,8 @@ def _key_at_line_start(line: str) -> str | None:
 
 
 _KEY_LINE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*[=.]")
-# A header after a newline: the regular-expression engine jumps from newline to newline (twice as
-# fast as trying `^` at every character). `scan` searches the text with a newline put in front.
+# A header after a newline: the regular-expression engine jumps from newline to newline (faster than
+# trying `^` at every character). `scan` searches the text with a newline put in front.
 _FAST_HEADER = re.compile(r"\n[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.\-\"' ]*?)[ \t]*(\]\]?)")
 
 

@@ -20,7 +20,7 @@ ROOT_TABLES = ("cycle", "activity")
 
 
 def fingerprint(data: bytes) -> str:
-    import hashlib  # on first use: its OpenSSL start-up is 5 ms of every process that imports parse
+    import hashlib  # on first use: its OpenSSL start-up would slow every process that imports parse
 
     return hashlib.sha256(data).hexdigest()
 

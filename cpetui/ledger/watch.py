@@ -77,7 +77,7 @@ class Changes:
 class Watcher:
     """Watches ledger files and folders (every *.toml below, as `discover` finds them).
 
-    Call `poll()` every half second or so: it stats each file (about 3 µs each) and lists the
+    Call `poll()` every half second or so: it stats each file (cheap) and lists the
     folders, and returns what changed since the last call. Paths are spelled as `discover` spells
     them, so they match `Ledger.path` of ledgers read from the same paths.
     """

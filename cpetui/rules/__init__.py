@@ -26,7 +26,7 @@ __all__ = [
 
 
 # Imported when first asked for: a module that needs one small part of the rules (an error class, the
-# fields' names) does not load every program's tables (~12 ms, a tenth of the app's first paint).
+# fields' names) does not load every program's tables (a visible part of the app's first paint).
 _LAZY = {
     "ActivityTypeInfo": "info", "ProgramInfo": "info", "VersionInfo": "info", "program_info": "info",
     "PROGRAMS": "registry", "cycle_end": "resolve", "resolve_version": "resolve",

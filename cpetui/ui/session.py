@@ -309,7 +309,7 @@ class Session:
             assert edit.activity_id is not None
             # The values as the file holds them (the ledger was read from exactly these bytes; the store
             # refuses to save over anything else), so undo restores what was there. Taken from the
-            # model rather than by parsing the file again: that costs 30 ms at 2,000 activities.
+            # model rather than by parsing the whole file again, which grows with the ledger.
             current = ledger.activity(edit.activity_id)
             check_base(edit, current)
             if current is None:
