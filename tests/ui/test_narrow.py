@@ -73,6 +73,8 @@ async def test_at_80_columns_the_key_bar_shows_help_and_quit(ledgers) -> None:
             assert " ? Help " in bar and " q Quit " in bar, bar
             assert bar.rstrip().endswith("q Quit"), bar  # nothing cut off at the right
             assert " a Add " in bar and " e Edit " in bar
+            if tab == "1":  # copy, evidence and editor give up their words, not their keys (issue 19)
+                assert "  c  o  E  " in bar, bar
             assert str(app.query_one(KeyBar).render()).strip() == bar.strip()
 
 
@@ -224,3 +226,14 @@ async def test_wrapping_from_the_last_ledger_to_the_first_shows_its_heading() ->
         await settle(pilot)
         assert app.selected.endswith("cc-2025-2028.toml")
         assert listing.scroll_y == 0  # the "CC" heading above it is in view
+
+
+def test_keys_give_up_their_words_before_they_go() -> None:
+    items = [(a, f" {a[0]} {a} ", len(a) + 4) for a in ("add", "copy", "evidence", "editor", "help", "quit",
+                                                        "command_palette")]
+    short = {a: 3 for a, _t, _c in items}
+    del short["command_palette"]
+    kept = fit_keys(items, 35, short)
+    assert [a for a, _t, _c in kept] == ["add", "copy", "evidence", "editor", "help", "quit"]
+    assert [t for a, t, _c in kept if a in ("copy", "evidence", "editor")] == ["", "", ""]
+    assert sum(c for _a, _t, c in kept) <= 35

@@ -22,11 +22,25 @@ DROPPED_FIRST = ("command_palette", "editor", "evidence", "copy", "submitted", "
 KEPT = ("help", "quit")
 
 
-def fit_keys(items: list[tuple[str, str, int]], width: int) -> list[tuple[str, str, int]]:
-    """`(action, text, cells)` items that fit in `width` cells, dropping in `DROPPED_FIRST` order, then
-    from the right; the help and quit keys are never dropped."""
+def fit_keys(items: list[tuple[str, str, int]], width: int,
+             short: dict[str, int] | None = None) -> list[tuple[str, str, int]]:
+    """`(action, text, cells)` items that fit in `width` cells; the help and quit keys are never dropped.
+
+    With `short` (action → cells of the key alone), a key first gives up its description, in
+    `DROPPED_FIRST` order (its text becomes ""), so that `c  o  E` stay on a small terminal; only then
+    are keys dropped, in the same order, then from the right.
+    """
     kept = list(items)
     order = [*DROPPED_FIRST] + [a for a, _t, _c in reversed(items) if a not in DROPPED_FIRST]
+    for action in order if short else ():
+        if sum(c for _a, _t, c in kept) <= width:
+            return kept
+        if action in KEPT:
+            continue
+        if action in short:
+            kept = [(a, "", short[a]) if a == action else (a, t, c) for a, t, c in kept]
+        else:  # a key that means nothing alone (^p) goes rather than shrinks
+            kept = [item for item in kept if item[0] != action]
     for action in order:
         if sum(c for _a, _t, c in kept) <= width:
             break
@@ -73,15 +87,18 @@ class KeyBar(Line):
                 binding = replace(binding, description=_("palette"))
             keys.append((node, binding, enabled, key))
         fitting = fit_keys([(b.action, f" {key} {b.description} ", cell_width(f" {key} {b.description} "))
-                            for _n, b, _e, key in keys], width)
-        wanted = {action for action, _t, _c in fitting}
+                            for _n, b, _e, key in keys], width,
+                           {b.action: cell_width(f" {key} ") for _n, b, _e, key in keys
+                            if b.action != "command_palette"})  # ^p alone says nothing: it goes first
+        wanted = {action: text for action, text, _c in fitting}
         for node, binding, enabled, key in keys:
             if binding.action not in wanted:
                 continue
             click = Style(meta={"@click": f"run({len(self.targets)})"})
             self.targets.append((node, binding.action))
             out.append(f" {key} ", Style(bold=True, dim=not enabled) + click)
-            out.append(binding.description + " ", Style(dim=not enabled) + click)
+            if wanted[binding.action]:  # "" : the key alone (its description gave way to the width)
+                out.append(binding.description + " ", Style(dim=not enabled) + click)
         return out
 
     async def action_run(self, index: int) -> None:
