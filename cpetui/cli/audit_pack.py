@@ -104,23 +104,23 @@ def _files_of(path: str, folder: str, allow_hidden: bool = False
             # a hidden folder is named once, not walked: `.git` holds thousands of files
             for d in dirs:
                 if d.startswith("."):
-                    left.append(("hidden", _left_hidden(os.path.relpath(os.path.join(root, d), folder))))
+                    left += [("hidden", _left_hidden(os.path.relpath(os.path.join(root, d), folder)))]
             dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in sorted(files):
             full = os.path.realpath(os.path.join(root, name))
             relative = os.path.relpath(os.path.join(root, name), folder)
             if os.path.commonpath([full, folder]) != folder:
-                left.append(("outside", _(
+                left += [("outside", _(
                     "{file} is a link that leads outside the ledger's folder; not packed").format(
-                    file=relative)))
+                    file=relative))]
             elif not allow_hidden and (_hidden(relative) or _hidden(os.path.relpath(full, folder))):
-                left.append(("hidden", _left_hidden(relative)))  # or a link to one: `x` → `.git/config`
+                left += [("hidden", _left_hidden(relative))]  # or a link to one: `x` → `.git/config`
             elif _regular(full):
                 found.append((full, relative))
             else:
-                left.append(("missing", _(
+                left += [("missing", _(
                     "{file} is not a regular file (a FIFO, device or socket); not packed").format(
-                    file=relative)))
+                    file=relative))]
     return found, left
 
 
