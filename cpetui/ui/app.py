@@ -81,7 +81,8 @@ class MainScreen(Screen[None]):
         self._shown = False
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual calls each class's handler, this one first: Screen's runs next with the flag read.
+        # Textual calls each class's handler, this one first: Screen's runs next with the flag read
+        # (both private to Textual: tests/ui/test_textual_internals.py pins them).
         if not self._shown:
             self._shown = True
             event.refresh_styles = False

@@ -261,7 +261,7 @@ class Grid(ScrollView, can_focus=True):
         if self.keys:
             self.post_message(self.RowSelected(self._cursor))
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return

@@ -225,7 +225,7 @@ class Listing(ScrollView, can_focus=True):
         if self._highlighted is not None:
             self.post_message(self.Selected(self._highlighted, self.items[self._highlighted].id))
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
