@@ -57,7 +57,11 @@ def evaluate_ledger(path: str, as_of: date) -> tuple[Ledger, Status] | None:
     from cpetui.ledger.report import format_problem
 
     if not os.path.isfile(path):
-        error(_("{path}: no such ledger file").format(path=path))
+        if os.path.exists(path):  # looked at with stat only: a FIFO here must not block the command
+            error(_("{path} is not a ledger file (a folder, FIFO, device or socket); give the ledger's "
+                    ".toml file").format(path=path))
+        else:
+            error(_("{path}: no such ledger file").format(path=path))
         return None
     ledger, status, problems = assess(path, as_of)
     if status is None:

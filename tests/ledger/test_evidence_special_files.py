@@ -81,3 +81,14 @@ def test_check_and_status_on_a_ledger_citing_a_fifo_end_and_say_it_is_not_found(
     r = subprocess.run([sys.executable, "-m", "cpetui", "check", "cissp.toml"], cwd=folder,
                        capture_output=True, text=True, timeout=30)
     assert "cert.pdf" in r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("command", [["export", "x.toml", "--format", "csv"],
+                                     ["audit-pack", "x.toml", "--output", "pack.zip"]])
+def test_a_ledger_that_is_a_fifo_is_named_as_such_without_blocking(tmp_path: Path,
+                                                                    command: list[str]) -> None:
+    os.mkfifo(tmp_path / "x.toml")
+    r = subprocess.run([sys.executable, "-m", "cpetui", *command], cwd=tmp_path, capture_output=True,
+                       text=True, timeout=30)
+    assert r.returncode == 1 and "x.toml is not a ledger file" in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.toml"]
