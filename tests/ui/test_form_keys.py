@@ -4,6 +4,7 @@ also when they come faster than the app reads them (a terminal hands over a burs
 from __future__ import annotations
 
 from textual import events
+from textual.css.query import NoMatches
 from textual.keys import _character_to_key
 
 from cpetui.ui.screens.form import ActivityForm
@@ -23,6 +24,19 @@ def typed_at_once(app, *keys: str) -> None:  # type: ignore[no-untyped-def]
 
 def field(form, key: str) -> str:  # type: ignore[no-untyped-def]
     return form.query_one(f"#in-{key}").value
+
+
+async def until(pilot, condition, tries: int = 200) -> None:  # type: ignore[no-untyped-def]
+    """Let the app read the keys handed to it: a form pushed by the first of them takes a few turns of
+    the loop to mount before it takes the rest, more under load. Bounded; the assertions follow."""
+    await settle(pilot)
+    for _ in range(tries):
+        try:
+            if condition():
+                return
+        except NoMatches:  # the form is pushed but not built yet
+            pass
+        await pilot.pause(0.01)
 
 
 async def open_add_form(pilot):  # type: ignore[no-untyped-def]
@@ -82,7 +96,7 @@ async def test_keys_typed_right_after_a_wait_for_the_form(ledgers) -> None:
         await settle(pilot)
         table_before = str(app.screen.query_one("#activities").render_lines)
         typed_at_once(app, "a", *"Cloud rr", "tab", *"ISC2")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ActivityForm) and field(app.screen, "provider"))
         form = app.screen
         assert isinstance(form, ActivityForm)
         assert (field(form, "title"), field(form, "provider")) == ("Cloud rr", "ISC2")
@@ -94,7 +108,8 @@ async def test_keys_typed_right_after_e_wait_for_the_edit_form(ledgers) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         typed_at_once(app, "e", *" (online)")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ActivityForm)
+                    and field(app.screen, "title").endswith(" (online)"))
         form = app.screen
         assert isinstance(form, ActivityForm)
         assert field(form, "title").endswith(" (online)")
