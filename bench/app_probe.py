@@ -145,7 +145,7 @@ async def edit_in_app(size: int, runs: int = 15) -> float:
 
     from bench.generate import generate
     from cpetui.ui.app import CpetuiApp
-    from cpetui.ui.session import Edit
+    from cpetui.ledger.session import Edit
 
     with tempfile.TemporaryDirectory() as tmp:
         generate(Path(tmp), 1, size)

@@ -26,7 +26,7 @@ from cpetui.model import Activity, Problem
 from cpetui.ui.format import num, safe
 from cpetui.ui.preread import Prepared, default_paths
 from cpetui.ui.rows import build_rows
-from cpetui.ui.session import (
+from cpetui.ledger.session import (
     CannotUndo,
     Collision,
     Edit,
@@ -1169,7 +1169,7 @@ def key_label(binding: Binding) -> str:
 
 
 def _ordered_paths(entries: Iterable[Entry]) -> list[str]:
-    from cpetui.ui.order import ordered
+    from cpetui.ledger.order import ordered
 
     return [e.path for e in ordered(entries)]
 

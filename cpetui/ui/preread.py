@@ -18,7 +18,7 @@ from cpetui import forked
 
 if TYPE_CHECKING:
     from cpetui.model import Problem
-    from cpetui.ui.session import Entry
+    from cpetui.ledger.session import Entry
 
 FirstRead = tuple[dict[str, "Entry"], list["Problem"], list[str]]
 
@@ -61,7 +61,7 @@ def prepare(paths: Sequence[str], as_of: date, watch: bool, lang: str | None) ->
         from cpetui.ledger.watch import Watcher
 
         watcher = Watcher(chosen_paths)  # made before reading: an edit meanwhile is noticed
-    from cpetui.ui.session import Session
+    from cpetui.ledger.session import Session
 
     return Prepared(chosen, chosen_paths, as_of, watcher, Session(chosen_paths, as_of).read_first(None))
 

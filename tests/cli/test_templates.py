@@ -74,7 +74,7 @@ def test_the_first_ledger_of_init_is_the_template_new_writes(cli, tmp_path: Path
 
 @pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.toml")))
 def test_the_apps_next_cycle_is_what_new_from_writes(cli, tmp_path: Path, sample: str):
-    from cpetui.ui.session import Session, next_cycle_text
+    from cpetui.ledger.session import Session, next_cycle_text
 
     as_of = date(2030, 1, 1)  # every sample's cycle over: the carryover is final
     app_folder, cli_folder = tmp_path / "app", tmp_path / "cli"

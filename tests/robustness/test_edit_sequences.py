@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from cpetui.ledger.load import read_ledger
 from cpetui.ledger.store import SaveConflict, SaveError
-from cpetui.ui.session import Edit, Session
+from cpetui.ledger.session import Edit, Session
 
 AS_OF = date(2026, 11, 22)
 EXAMPLES = 30

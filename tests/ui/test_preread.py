@@ -13,7 +13,7 @@ import pytest
 from cpetui import forked
 from cpetui.i18n import install
 from cpetui.ui import preread
-from cpetui.ui.session import Session
+from cpetui.ledger.session import Session
 from tests.ui.conftest import AS_OF, CFE, CISSP, SIZE, settle
 
 

@@ -108,7 +108,7 @@ def test_undo_takes_an_activitys_values_from_the_model_exactly_as_the_file_holds
 
     from cpetui.ledger import edit
     from cpetui.ledger.load import read_ledger
-    from cpetui.ui.session import activity_values
+    from cpetui.ledger.session import activity_values
 
     root = Path(__file__).resolve().parents[2] / "ledgers"
     checked = 0

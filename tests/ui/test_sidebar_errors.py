@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cpetui.ui.session import Session
+from cpetui.ledger.session import Session
 from cpetui.ui.widgets.sidebar import _prompt
 from tests.ui.conftest import AS_OF, CISSP
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cpetui.ui.session import Edit, ReadOnly
+from cpetui.ledger.session import Edit, ReadOnly
 from cpetui.ui.widgets.activities import ActivityTable, fitted
 from tests.ui.conftest import CFE, CISSP, SIZE, make_app, settle
 

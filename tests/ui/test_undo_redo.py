@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from cpetui.ui.session import Edit, Session
+from cpetui.ledger.session import Edit, Session
 from tests.ui.conftest import AS_OF, CISSP, SIZE, make_app, settle
 
 CCSP = CISSP.replace('credential = "CISSP"', 'credential = "CCSP"').replace("# CISSP, third cycle", "# CCSP")

@@ -23,7 +23,7 @@ from cpetui.model import Activity, Cycle, Ledger
 from cpetui.ui.format import color, num, safe
 
 if TYPE_CHECKING:
-    from cpetui.ui.session import Entry
+    from cpetui.ledger.session import Entry
 
 Chosen = list[tuple[str, dict[str, Any]]]  # (target path, the keys the copy changes there)
 

@@ -1,4 +1,4 @@
-"""The app's state without Textual: ledgers read, statuses computed, edits saved and undone."""
+"""The editing service the app and the CLI share: ledgers read, statuses computed, edits saved, undone."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from cpetui.i18n import _
 from cpetui.model import Activity, Ledger, Problem, Status
-from cpetui.ui.history import History
+from cpetui.ledger.history import History
 
 EditKind = Literal["add", "update", "delete", "copy", "create", "remove"]
 
@@ -240,7 +240,7 @@ class Session:
         still to read whole, in sidebar order. Changes nothing in the session (safe in a worker).
         """
         from cpetui.ledger.load import discover, read_ledger
-        from cpetui.ui.order import ordered
+        from cpetui.ledger.order import ordered
 
         files, missing = discover(self.paths)
         entries: dict[str, Entry] = {}

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cpetui.ui.session import Entry
+    from cpetui.ledger.session import Entry
 
 
 def _start(entry: Entry) -> date:

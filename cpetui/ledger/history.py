@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # session.py holds the history; Edit is only named here
-    from cpetui.ui.session import Edit
+    from cpetui.ledger.session import Edit
 
 
 class History(list["Edit"]):
