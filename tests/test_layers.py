@@ -14,7 +14,7 @@ HEADLESS = ["cpetui.ledger.parse", "cpetui.ledger.load", "cpetui.ledger.report",
             "cpetui.ledger.where", "cpetui.cli", "cpetui.cli.check", "cpetui.cli.status",
             "cpetui.ledger.store", "cpetui.ledger.edit", "cpetui.ledger.watch",
             "cpetui.ledger.evidence", "cpetui.cli.init", "cpetui.cli.new", "cpetui.cli.add",
-            "cpetui.ledger.transfer",
+            "cpetui.ledger.transfer", "cpetui.ledger.session", "cpetui.ledger.history", "cpetui.ledger.order",
             "cpetui.cli.programs", "cpetui.cli.export", "cpetui.cli.audit_pack", "cpetui.export.csvfile",
             "cpetui.export.markdown", "cpetui.export.jsonfile", "cpetui.export.iia_japan",
             "cpetui.forked", "cpetui.ui.preread"]

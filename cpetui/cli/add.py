@@ -1,4 +1,4 @@
-"""`cpetui add LEDGER …`: appends one activity through the app's surgical writer and prints its credits."""
+"""`cpetui add LEDGER …`: one activity appended through the editing service the app uses; its credits."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ import argparse
 import os
 import sys
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cpetui.cli.args import date_arg, error, number_arg, whole_arg
 from cpetui.export import words
 from cpetui.i18n import N_, _, format_credits
 from cpetui.text import printable
+
+if TYPE_CHECKING:
+    from cpetui.ledger.session import Entry
 
 # (flag, ledger key, argparse type, help): the measures, in the order `cpetui add -h` lists them.
 MEASURE_FLAGS: tuple[tuple[str, str, Any, str], ...] = (
@@ -153,9 +156,9 @@ _ATTEMPTS = 20  # reads and adds again after another writer's save; each round i
 
 
 def run(args: argparse.Namespace) -> int:
-    from cpetui.ledger.load import read_ledger
     from cpetui.ledger.report import format_problem
-    from cpetui.ledger.store import SaveConflict, SaveError, add_activity
+    from cpetui.ledger.session import Edit, ReadOnly, Session
+    from cpetui.ledger.store import SaveConflict, SaveError
 
     if os.path.isdir(args.ledger):
         error(_("{path} is a folder, not a ledger file; name a .toml file in it").format(path=args.ledger))
@@ -163,49 +166,43 @@ def run(args: argparse.Namespace) -> int:
     if not os.path.isfile(args.ledger):
         error(_("{path}: no such ledger file (cpetui new creates one)").format(path=args.ledger))
         return 1
-    ledger = read_ledger(args.ledger)
-    if not ledger.ok or ledger.cycle is None:
-        for p in ledger.problems:
+    # The same editing service as the app: the same checks, lock, atomic save and retry.
+    session = Session([args.ledger], date.today())
+    entry = session.refresh(args.ledger)
+    if entry.broken or entry.ledger.cycle is None:
+        for p in entry.ledger.problems:
             if p.severity == "error":
                 print(format_problem(p), file=sys.stderr)
         error(_("{path} has errors; fix them first, nothing was written").format(path=args.ledger))
         return 1
     values = values_from(args)
-    problems = check_flags(values, ledger.cycle)
+    problems = check_flags(values, entry.ledger.cycle)
     if problems:
         for message in problems:
             error(message)
         return 2
-    # Another writer may save between our read and our save (the save refuses: SaveConflict). An
-    # added activity does not depend on the rest of the file, so it is read again and added again.
-    for attempt in range(_ATTEMPTS):
-        try:
-            _saved, new_id = add_activity(ledger, values)
-            break
-        except SaveConflict as exc:
-            if attempt == _ATTEMPTS - 1:
-                error(exc.message)
-                return 1
-            ledger = read_ledger(args.ledger)
-            if not ledger.ok or ledger.cycle is None:
-                error(exc.message)
-                return 1
-        except SaveError as exc:
-            error(exc.message)
-            return 1
+    try:
+        new_id = session.apply_add(Edit("add", args.ledger, values=values, label="add"), attempts=_ATTEMPTS)
+    except SaveConflict as exc:
+        error(exc.message)
+        return 1
+    except SaveError as exc:
+        error(exc.message)
+        return 1
+    except ReadOnly as exc:
+        error(str(exc))
+        return 1
     print(_("added {id} to {path}").format(id=printable(str(new_id)), path=args.ledger))
-    _print_credits(args.ledger, str(new_id))
+    _print_credits(session.entries[args.ledger], str(new_id))
     return 0
 
 
-def _print_credits(path: str, activity_id: str) -> None:
+def _print_credits(entry: Entry, activity_id: str) -> None:
     """The new activity's credits and why, as the rules compute them from the saved file."""
-    from cpetui.cli.status import assess
-
-    _ledger, status, problems = assess(path, date.today())
+    status = entry.status
     if status is None:
-        for p in problems:
-            print(_("  credits: not computed ({message})").format(message=printable(p.message)))
+        if entry.rules_error:
+            print(_("  credits: not computed ({message})").format(message=printable(entry.rules_error)))
         return
     credit = status.credit_of(activity_id)
     if credit is None:

@@ -146,7 +146,8 @@ def target(plan: Plan, args: argparse.Namespace) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cpetui.ledger.store import SaveError, create_ledger
+    from cpetui.ledger.session import Session
+    from cpetui.ledger.store import SaveError
 
     as_of = args.as_of or date.today()
     try:
@@ -157,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     path = target(plan, args)
     text = ledger_text(plan, path.parent, args.previous)
     try:
-        create_ledger(str(path), text)
+        Session([], as_of).create(str(path), text)  # the editing service the app creates with
     except SaveError as exc:
         error(exc.message)
         return 1

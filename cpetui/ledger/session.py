@@ -11,8 +11,8 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from cpetui.i18n import _
-from cpetui.model import Activity, Ledger, Problem, Status
 from cpetui.ledger.history import History
+from cpetui.model import Activity, Ledger, Problem, Status
 
 EditKind = Literal["add", "update", "delete", "copy", "create", "remove"]
 
@@ -385,6 +385,26 @@ class Session:
         outcome = self.perform(edit)
         self.commit(outcome, record=record)
         return outcome.touched
+
+    def apply_add(self, edit: Edit, *, attempts: int = 20) -> str | None:
+        """Save an add; when another writer saved the file first, read it again and add again.
+
+        An added activity does not depend on the rest of the file, so applying it over the other
+        writer's version loses nothing (an update or a delete would: those are refused instead and the
+        user decides). Raises the last SaveConflict after `attempts` rounds, ReadOnly when the file no
+        longer reads cleanly.
+        """
+        from cpetui.ledger.store import SaveConflict
+
+        assert edit.kind == "add"
+        for attempt in range(attempts):
+            try:
+                return self.apply(edit)
+            except SaveConflict:
+                if attempt == attempts - 1:
+                    raise
+                self.refresh(edit.path)
+        return None  # attempts < 1
 
     def undo(self, path: str | None = None) -> Edit | None:
         """Revert the last change to the ledger `path` (any ledger: None); returns the edit that

@@ -22,10 +22,6 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from cpetui.i18n import N_, _, format_date, ngettext
-from cpetui.model import Activity, Problem
-from cpetui.ui.format import num, safe
-from cpetui.ui.preread import Prepared, default_paths
-from cpetui.ui.rows import build_rows
 from cpetui.ledger.session import (
     CannotUndo,
     Collision,
@@ -38,6 +34,10 @@ from cpetui.ledger.session import (
     next_cycle_path,
     next_cycle_text,
 )
+from cpetui.model import Activity, Problem
+from cpetui.ui.format import num, safe
+from cpetui.ui.preread import Prepared, default_paths
+from cpetui.ui.rows import build_rows
 from cpetui.ui.system import editor_argv, evidence_target, open_detached, opener_argv
 from cpetui.ui.widgets.activities import ActivityTable
 from cpetui.ui.widgets.explain import ExplainPanel

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from cpetui import forked
 
 if TYPE_CHECKING:
-    from cpetui.model import Problem
     from cpetui.ledger.session import Entry
+    from cpetui.model import Problem
 
 FirstRead = tuple[dict[str, "Entry"], list["Problem"], list[str]]
 

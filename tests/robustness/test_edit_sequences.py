@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cpetui.ledger.load import read_ledger
-from cpetui.ledger.store import SaveConflict, SaveError
 from cpetui.ledger.session import Edit, Session
+from cpetui.ledger.store import SaveConflict, SaveError
 
 AS_OF = date(2026, 11, 22)
 EXAMPLES = 30

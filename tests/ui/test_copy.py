@@ -91,8 +91,8 @@ async def test_a_ledger_that_already_has_the_activity_cannot_be_picked(ledgers) 
 
 
 def test_a_copy_into_another_program_is_one_edit_whose_inverse_takes_it_out_again(ledgers) -> None:
-    from cpetui.ledger.transfer import plan
     from cpetui.ledger.session import Edit, Session
+    from cpetui.ledger.transfer import plan
 
     folder = ledgers(cissp=CISSP, oscp=OSCP)
     session = Session([str(folder)], AS_OF)

@@ -12,10 +12,10 @@ import time
 
 import pytest
 
+from cpetui.ledger.session import activity_values
 from cpetui.ui.screens.choose import Choose
 from cpetui.ui.screens.confirm import Confirm
 from cpetui.ui.screens.form import ActivityForm
-from cpetui.ledger.session import activity_values
 from cpetui.ui.widgets.activities import ActivityTable
 from tests.ui.conftest import CISSP, SIZE, make_app, settle
 

@@ -12,8 +12,8 @@ import pytest
 
 from cpetui import forked
 from cpetui.i18n import install
-from cpetui.ui import preread
 from cpetui.ledger.session import Session
+from cpetui.ui import preread
 from tests.ui.conftest import AS_OF, CFE, CISSP, SIZE, settle
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from cpetui.i18n import _
+from cpetui.ledger.session import Entry
 from cpetui.ui.chart import marker_line, periods
 from cpetui.ui.format import color, num
-from cpetui.ledger.session import Entry
 from cpetui.ui.widgets.scrolltext import ScrollText
 
 BAR_WIDTH = 30

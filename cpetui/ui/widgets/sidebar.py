@@ -8,9 +8,9 @@ from rich.text import Text
 from textual.message import Message
 
 from cpetui.i18n import _
-from cpetui.ui.format import color, num, progress, safe, state_label, state_style
 from cpetui.ledger.order import ordered
 from cpetui.ledger.session import Entry
+from cpetui.ui.format import color, num, progress, safe, state_label, state_style
 from cpetui.ui.widgets.listing import Item, Listing
 
 BAR_WIDTH = 12

@@ -7,9 +7,9 @@ from datetime import date
 from rich.text import Text
 
 from cpetui.i18n import _, cell_width, format_date, pad
+from cpetui.ledger.session import Entry
 from cpetui.model import Requirement, Status
 from cpetui.ui.format import color, days_left, num, progress, safe, state_label, state_style
-from cpetui.ledger.session import Entry
 from cpetui.ui.widgets.scrolltext import ScrollText
 
 MAX_LABEL = 34
