@@ -58,7 +58,7 @@ def painted() -> None:
 class _FirstPaintHook:
     """Import hook: when `cpetui.ui.app` is loaded, its `run_app` opens an app that ends the process at
     its first paint. The command line itself is run unchanged, so the figure is `cpetui FOLDER`'s
-    start-up as a user has it: arguments, language, the first read begun before Textual loads."""
+    start-up as a user has it: arguments, language, the first read."""
 
     def __init__(self, everything: bool) -> None:
         self.everything = everything
@@ -95,8 +95,8 @@ def _first_paint_app(base: type, everything: bool):  # type: ignore[no-untyped-d
             self.done = True
             self.call_after_refresh(painted)
 
-    def run_app(first) -> int:  # type: ignore[no-untyped-def]
-        FirstPaint(first=first).run(headless=True, size=SIZE)
+    def run_app(paths) -> int:  # type: ignore[no-untyped-def]
+        FirstPaint(paths).run(headless=True, size=SIZE)
         raise SystemExit("the app ended before its first paint")
 
     return run_app
@@ -144,8 +144,8 @@ async def edit_in_app(size: int, runs: int = 15) -> float:
     import statistics
 
     from bench.generate import generate
-    from cpetui.ui.app import CpetuiApp
     from cpetui.ledger.session import Edit
+    from cpetui.ui.app import CpetuiApp
 
     with tempfile.TemporaryDirectory() as tmp:
         generate(Path(tmp), 1, size)

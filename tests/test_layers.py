@@ -17,7 +17,7 @@ HEADLESS = ["cpetui.ledger.parse", "cpetui.ledger.load", "cpetui.ledger.report",
             "cpetui.ledger.transfer", "cpetui.ledger.session", "cpetui.ledger.history", "cpetui.ledger.order",
             "cpetui.cli.programs", "cpetui.cli.export", "cpetui.cli.audit_pack", "cpetui.export.csvfile",
             "cpetui.export.markdown", "cpetui.export.jsonfile", "cpetui.export.iia_japan",
-            "cpetui.forked", "cpetui.ui.preread"]
+            "cpetui.forked"]
 
 
 def _loaded_after_import(module: str) -> set[str]:

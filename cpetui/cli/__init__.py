@@ -221,18 +221,10 @@ def _run_app(args_list: list[str]) -> int:
         print(_("cpetui: the app needs a terminal; without one, run `cpetui status` or `cpetui check` "
                 "(`cpetui --help` lists the commands)"), file=sys.stderr)
         return 2
+    _setup_language(lang)  # before the app's words are made
     # Rarely until every ledger is read (the app then calls `collect_as_usual`): Textual's classes and
     # styles and the ledgers live as long as the app.
     collect_rarely()
-    from cpetui.ui import preread
-
-    # Begun before Textual is imported (a fork must not copy the threads Textual starts): the language,
-    # the ledger folder and the first read come from the second core while Textual loads here.
-    pending = preread.start(paths, lang=lang)
-    import textual.app  # noqa: F401 - the long part of start-up, with nothing to wait for
-
-    first = pending.settle()
-    _setup_language(first.lang)  # the language the reading chose, before the app's words are made
     from cpetui.ui.app import run_app
 
-    return int(run_app(first) or 0)
+    return int(run_app(paths) or 0)

@@ -5,18 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from cpetui.model import Problem
-
-
-def discover(paths: Sequence[str]) -> tuple[list[str], list[Problem]]:
-    """`cpetui.ledger.load.discover`, imported on first use: a watcher handed over at start-up (see
-    `cpetui.ui.preread`) must not load the ledger reader into the app before its first paint."""
-    from cpetui.ledger.load import discover as find
-
-    return find(paths)
+from cpetui.ledger.load import discover
 
 
 @dataclass(frozen=True, slots=True)

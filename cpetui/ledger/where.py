@@ -189,3 +189,14 @@ def _ledger_folder_at(folder: str, *, here: bool) -> tuple[str, str] | None:
             return below, _("./ledgers exists in the current folder")
         return below, _("{folder} exists in a folder above the current one").format(folder=below)
     return None
+
+
+def app_paths(paths: Sequence[str]) -> list[str]:
+    """The app's paths: those on the command line, else the folder `cpetui where` names (the app and
+    the headless commands choose alike); a broken config file never keeps the app from a folder."""
+    if paths:
+        return list(paths)
+    try:
+        return list(locate(()).paths)
+    except ConfigError:
+        return list(locate((), use_config=False).paths)

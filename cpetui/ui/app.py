@@ -34,9 +34,9 @@ from cpetui.ledger.session import (
     next_cycle_path,
     next_cycle_text,
 )
+from cpetui.ledger.where import app_paths
 from cpetui.model import Activity, Problem
 from cpetui.ui.format import num, safe
-from cpetui.ui.preread import Prepared, default_paths
 from cpetui.ui.rows import build_rows
 from cpetui.ui.system import editor_argv, evidence_target, open_detached, opener_argv
 from cpetui.ui.widgets.activities import ActivityTable
@@ -152,29 +152,22 @@ class CpetuiApp(App[int]):
         as_of: date | None = None,
         watch: bool = True,
         poll_seconds: float = POLL_SECONDS,
-        first: Prepared | None = None,
     ) -> None:
-        """`first`: what the command line prepared while Textual loaded (`preread`): the paths, the
-        day, the watcher and the first read; `paths` and `watch` are then not used."""
         super().__init__()
         self.fixed_as_of = as_of
-        if first is not None:
-            paths, as_of, watch = first.paths, first.as_of, first.watcher is not None
-        self.session = Session(default_paths(paths), as_of or date.today())
+        self.session = Session(app_paths(paths), as_of or date.today())
         self.selected: str | None = None
         self.watching = watch
         self.poll_seconds = poll_seconds
-        self.watcher: Any = first.watcher if first is not None else None
+        self.watcher: Any = None
         self._timer: Any = None
         self._polling = False
         # Saves run one at a time, in order, in a worker thread (file I/O never blocks a keystroke).
         self._jobs: deque[SaveJob] = deque()
         self._saving = False
         # The selected ledger (and the others' headers) are read before the first frame (no screen yet
-        # to keep responsive), so it is drawn once, with the data: begun before Textual was imported
-        # when the command line started it, else read here.
-        self._first: tuple[dict[str, Entry], list[Problem], list[str]] = \
-            first.first if first is not None else self._read_first()
+        # to keep responsive), so it is drawn once, with the data.
+        self._first: tuple[dict[str, Entry], list[Problem], list[str]] = self._read_first()
 
     # ------------------------------------------------------------------------------ layout
 
@@ -1181,9 +1174,9 @@ def step_words(step: Edit) -> str:
     return _("{what} “{title}”").format(what=step.label, title=safe(step.title, 60))
 
 
-def run_app(first: Prepared) -> int:
-    """Open the app as `first` prepared it (see `cpetui.ui.preread`)."""
-    app = CpetuiApp(first=first)
+def run_app(paths: Sequence[str] = ()) -> int:
+    """Open the app on `paths` (none: the folder `cpetui where` names); the shell's exit code."""
+    app = CpetuiApp(paths)
     result = app.run()
     for path in app.rescued:
         print(_("Your unsaved form input is in {path}").format(path=path))

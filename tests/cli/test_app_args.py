@@ -98,17 +98,17 @@ def test_without_a_terminal_the_app_refuses_to_start_and_says_what_to_run(tmp_pa
 def test_with_a_terminal_the_app_starts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # The terminal check must not stop a real session: with both ends a terminal, start-up begins.
     import cpetui.cli as cli
-    from cpetui.ui import preread
+    from cpetui.ui import app
 
     class Started(Exception):
         pass
 
-    def start(paths: object, lang: object = None) -> None:
+    def start(paths: object) -> None:
         raise Started(paths)
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
-    monkeypatch.setattr(preread, "start", start)
+    monkeypatch.setattr(app, "run_app", start)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "ledgers").mkdir()
     with pytest.raises(Started) as started:

@@ -313,8 +313,7 @@ def test_the_config_file_and_cpetui_ledgers_still_win_over_the_folder_found(user
 
 
 def test_the_app_opens_the_folder_where_names(user: Home, monkeypatch: pytest.MonkeyPatch):
-    from cpetui.ledger.where import locate
-    from cpetui.ui.preread import default_paths
+    from cpetui.ledger.where import app_paths, locate
 
     folder = initialised(user)
     below = folder / "evidence"
@@ -322,7 +321,7 @@ def test_the_app_opens_the_folder_where_names(user: Home, monkeypatch: pytest.Mo
     monkeypatch.delenv("CPETUI_LEDGERS", raising=False)
     monkeypatch.setenv("CPETUI_CONFIG", str(user.home / "none.toml"))
     monkeypatch.setenv("HOME", str(user.home))
-    assert default_paths([]) == list(locate(()).paths) == [".."]
+    assert app_paths([]) == list(locate(()).paths) == [".."]
     # a broken config file does not keep the app from the folder found
     monkeypatch.setenv("CPETUI_CONFIG", str(user.write_config("ledgers = 3\n", user.home / "bad.toml")))
-    assert default_paths([]) == [".."]
+    assert app_paths([]) == [".."]

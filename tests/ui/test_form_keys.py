@@ -167,14 +167,14 @@ def test_an_unexpected_error_in_the_app_exits_non_zero(monkeypatch) -> None:
         return_code = 1  # what Textual sets when an exception ends the app; run() then returns None
         rescued: tuple[str, ...] = ()  # no form was open
 
-        def __init__(self, **_kwargs: object) -> None:
+        def __init__(self, *_args: object, **_kwargs: object) -> None:
             pass
 
         def run(self) -> None:
             return None
 
     monkeypatch.setattr(app_module, "CpetuiApp", Crashed)
-    assert app_module.run_app(None) == 1  # type: ignore[arg-type]
+    assert app_module.run_app([]) == 1
 
 
 async def test_esc_on_an_open_list_closes_the_list_not_the_form(ledgers) -> None:
