@@ -18,3 +18,8 @@ def ordered(entries: Iterable[Entry]) -> list[Entry]:
     """Grouped by credential (alphabetical), newest cycle first within each."""
     by_newest = sorted(entries, key=_start, reverse=True)
     return sorted(by_newest, key=lambda e: e.credential.casefold())
+
+
+def ordered_paths(entries: Iterable[Entry]) -> list[str]:
+    """The ledgers' paths in sidebar order."""
+    return [e.path for e in ordered(entries)]
