@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 
 from cpetui.i18n import N_, _
 from cpetui.ledger.session import Entry, Session
@@ -25,11 +26,8 @@ from cpetui.ui.format import use_theme
 from cpetui.ui.reading import Reading
 from cpetui.ui.rows import build_rows
 from cpetui.ui.saving import SaveJob, Saving
-from cpetui.ui.screens.help import HelpScreen
 from cpetui.ui.widgets.activities import ActivityTable
-from cpetui.ui.widgets.chart import CreditChart
 from cpetui.ui.widgets.explain import ExplainPanel
-from cpetui.ui.widgets.findings import FindingsList
 from cpetui.ui.widgets.keybar import KeyBar
 from cpetui.ui.widgets.pages import Pages, TabBar
 from cpetui.ui.widgets.problems import ProblemsBanner
@@ -132,7 +130,7 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
             yield ProblemsBanner(id="problems")
             yield StatusPanel(id="status")
             yield TabBar([(tab, _(title)) for tab, title in TABS], id="tabbar")
-            with Pages({"tab-findings": FindingsList, "tab-chart": CreditChart}, id="tabs",
+            with Pages({"tab-findings": _findings, "tab-chart": _chart}, id="tabs",
                        initial="tab-activities"):
                 yield ActivityTable(id="tab-activities")
             yield ExplainPanel(id="explain")
@@ -250,6 +248,8 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
             self.query_one(f"#{tab}").focus()  # the chart scrolls by keys, like the findings
 
     def action_help(self) -> None:
+        from cpetui.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_sources(self) -> None:
@@ -314,6 +314,20 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
                             lambda: self.action_redo(anywhere=True))
         yield SystemCommand(_("Help"), _("every key and filter term") + " · " + _("key: {key}").format(
             key="?"), self.action_help)
+
+
+def _findings() -> Widget:
+    """The findings page, made (and its module imported) when its tab is first opened."""
+    from cpetui.ui.widgets.findings import FindingsList
+
+    return FindingsList()
+
+
+def _chart() -> Widget:
+    """The chart page, made (and its module imported) when its tab is first opened."""
+    from cpetui.ui.widgets.chart import CreditChart
+
+    return CreditChart()
 
 
 # The pages under the tab bar; titles translated when shown.

@@ -25,13 +25,7 @@ from cpetui.ledger.session import (
 )
 from cpetui.model import Activity
 from cpetui.ui.format import num, safe
-from cpetui.ui.formspec import form_spec
 from cpetui.ui.saving import SaveJob
-from cpetui.ui.screens.confirm import Confirm
-from cpetui.ui.screens.copy import CopyScreen, targets_for
-from cpetui.ui.screens.form import ActivityForm
-from cpetui.ui.screens.new_ledger import NewLedgerScreen
-from cpetui.ui.screens.submit import SubmitScreen
 from cpetui.ui.system import editor_argv, evidence_target, open_detached, opener_argv
 from cpetui.ui.widgets.activities import ActivityTable
 
@@ -42,7 +36,11 @@ else:
 
 
 class Editing(_App):
-    """The keys that change a ledger; mixed into CpetuiApp."""
+    """The keys that change a ledger; mixed into CpetuiApp.
+
+    Each dialog and form is imported by the action that opens it: none is part of the first frame,
+    and importing them all up front would make the first paint visibly later (bench: app first paint).
+    """
 
     def _writable_entry(self) -> Entry | None:
         entry = self.entry
@@ -69,6 +67,9 @@ class Editing(_App):
         return entry, activity
 
     def action_add(self) -> None:
+        from cpetui.ui.formspec import form_spec
+        from cpetui.ui.screens.form import ActivityForm
+
         _form_key_is_for_the_app(self)
         entry = self._writable_entry()
         if entry is None:
@@ -90,6 +91,9 @@ class Editing(_App):
         self.push_screen(form, added)
 
     def action_edit(self) -> None:
+        from cpetui.ui.formspec import form_spec
+        from cpetui.ui.screens.form import ActivityForm
+
         _form_key_is_for_the_app(self)
         found = self._selected_activity()
         if found is None:
@@ -125,6 +129,8 @@ class Editing(_App):
         self.push_screen(form, edited)
 
     def action_delete(self) -> None:
+        from cpetui.ui.screens.confirm import Confirm
+
         found = self._selected_activity()
         if found is None:
             return
@@ -187,6 +193,8 @@ class Editing(_App):
 
     def action_submitted_on(self) -> None:
         """Mark submitted on a chosen day: the selected activity, or every unsubmitted one shown."""
+        from cpetui.ui.screens.submit import SubmitScreen
+
         found = self._selected_activity()
         if found is None:
             return
@@ -214,6 +222,8 @@ class Editing(_App):
         self.push_screen(SubmitScreen(self.session.as_of, activity.title, len(shown)), chosen)
 
     def action_copy(self) -> None:
+        from cpetui.ui.screens.copy import CopyScreen, targets_for
+
         found = self._selected_activity()
         if found is None:
             return
@@ -278,6 +288,8 @@ class Editing(_App):
                 self.notify(_("Opening {target}").format(target=safe(item, 80)), timeout=3, markup=False)
 
     def action_next_cycle(self) -> None:
+        from cpetui.ui.screens.confirm import Confirm
+
         if self.entry is None:  # nothing to continue: start a first ledger
             self.action_new_ledger()
             return
@@ -327,6 +339,8 @@ class Editing(_App):
 
     def action_new_ledger(self) -> None:
         """Start a ledger for any program and credential (the first one, or another credential)."""
+        from cpetui.ui.screens.new_ledger import NewLedgerScreen
+
         def chosen(answer: tuple[str, str] | None) -> None:
             if answer is None:
                 return

@@ -16,10 +16,7 @@ from textual.message import Message
 from cpetui.i18n import _, format_date
 from cpetui.ledger.order import ordered_paths
 from cpetui.ledger.session import CannotUndo, Collision, Edit, Outcome, ReadOnly
-from cpetui.ledger.store import SaveConflict, SaveError
 from cpetui.ui.format import safe
-from cpetui.ui.screens.choose import Choose
-from cpetui.ui.screens.form import field_text, labels
 from cpetui.ui.widgets.activities import ActivityTable
 
 if TYPE_CHECKING:
@@ -131,6 +128,9 @@ class Saving(_App):
             self.notify(job.done, timeout=3)
 
     def _save_failed(self, job: SaveJob, error: Exception | None) -> None:
+        # The writer and the dialogs are imported when first needed, not before the first frame.
+        from cpetui.ledger.store import SaveConflict, SaveError
+
         edit = job.edit
         if job.undo or job.redo:
             cannot = _("Cannot undo: {reason}") if job.undo else _("Cannot redo: {reason}")
@@ -168,6 +168,8 @@ class Saving(_App):
             job.failed()
 
     def _collision(self, job: SaveJob) -> None:
+        from cpetui.ui.screens.choose import Choose
+
         edit = job.edit
         question = Text(_("{file} was changed on disk since cpetui read it. Nothing was written.").format(
             file=safe(edit.path)) + "\n" + _("What now?"))
@@ -194,6 +196,9 @@ class Saving(_App):
         keep the file's version, or write over it (asked again should the file change once more); for a
         removed activity, add it back with the user's values.
         """
+        from cpetui.ui.screens.choose import Choose
+        from cpetui.ui.screens.form import labels
+
         edit = job.edit
         path = edit.path
         known = collision.current or job.restore or {}
@@ -253,4 +258,6 @@ def _shown(value: Any) -> str:
         return _("(not set)")
     if isinstance(value, date):
         return format_date(value)
+    from cpetui.ui.screens.form import field_text
+
     return safe(field_text(value), 60) or "[]"
