@@ -14,10 +14,12 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 
 from cpetui.i18n import N_, _
+from cpetui.ledger.order import ordered_paths
 from cpetui.ledger.session import Entry, Session
 from cpetui.ledger.where import app_paths
 from cpetui.model import Activity, Problem
@@ -67,6 +69,8 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
 
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))  # absolute: subclasses elsewhere find it too
     TITLE = "cpetui"
+    # The ledger in view: the sidebar sets it, the panels follow (watch_selected).
+    selected: var[str | None] = var(None, init=False)
     rescued: tuple[str, ...] = ()  # files holding open forms' input, kept when an error ended the app
     # The activities table has the keys from the first frame (no focus change, no second layout).
     AUTO_FOCUS = "#activities"
@@ -105,7 +109,6 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
         super().__init__()
         self.fixed_as_of = as_of
         self.session = Session(app_paths(paths), as_of or date.today())
-        self.selected: str | None = None
         self.watching = watch
         self.poll_seconds = poll_seconds
         self.watcher: Any = None
@@ -180,9 +183,24 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
     def entry(self) -> Entry | None:
         return self.session.entries.get(self.selected) if self.selected else None
 
+    def watch_selected(self) -> None:
+        """Another ledger chosen: the panels show it (the sidebar chose it, or is shown by the caller)."""
+        self.render_selected()
+
+    def reselect(self) -> None:
+        """When the selected ledger is gone (or none was), the first in sidebar order, set quietly: the
+        caller shows everything next."""
+        entries = self.session.entries
+        if self.selected is None or self.selected not in entries:
+            ordered = ordered_paths(entries.values())
+            self.set_reactive(CpetuiApp.selected, ordered[0] if ordered else None)
+
     def render_all(self, keep: str | None = None) -> None:
-        self.query_one(LedgerList).show(self.session.entries.values(), self.selected)
+        self.render_sidebar()
         self.render_selected(keep)
+
+    def render_sidebar(self) -> None:
+        self.query_one(LedgerList).show(self.session.entries.values(), self.selected)
 
     def render_selected(self, keep: str | None = None) -> None:
         entry = self.entry
@@ -219,9 +237,7 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
 
     @on(LedgerList.Chosen)
     def _ledger_chosen(self, message: LedgerList.Chosen) -> None:
-        if message.path != self.selected:
-            self.selected = message.path
-            self.render_selected()
+        self.selected = message.path
 
     @on(ActivityTable.Highlighted)
     def _row_highlighted(self) -> None:

@@ -308,7 +308,7 @@ class Editing(_App):
             def go(yes: bool | None) -> None:
                 if yes:
                     self.selected = following.path
-                    self.render_all()
+                    self.render_sidebar()
 
             self.push_screen(Confirm(Text(_("The next {credential} cycle already has its ledger: {file}. "
                                             "Open it?").format(credential=safe(entry.credential, 20),
@@ -324,9 +324,9 @@ class Editing(_App):
         question.append("\n\n" + _("u undoes it: the new file is deleted while it is unchanged."), "dim")
 
         def created(outcome: Outcome) -> None:
-            self.selected = path
             self._rewatch()
-            self.render_all()
+            self.selected = path
+            self.render_sidebar()
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -347,9 +347,9 @@ class Editing(_App):
             path, text = answer
 
             def created(outcome: Outcome) -> None:
-                self.selected = path
                 self._rewatch()
-                self.render_all()
+                self.selected = path
+                self.render_sidebar()
 
             self.save(Edit("create", path, values={"text": text}, label=_("start a ledger"),
                            title=os.path.basename(path)),

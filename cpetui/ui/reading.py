@@ -13,7 +13,6 @@ from textual.worker import get_current_worker
 from cpetui.collector import collect_as_usual
 from cpetui.i18n import _
 from cpetui.ledger.load import discover, read_ledger
-from cpetui.ledger.order import ordered_paths
 from cpetui.ledger.session import Entry
 from cpetui.ledger.watch import Watcher
 from cpetui.model import Problem
@@ -90,9 +89,7 @@ class Reading(_App):
         self.session.entries = dict(message.entries)
         self.session.missing = list(message.missing)
         entries = self.session.entries
-        if self.selected not in entries:
-            ordered = ordered_paths(entries.values())
-            self.selected = ordered[0] if ordered else None
+        self.reselect()
         for problem in self.session.missing:
             self.notify(_("{path}: {message}").format(path=safe(problem.source.path),
                                                       message=problem.message),
@@ -175,9 +172,7 @@ class Reading(_App):
             self.session.install(entry)
         for path in message.gone:
             self.session.forget(path)
-        if self.selected in message.gone or self.selected is None:
-            ordered = ordered_paths(self.session.entries.values())
-            self.selected = ordered[0] if ordered else None
+        self.reselect()
         self.render_all()
         if message.only_pending:
             self._settle_when_read()

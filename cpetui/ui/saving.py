@@ -14,7 +14,6 @@ from textual import work
 from textual.message import Message
 
 from cpetui.i18n import _, format_date
-from cpetui.ledger.order import ordered_paths
 from cpetui.ledger.session import CannotUndo, Collision, Edit, Outcome, ReadOnly
 from cpetui.ui.format import safe
 from cpetui.ui.widgets.activities import ActivityTable
@@ -111,9 +110,7 @@ class Saving(_App):
         elif job.redo:
             self.session.history.redid(edit, outcome.inverse)
         self._acknowledge(edit.path, edit.target)
-        if self.selected in outcome.gone or self.selected not in self.session.entries:
-            ordered = ordered_paths(self.session.entries.values())
-            self.selected = ordered[0] if ordered else None
+        self.reselect()
         touched = outcome.touched
         target_path = edit.target if edit.kind == "copy" else edit.path
         show = touched if touched is not None and edit.kind != "delete" and target_path == self.selected \
