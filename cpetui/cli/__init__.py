@@ -18,6 +18,8 @@ from cpetui.i18n import N_, _
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("cpetui.cli.check", N_("check ledgers for errors (for git pre-commit hooks)")),
     "status": ("cpetui.cli.status", N_("where each ledger stands")),
+    "due": ("cpetui.cli.due", N_("what falls due next across every credential, most urgent first")),
+    "calendar": ("cpetui.cli.ical", N_("every key date as an iCalendar file, with reminders")),
     "where": ("cpetui.cli.where", N_("which ledger folder is used, and why")),
     "init": ("cpetui.cli.init", N_("create a ledger folder ready for git")),
     "new": ("cpetui.cli.new", N_("start a new cycle's ledger")),
@@ -25,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "programs": ("cpetui.cli.programs", N_("programs, rules versions and activity types")),
     "export": ("cpetui.cli.export", N_("export a ledger as CSV, JSON or Markdown")),
     "audit-pack": ("cpetui.cli.audit_pack", N_("zip a ledger's evidence with a manifest and report")),
+    "completion": ("cpetui.cli.completion", N_("shell completion for bash, zsh or fish")),
 }
 
 
@@ -46,6 +49,7 @@ def build_parser(
                       "Without a command, opens the app on the given ledger files or folders."),
     )
     parser.add_argument("--lang", choices=["en", "ja"], help=_("interface language"))
+    parser.add_argument("--version", action=_Version, help=_("print the version and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in commands.items():
         p = sub.add_parser(name, help=_(help_text), description=_(help_text))
@@ -57,7 +61,7 @@ def build_parser(
 
 
 # Commands that write nothing but their output: run as the program, they end the moment it is flushed.
-READ_ONLY = frozenset({"check", "status", "where", "programs"})
+READ_ONLY = frozenset({"check", "status", "due", "where", "programs"})
 
 
 def run() -> NoReturn:
@@ -86,10 +90,45 @@ def _stderr_is_terminal() -> bool:
         return False
 
 
+class _Version(argparse.Action):
+    """`--version`, looked up only when asked for (every other run skips reading the package metadata)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(version_line())
+        parser.exit()
+
+
+def version_line() -> str:
+    """`cpetui 0.1.0`: the installed package's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"cpetui {version('cpetui')}"
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "cpetui (not installed)"
+
+
+def complete(commands: dict[str, tuple[str, str]]) -> NoReturn:
+    """Answer the shell's completion request (`cpetui completion` installed the asking side): the whole
+    parser, every command's options, then exit as argcomplete does."""
+    import argcomplete
+
+    argcomplete.autocomplete(build_parser(commands))
+    raise SystemExit(0)  # autocomplete exits itself; reached only when the request was not for us
+
+
 def main(argv: Sequence[str] | None = None, *, exit_fast: bool = False) -> int:
     """Run the command line; `exit_fast`: a read-only command ends the process itself when done."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     commands = _available_commands()
+    if "_ARGCOMPLETE" in os.environ and argv is None:
+        complete(commands)
+    if args_list[:1] in (["--version"], ["-V"]):
+        print(version_line())
+        return 0
     first = _first_word(args_list)
     if first not in commands and not any(a in ("-h", "--help") for a in args_list[:1]):
         if first is not None and not os.path.exists(first):

@@ -9,6 +9,7 @@ from datetime import date
 
 from cpetui.cli.args import add_format, date_arg
 from cpetui.cli.ledgers import CONFIG_ERROR, find_ledgers
+from cpetui.cli.paint import Paint, add_color
 from cpetui.i18n import _, ngettext
 from cpetui.ledger.load import read_ledger
 from cpetui.ledger.locate import toml_lines
@@ -23,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=date_arg, default=None,
                         help=_("date to check against (default: today)"))
     parser.add_argument("-q", "--quiet", action="store_true", help=_("print only errors"))
+    add_color(parser)
     parser.add_argument("--only-ledgers", action="store_true",
                         help=_("skip TOML files that are not ledgers (valid TOML with neither [cycle] nor "
                                "[[activity]], e.g. pyproject.toml): for commit hooks"))
@@ -130,13 +132,15 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(dumps(_as_json(results, errors, warnings)))
     else:
         out = sys.stdout
+        paint = Paint.for_stream(out, args.color)
+        colored = functools.partial(_severity_color, paint) if paint.enabled else None
         for _path, probs in results:
             for p in probs:
                 if args.quiet and p.severity != "error":
                     continue
                 if p.severity == "info":
                     continue
-                print(format_problem(p), file=out)
+                print(format_problem(p, paint=colored), file=out)
         n = len(files)
         summary = _("{ledgers}, {errors}, {warnings}").format(
             ledgers=ngettext("{n} ledger", "{n} ledgers", n).format(n=n),
@@ -149,6 +153,10 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     return 1 if errors else 0
+
+
+def _severity_color(paint: Paint, word: str, severity: str) -> str:
+    return paint(word, "red", bold=True) if severity == "error" else paint(word, "yellow")
 
 
 def _other_toml(path: str) -> bool:

@@ -72,7 +72,7 @@ def evaluate_ledger(path: str, as_of: date) -> tuple[Ledger, Status] | None:
     return ledger, status
 
 
-def write_output(path: str, text: str, ledger_path: str) -> None:
+def write_output(path: str, text: str | bytes, ledger_path: str) -> None:
     """Write `text` to `path` atomically; never over a ledger (raises OSError/ValueError with why)."""
     from cpetui.export.guard import ledger_in_the_way
 
@@ -82,8 +82,8 @@ def write_output(path: str, text: str, ledger_path: str) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".cpetui-export-", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

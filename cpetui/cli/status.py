@@ -12,10 +12,12 @@ from typing import Any
 
 from cpetui.cli.args import add_format, date_arg
 from cpetui.cli.ledgers import CONFIG_ERROR, find_ledgers
+from cpetui.cli.paint import add_color
 from cpetui.i18n import _, cell_width, format_date, pad
 from cpetui.ledger.load import read_ledger
 from cpetui.ledger.report import format_problem
 from cpetui.model import Finding, Ledger, Problem, Requirement, SourceRef, Status
+from cpetui.overview import Due, due, overview
 from cpetui.rules.arithmetic import num
 from cpetui.text import printable
 
@@ -38,6 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=date_arg, default=None,
                         help=_("the date to compute the standing for (default: today)"))
     add_format(parser, _("a versioned JSON structure (see docs/status-json.md)"))
+    add_color(parser)
 
 
 # --------------------------------------------------------------------------------------- evaluation
@@ -204,13 +207,14 @@ def failed_json(path: str, problems: list[Problem]) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------- run
 
 
-def _one(path: str, as_of: date) -> tuple[dict[str, Any], list[str], bool]:
-    """One ledger's JSON entry, its human lines, and whether it failed (runs in a worker too)."""
-    _ledger, status, problems = assess(path, as_of)
+def _one(path: str, as_of: date) -> tuple[dict[str, Any], list[str], bool, Due | None]:
+    """One ledger's JSON entry, its human lines, whether it failed, and its overview line (runs in a
+    worker too)."""
+    ledger, status, problems = assess(path, as_of)
     if status is None:
         lines = [_("{path}: cannot be evaluated").format(path=printable(path))]
-        return failed_json(path, problems), lines + [format_problem(p) for p in problems], True
-    return status_json(status), human(status), False
+        return failed_json(path, problems), lines + [format_problem(p) for p in problems], True, None
+    return status_json(status), human(status), False, due(ledger, status)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -224,11 +228,14 @@ def run(args: argparse.Namespace) -> int:
     out: list[str] = [format_problem(p) for p in missing]
     from cpetui.cli.parallel import map_files
 
-    for entry, lines, bad in map_files(functools.partial(_one, as_of=as_of), files):
+    rows: list[Due] = []
+    for entry, lines, bad, row in map_files(functools.partial(_one, as_of=as_of), files):
         failed = failed or bad
         entries.append(entry)
         out += lines
         out.append("")
+        if row is not None:
+            rows.append(row)
     if args.format == "json":
         doc = {"schema_version": SCHEMA_VERSION, "as_of": as_of.isoformat(), "ledgers": entries}
         from cpetui.export.jsonfile import dumps
@@ -237,5 +244,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         if not files and not missing:
             out.append(_("no ledger files found in {paths}").format(paths=", ".join(location.paths)))
+        if len(files) > 1:  # several ledgers end with what `cpetui due` says of them, in short
+            from cpetui.cli.due import WITHIN
+            from cpetui.cli.due import lines as due_lines
+            from cpetui.cli.paint import Paint
+
+            out += due_lines(overview(rows, as_of), as_of, WITHIN, Paint.for_stream(sys.stdout, args.color))
         print("\n".join(out).rstrip("\n"))
     return 1 if failed else 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from cpetui.i18n import _, cell_width
 from cpetui.model import Problem
 from cpetui.text import printable
@@ -19,10 +21,14 @@ def clip_excerpt(line: str, col: int = 1) -> str:
     return line if len(line) <= keep else line[: keep - 1] + "…"
 
 
-def format_problem(problem: Problem, *, excerpt: bool = True) -> str:
-    """The problem as lines of plain text (control characters made visible)."""
+def format_problem(problem: Problem, *, excerpt: bool = True,
+                   paint: Callable[[str, str], str] | None = None) -> str:
+    """The problem as lines of plain text (control characters made visible); `paint(text, severity)`
+    colours the severity word where the caller colours its output."""
     src = problem.source
     sev = _(SEVERITY_WORDS.get(problem.severity, problem.severity))
+    if paint is not None:
+        sev = paint(sev, problem.severity)
     lines = [f"{printable(src.path)}:{src.line}:{src.col}: {sev}: {printable(problem.message)}"]
     if excerpt and problem.excerpt:
         text = printable(clip_excerpt(problem.excerpt.rstrip("\r\n"), src.col))

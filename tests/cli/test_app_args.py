@@ -68,9 +68,12 @@ def test_a_mistyped_command_imports_no_textual(tmp_path: Path) -> None:
 
 
 def test_a_word_like_no_command_lists_the_commands(tmp_path: Path) -> None:
-    proc = _cpetui("completion", cwd=tmp_path, code=CHECK_NO_TEXTUAL)
+    proc = _cpetui("calender", cwd=tmp_path, code=CHECK_NO_TEXTUAL)
     assert proc.returncode == 2
-    assert proc.stderr.startswith("cpetui: unknown command 'completion'; the commands are: check, status")
+    assert proc.stderr.startswith("cpetui: unknown command 'calender' — did you mean 'calendar'?")
+    proc = _cpetui("overview", cwd=tmp_path, code=CHECK_NO_TEXTUAL)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("cpetui: unknown command 'overview'; the commands are: check, status")
     assert "audit-pack" in proc.stderr
 
 
