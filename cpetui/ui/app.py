@@ -28,6 +28,7 @@ from cpetui.ui.format import use_theme
 from cpetui.ui.reading import Reading
 from cpetui.ui.rows import build_rows
 from cpetui.ui.saving import SaveJob, Saving
+from cpetui.ui.screens.overview import OverviewScreen
 from cpetui.ui.widgets.activities import ActivityTable
 from cpetui.ui.widgets.explain import ExplainPanel
 from cpetui.ui.widgets.keybar import KeyBar
@@ -90,6 +91,7 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
         Binding("E", "editor", _("Editor")),
         Binding("i", "sources", _("Sources"), show=False),
         Binding("n", "next_cycle", _("Next cycle"), show=False),
+        Binding("0", "overview", _("Overview"), show=False),
         Binding("1", "tab('tab-activities')", _("Activities"), show=False),
         Binding("2", "tab('tab-findings')", _("Findings"), show=False),
         Binding("3", "tab('tab-chart')", _("Chart"), show=False),
@@ -105,8 +107,12 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
         as_of: date | None = None,
         watch: bool = True,
         poll_seconds: float = POLL_SECONDS,
+        overview: bool = False,
     ) -> None:
+        """`overview`: open on every credential's overview when there are several ledgers (the
+        `cpetui` command does; tests that look at one ledger start on it)."""
         super().__init__()
+        self.open_on_overview = overview
         self.fixed_as_of = as_of
         self.session = Session(app_paths(paths), as_of or date.today())
         self.watching = watch
@@ -149,6 +155,8 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
         # Painted with data from the first frame.
         self.on_reading_loaded(Reading.Loaded(entries, tuple(missing)))
         # The other ledgers once the first frame is out: reading them must not delay it.
+        if self.open_on_overview and len(entries) > 1:
+            self.action_overview()
         if rest:
             self.call_after_refresh(self.read_rest, rest)
         else:
@@ -198,6 +206,21 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
     def render_all(self, keep: str | None = None) -> None:
         self.render_sidebar()
         self.render_selected(keep)
+        for screen in self.screen_stack:
+            if isinstance(screen, OverviewScreen):
+                screen.show(self.session.entries.values(), self.session.as_of)
+
+    def action_overview(self) -> None:
+        """Every credential's current cycle; Enter there opens a ledger."""
+        if any(isinstance(s, OverviewScreen) for s in self.screen_stack):
+            return
+
+        def opened(path: str | None) -> None:
+            if path is not None and path in self.session.entries:
+                self.selected = path
+                self.render_sidebar()
+
+        self.push_screen(OverviewScreen(self.session.entries.values(), self.session.as_of), opened)
 
     def render_sidebar(self) -> None:
         self.query_one(LedgerList).show(self.session.entries.values(), self.selected)
@@ -403,8 +426,9 @@ def key_label(binding: Binding) -> str:
 
 
 def run_app(paths: Sequence[str] = ()) -> int:
-    """Open the app on `paths` (none: the folder `cpetui where` names); the shell's exit code."""
-    app = CpetuiApp(paths)
+    """Open the app on `paths` (none: the folder `cpetui where` names), on the overview when there are
+    several ledgers; the shell's exit code."""
+    app = CpetuiApp(paths, overview=True)
     result = app.run()
     for path in app.rescued:
         print(_("Your unsaved form input is in {path}").format(path=path))

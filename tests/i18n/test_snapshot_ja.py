@@ -66,3 +66,34 @@ def test_main_screen_in_japanese(snapshot, folder: Path) -> None:  # type: ignor
     for english in ("Add", "Delete", "Undo", "Quit", "Activities", "Findings"):
         assert f">{english}" not in text and f" {english} " not in text, english
     assert snapshot.use_extension(SVGImageExtension) == svg
+
+
+OVERVIEW = """
+import sys
+from cpetui.locale import setup
+setup("ja")
+from textual._doc import take_svg_screenshot
+from cpetui.ui.app import CpetuiApp
+from tests.ui.conftest import AS_OF
+
+async def run_before(pilot):
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+app = CpetuiApp(["ledgers"], as_of=AS_OF, watch=False, overview=True)
+sys.stdout.write(take_svg_screenshot(app=app, terminal_size=(80, 24), run_before=run_before))
+"""
+
+
+def test_overview_in_japanese_at_80x24(snapshot, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    env.update(PYTHONPATH=str(ROOT), NO_COLOR="", CPETUI_CONFIG=str(folder / "no-config.toml"),
+               PYTHONIOENCODING="utf-8")
+    result = subprocess.run([sys.executable, "-c", OVERVIEW], cwd=folder, env=env, capture_output=True,
+                            text=True, encoding="utf-8", timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.replace("&#160;", " ")
+    for word in ("全資格の一覧", "遅れ", "残り", "サイクル終了", "Enter で台帳を開く"):
+        assert word in text, word
+    assert snapshot.use_extension(SVGImageExtension) == result.stdout
