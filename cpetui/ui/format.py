@@ -111,10 +111,21 @@ def days_left(day: date, as_of: date) -> str:
     return _("{n} days ago").format(n=-n) if n != -1 else _("yesterday")
 
 
+BLOCKS = " ▏▎▍▌▋▊▉█"
+
+
+def bar(value: float, scale: float, width: int) -> str:
+    """`value` as a bar of eighth-blocks, `width` cells at `scale`."""
+    if scale <= 0 or width <= 0:
+        return " " * max(0, width)
+    eighths = max(0, min(width * 8, round(value / scale * width * 8)))
+    full, part = divmod(eighths, 8)
+    text = "█" * full + (BLOCKS[part] if part else "")
+    return text.ljust(width)
+
+
 def progress(value: float, total: float, width: int) -> str:
     """A progress bar of `width` cells, eighth-block precision."""
-    from cpetui.ui.chart import bar
-
     if total <= 0:
         return "█" * width if value > 0 else "░" * width
     filled = bar(min(value, total), total, width).rstrip()

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cpetui.i18n import format_date
-from cpetui.ui.chart import periods
-from cpetui.ui.format import num, safe
+from cpetui.ui.format import safe
 from cpetui.ui.screens.confirm import Confirm
 from cpetui.ui.screens.form import ActivityForm
 from cpetui.ui.widgets.activities import ActivityTable
@@ -76,26 +75,6 @@ async def test_at_80_columns_the_key_bar_shows_help_and_quit(ledgers) -> None:
             if tab == "1":  # copy, evidence and editor give up their words, not their keys (issue 19)
                 assert "  c  o  E  " in bar, bar
             assert str(app.query_one(KeyBar).render()).strip() == bar.strip()
-
-
-async def test_at_80_columns_every_period_of_the_chart_is_one_line_and_it_scrolls(ledgers) -> None:
-    app = make_app(ledgers(cissp=CISSP))
-    async with app.run_test(size=NARROW) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await pilot.pause()
-        chart = app.query_one("#tab-chart")
-        assert app.focused is chart
-        rows = periods(app.entry.ledger, app.entry.status)
-        lines = chart.plain.splitlines()
-        assert len(lines) == 1 + len(rows) == 37  # the title, then one line a month: nothing wrapped
-        for line, period in zip(lines[1:], rows, strict=True):
-            assert line.startswith(period.label) and line.rstrip().endswith(num(period.cumulative)), line
-        assert not any("2027-06" in line for line in visible(chart))  # 36 months do not fit …
-        await pilot.press("end")
-        await pilot.pause()
-        last = [line for line in visible(chart) if "2027-06" in line]  # … but the last is reachable
-        assert last and last[0].rstrip().endswith(num(rows[-1].cumulative))
 
 
 async def test_at_80x24_the_explanation_shows_the_citation_and_the_table_keeps_its_rows(ledgers) -> None:
