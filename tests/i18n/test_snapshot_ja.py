@@ -61,7 +61,8 @@ def test_main_screen_in_japanese(snapshot, folder: Path) -> None:  # type: ignor
     svg = screenshot_in_japanese(folder)
     text = svg.replace("&#160;", " ")
     # State first: the footer's bindings, the table's headings and the status read in Japanese.
-    for word in ("追加", "編集", "削除", "戻す", "ヘルプ", "終了", "日付", "タイトル", "活動", "指摘事項"):
+    for word in ("追加", "編集", "削除", "戻す", "ヘルプ", "終了", "日付", "タイトル", "活動", "指摘事項",
+                 "証跡"):  # the evidence heading whole, not "証…"
         assert word in text, word
     for english in ("Add", "Delete", "Undo", "Quit", "Activities", "Findings"):
         assert f">{english}" not in text and f" {english} " not in text, english

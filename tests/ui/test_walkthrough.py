@@ -59,3 +59,27 @@ async def test_the_copy_dialog_starts_on_the_first_ledger(ledgers) -> None:
         await pilot.press("c")
         await pilot.pause()
         assert app.screen.query_one("#targets").highlighted == 0  # space has something to pick
+
+
+async def test_the_forms_grace_warning_is_shown_whole_at_80x24(ledgers) -> None:
+    # ISC2: an activity dated in the grace period counts for the next cycle (ISC2 · CPE Credit Quick
+    # Guide); the form says so, and the sentence must not stop at the preview's edge.
+    in_grace = ('[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2023-09-01\n\n'  # ended 2026-08-31
+                '[[activity]]\nid = "one"\ndate = 2024-08-01\ntitle = "One"\ntype = "education"\n'
+                'group = "A"\nhours = 2\n')
+    app = make_app(ledgers(cissp=in_grace) / "cissp.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, ActivityForm)
+        for key, value in (("title", "Webinar"), ("type", "education"), ("group", "A"), ("hours", "2")):
+            form.query_one(f"#in-{key}").value = value
+            await pilot.pause()
+        await pilot.pause(0.5)
+        preview = form.query_one("#preview")
+        assert "it counts for the next cycle, not this one" in str(preview.render())
+        width = preview.content_region.width
+        needed = preview.get_content_height(preview.size, preview.size, width)
+        assert preview.content_region.height >= needed >= 5

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
-from cpetui.i18n import _
+from cpetui.i18n import _, cell_width
 from cpetui.ui.format import color, num, plain
 from cpetui.ui.rows import (
     KNOWN_TERMS,
@@ -28,10 +28,13 @@ from cpetui.ui.rows import (
 from cpetui.ui.widgets.grid import Grid
 from cpetui.ui.widgets.line import Line
 
+SORT_MARK = 2  # " ↑" after the sorted column's heading
+
 
 def columns() -> list[tuple[str, str, int]]:
-    """(key, heading, width) of each column, at a width where every one fits."""
-    return [
+    """(key, heading, width) of each column, at a width where every one fits: never narrower than its
+    heading with the sort mark (Japanese headings take two cells a character)."""
+    every = [
         ("date", _("Date"), 10),
         ("title", _("Title"), 30),
         ("provider", _("Provider"), 14),
@@ -41,6 +44,7 @@ def columns() -> list[tuple[str, str, int]]:
         ("submitted", _("Submitted"), 10),
         ("evidence", _("Ev."), 3),
     ]
+    return [(k, h, max(w, cell_width(h) + SORT_MARK)) for k, h, w in every]
 
 
 _FLEX = {"title": (4, 12), "provider": (1, 6), "type": (1, 6)}  # share of the free width, minimum
@@ -146,8 +150,21 @@ class ActivityTable(Vertical):
         self.layout_width = width
         self.keys = []
         for key, heading, size in fitted(width):
-            table.add_column(Text(heading), key=key, width=size)
+            table.add_column(self._heading(key, heading), key=key, width=size)
             self.keys.append(key)
+        if self.sort_key not in self.keys:  # the sorted column gave way to a narrow terminal
+            self.sort_key, self.descending = "date", False
+
+    def _heading(self, key: str, heading: str) -> Text:
+        """The column's heading, with ↑ or ↓ after it when the rows are sorted by it."""
+        if key != self.sort_key:
+            return Text(heading)
+        return Text.assemble(heading, (" ↓" if self.descending else " ↑", "bold"))
+
+    def _mark_sorted(self) -> None:
+        for key, heading, _w in columns():
+            if key in self.keys:
+                self.table.set_heading(key, self._heading(key, heading))
 
     @staticmethod
     def columns_width(width: int) -> int:
@@ -235,6 +252,7 @@ class ActivityTable(Vertical):
         self.post_message(self.Highlighted(self.current_id))
 
     def _update_info(self, pages: int) -> None:
+        self._mark_sorted()
         heading = dict((k, h) for k, h, _w in columns())[self.sort_key]
         if self.row_filter.unknown:
             # Say why nothing matches instead of an unexplained "0 of 4".
@@ -298,8 +316,10 @@ class ActivityTable(Vertical):
             self.table.focus()
 
     def action_sort(self, step: int) -> None:
-        i = SORT_KEYS.index(self.sort_key)
-        self.sort_key = SORT_KEYS[(i + step) % len(SORT_KEYS)]
+        """Sort by the next (previous) column on screen: never by one a narrow terminal hides."""
+        shown = [k for k in SORT_KEYS if k in self.keys] or ["date"]
+        i = shown.index(self.sort_key) if self.sort_key in shown else 0
+        self.sort_key = shown[(i + step) % len(shown)]
         self._refresh_view(self.current_id)
 
     def action_reverse(self) -> None:

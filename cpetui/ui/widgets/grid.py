@@ -173,6 +173,13 @@ class Grid(ScrollView, can_focus=True):
         self.columns.append(Column(key, heading, width))
         self._changed(lines=True)
 
+    def set_heading(self, key: str, heading: Text | str) -> None:
+        """Change one column's heading (a sort mark, say); the rows stay laid out as they are."""
+        heading = heading if isinstance(heading, Text) else Text(heading)
+        self.columns = [Column(c.key, heading, c.width) if c.key == key else c for c in self.columns]
+        self._header = None
+        self.refresh()
+
     def clear(self, columns: bool = False) -> None:
         """Remove every row (and, with `columns`, every column); the cursor goes back to the top."""
         self.keys, self.cells, self._index = [], [], {}
