@@ -90,7 +90,7 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
         Binding("o", "evidence", _("Evidence")),
         Binding("E", "editor", _("Editor")),
         Binding("i", "sources", _("Sources"), show=False),
-        Binding("n", "next_cycle", _("Next cycle"), show=False),
+        Binding("n", "next_cycle", _("Next cycle")),
         Binding("0", "overview", _("Overview"), show=False),
         Binding("1", "tab('tab-activities')", _("Activities"), show=False),
         Binding("2", "tab('tab-findings')", _("Findings"), show=False),

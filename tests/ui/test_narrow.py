@@ -72,9 +72,16 @@ async def test_at_80_columns_the_key_bar_shows_help_and_quit(ledgers) -> None:
             assert " ? Help " in bar and " q Quit " in bar, bar
             assert bar.rstrip().endswith("q Quit"), bar  # nothing cut off at the right
             assert " a Add " in bar and " e Edit " in bar
-            if tab == "1":  # copy, evidence and editor give up their words, not their keys (issue 19)
-                assert "  c  o  E  " in bar, bar
+            if tab == "1":  # copy, evidence, editor, next cycle give up their words, not their keys
+                assert "  c  o  E  n  " in bar, bar
             assert str(app.query_one(KeyBar).render()).strip() == bar.strip()
+
+
+async def test_on_a_wide_terminal_the_next_cycle_key_is_in_the_footer(ledgers) -> None:
+    app = make_app(ledgers(cissp=CISSP))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        assert " n Next cycle " in screen_lines(app)[-1]
 
 
 async def test_at_80x24_the_explanation_shows_the_citation_and_the_table_keeps_its_rows(ledgers) -> None:

@@ -17,8 +17,8 @@ from cpetui.i18n import _, cell_width
 from cpetui.ui.widgets.line import Line
 
 # What a narrow terminal gives up first (the help lists every key); help and quit always stay.
-DROPPED_FIRST = ("command_palette", "editor", "evidence", "copy", "submitted", "reverse", "filter", "undo",
-                 "delete", "edit", "add")
+DROPPED_FIRST = ("command_palette", "next_cycle", "editor", "evidence", "copy", "submitted", "reverse",
+                 "filter", "undo", "delete", "edit", "add")
 KEPT = ("help", "quit")
 
 
