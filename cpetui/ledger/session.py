@@ -11,8 +11,16 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from cpetui.i18n import _
+from cpetui.ledger.evidence import evidence_present
 from cpetui.ledger.history import History
+from cpetui.ledger.load import MAX_LEDGER_BYTES, discover, read_ledger
+from cpetui.ledger.order import ordered
+from cpetui.ledger.parse import parse_text
+from cpetui.ledger.template import ledger_file_name
+from cpetui.ledger.template import next_cycle_text as template_text
 from cpetui.model import Activity, Ledger, Problem, Status
+from cpetui.rules import RulesError, cycle_end
+from cpetui.status import evaluate
 
 EditKind = Literal["add", "update", "delete", "copy", "create", "remove"]
 
@@ -163,9 +171,6 @@ def evaluate_entry(
     ledger: Ledger, as_of: date
 ) -> tuple[Status | None, str, Mapping[str, bool]]:
     """The ledger's status on `as_of`, or the rules' reason why there is none; and evidence presence."""
-    from cpetui.rules import RulesError
-    from cpetui.status import evaluate
-
     if ledger.cycle is None:
         return None, "", MappingProxyType({})
     present = _evidence(ledger)
@@ -179,8 +184,6 @@ def evaluate_entry(
 
 def _evidence(ledger: Ledger) -> Mapping[str, bool] | None:
     """Each evidence item → whether it exists (the ledger layer looks); None when it cannot say."""
-    from cpetui.ledger.evidence import evidence_present
-
     try:
         return evidence_present(ledger)
     except OSError:
@@ -196,9 +199,6 @@ def read_head(path: str) -> Entry | None:
     None when the header cannot tell (unreadable, not UTF-8, the cycle elsewhere or broken): such a
     file is read whole at once, so its errors are shown from the start.
     """
-    from cpetui.ledger.load import MAX_LEDGER_BYTES
-    from cpetui.ledger.parse import parse_text
-
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_LEDGER_BYTES + 1)
@@ -227,8 +227,6 @@ class Session:
     # ------------------------------------------------------------------------------ reading
 
     def load(self) -> None:
-        from cpetui.ledger.load import discover, read_ledger
-
         files, self.missing = discover(self.paths)
         self.entries = {}
         for path in files:
@@ -239,9 +237,6 @@ class Session:
         other ledger's header only. Returns the entries, the missing paths' problems, and the paths
         still to read whole, in sidebar order. Changes nothing in the session (safe in a worker).
         """
-        from cpetui.ledger.load import discover, read_ledger
-        from cpetui.ledger.order import ordered
-
         files, missing = discover(self.paths)
         entries: dict[str, Entry] = {}
         for path in files:
@@ -254,8 +249,6 @@ class Session:
 
     def refresh(self, path: str) -> Entry:
         """Re-read `path` from disk; a broken file keeps the last good data and shows its errors."""
-        from cpetui.ledger.load import read_ledger
-
         entry = self.entry_for(read_ledger(path), self.entries.get(path))
         self.entries[path] = entry
         return entry
@@ -292,7 +285,7 @@ class Session:
         Raises ReadOnly for a broken file, KeyError for an unknown ledger, and the store's
         SaveConflict / SaveError unchanged.
         """
-        from cpetui.ledger import store
+        from cpetui.ledger import store  # tomlkit, imported when the first edit is saved
 
         if edit.kind == "create":
             return self._perform_create(edit)
@@ -467,23 +460,16 @@ def _recreate(remove: Edit) -> Edit:
 
 def next_cycle_text(entry: Entry, start: date) -> str:
     """A new ledger for the cycle after `entry`'s, beside it: the text `cpetui new --from` writes."""
-    from cpetui.ledger.template import next_cycle_text as text
-
     assert entry.ledger.cycle is not None and entry.status is not None
-    return text(entry.path, entry.ledger.cycle, entry.status, start)
+    return template_text(entry.path, entry.ledger.cycle, entry.status, start)
 
 
 def next_cycle_path(entry: Entry, start: date) -> str:
     """A file beside the old ledger, named as `cpetui new` names it (`cissp-2027-2030.toml`), that
     does not exist yet."""
-    import dataclasses
-
-    from cpetui.ledger.template import ledger_file_name
-    from cpetui.rules import RulesError, cycle_end
-
     cycle = entry.ledger.cycle
     assert cycle is not None
-    nxt = dataclasses.replace(cycle, start=start, end=None)
+    nxt = replace(cycle, start=start, end=None)
     try:
         end: date | None = cycle_end(nxt, entry.status.rules_version if entry.status else (cycle.rules or ""))
     except (RulesError, KeyError, ValueError):
