@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from cpetui.i18n import _, ngettext
 from cpetui.model import KeyDate, Ledger, State, Status
+from cpetui.rules.arithmetic import num
 
 # Key dates that ask nothing of the user: records are kept until then, or the credential is gone by then
 # (the dates before it — cycle end, grace end — are the ones to act on).
@@ -96,3 +98,16 @@ def overview(rows: Iterable[Due], as_of: date) -> list[Due]:
     return sorted(current(rows, as_of), key=lambda d: (URGENCY.get(d.status.state, 0),
                                        d.days_left if d.days_left is not None else 1 << 30,
                                        d.credential.casefold(), d.path))
+
+
+def figure_words(d: Due) -> list[str]:
+    """The line's figures in words, as `cpetui due` and the app's overview both say them."""
+    words = [_("{n} to go").format(n=num(d.remaining))] if d.remaining else [_("requirement met")]
+    if d.per_month is not None and d.remaining:
+        words.append(_("{n} a month").format(n=num(d.per_month)))
+    if d.unsubmitted:
+        words.append(_("{n} not marked submitted").format(n=num(d.unsubmitted)))
+    if d.missing_evidence:
+        words.append(ngettext("{n} without evidence", "{n} without evidence",
+                              d.missing_evidence).format(n=d.missing_evidence))
+    return words

@@ -15,8 +15,7 @@ from cpetui.cli.status import STATE_WORDS, assess, failed_json, sources_json
 from cpetui.i18n import _, cell_width, format_date, ngettext, pad
 from cpetui.ledger.report import format_problem
 from cpetui.model import Problem
-from cpetui.overview import Due, due, overview
-from cpetui.rules.arithmetic import num
+from cpetui.overview import Due, due, figure_words, overview
 from cpetui.text import printable
 
 SCHEMA_VERSION = 1
@@ -83,14 +82,7 @@ def lines(rows: list[Due], as_of: date, within: int, paint: Paint) -> list[str]:
         risky = d.at_risk(within)
         left = "" if d.days_left is None else ngettext("{n} day", "{n} days", d.days_left).format(
             n=d.days_left)
-        figures = [_("{n} to go").format(n=num(d.remaining))] if d.remaining else [_("requirement met")]
-        if d.per_month is not None and d.remaining:
-            figures.append(_("{n} a month").format(n=num(d.per_month)))
-        if d.unsubmitted:
-            figures.append(_("{n} not marked submitted").format(n=num(d.unsubmitted)))
-        if d.missing_evidence:
-            figures.append(ngettext("{n} without evidence", "{n} without evidence",
-                                    d.missing_evidence).format(n=d.missing_evidence))
+        figures = figure_words(d)
         mark = paint("!", "red", bold=True) if risky else " "
         out.append(f"{mark} {pad(name, wn)}  {paint(pad(state, ws), STATE_COLORS[d.status.state])}  "
                    f"{pad(day, wd)}  {pad(left, 9)}  {' · '.join(figures)}")

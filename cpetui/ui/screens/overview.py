@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 from cpetui.i18n import _, format_date, ngettext, pad
 from cpetui.ledger.session import Entry
 from cpetui.model import Ledger, Status
-from cpetui.overview import Due, due, overview
-from cpetui.ui.format import num, safe, state_label, state_style
+from cpetui.overview import Due, due, figure_words, overview
+from cpetui.ui.format import safe, state_label, state_style
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -72,14 +72,7 @@ def due_text(d: Due, ledger: Ledger | None, within: int) -> Text:
         text.append("  " + format_date(d.deadline.date) + "  ")
         text.append(ngettext("{n} day", "{n} days", d.days_left).format(n=d.days_left),
                     "bold" if risky else "")
-    figures = [_("{n} to go").format(n=num(d.remaining))] if d.remaining else [_("requirement met")]
-    if d.per_month is not None and d.remaining:
-        figures.append(_("{n} a month").format(n=num(d.per_month)))
-    if d.unsubmitted:
-        figures.append(_("{n} not marked submitted").format(n=num(d.unsubmitted)))
-    if d.missing_evidence:
-        figures.append(ngettext("{n} without evidence", "{n} without evidence",
-                                d.missing_evidence).format(n=d.missing_evidence))
+    figures = figure_words(d)
     text.append("  " + " · ".join(figures))
     what = safe(d.deadline.label, 120) if d.deadline else _("no deadline ahead in this cycle")
     text.append("\n  " + " " * 8)
