@@ -7,6 +7,7 @@ import functools
 import os
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -207,14 +208,18 @@ def failed_json(path: str, problems: list[Problem]) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------- run
 
 
-def _one(path: str, as_of: date) -> tuple[dict[str, Any], list[str], bool, Due | None]:
-    """One ledger's JSON entry, its human lines, whether it failed, and its overview line (runs in a
-    worker too)."""
+def _one(path: str, as_of: date, summary: bool = False) -> tuple[dict[str, Any], list[str], bool, Due | None]:
+    """One ledger's JSON entry, its human lines, whether it failed, and (`summary`) its overview line,
+    the status in it cut to what the overview reads, for the trip back from a worker."""
     ledger, status, problems = assess(path, as_of)
     if status is None:
         lines = [_("{path}: cannot be evaluated").format(path=printable(path))]
         return failed_json(path, problems), lines + [format_problem(p) for p in problems], True, None
-    return status_json(status), human(status), False, due(ledger, status)
+    row = None
+    if summary:
+        row = due(ledger, status)
+        row = replace(row, status=replace(status, activities=(), findings=(), requirements=()))
+    return status_json(status), human(status), False, row
 
 
 def run(args: argparse.Namespace) -> int:
@@ -229,7 +234,8 @@ def run(args: argparse.Namespace) -> int:
     from cpetui.cli.parallel import map_files
 
     rows: list[Due] = []
-    for entry, lines, bad, row in map_files(functools.partial(_one, as_of=as_of), files):
+    summary = args.format != "json" and len(files) > 1
+    for entry, lines, bad, row in map_files(functools.partial(_one, as_of=as_of, summary=summary), files):
         failed = failed or bad
         entries.append(entry)
         out += lines

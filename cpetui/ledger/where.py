@@ -28,11 +28,17 @@ _HEAD_BYTES = 64 * 1024
 
 @dataclass(frozen=True)
 class Location:
-    """The ledger paths chosen and, in words, why."""
+    """The ledger paths chosen and, in words, why; `config_path` the config file consulted."""
 
     paths: tuple[str, ...]
     reason: str
-    config_path: str
+    env: Mapping[str, str] | None = None
+
+    @property
+    def config_path(self) -> str:
+        # Found when asked (`cpetui where`): a command given its paths never looks for the platform's
+        # config folder, nor imports what finds it.
+        return str(config_path(self.env))
 
 
 def config_path(env: Mapping[str, str] | None = None) -> Path:
@@ -97,30 +103,30 @@ def locate(
     """Where the ledgers are, in the documented order of precedence, and why (`use_config` False:
     passing over the config file, for the app that opens even when the file is broken)."""
     env = os.environ if env is None else env
-    cfg_path = config_path(env)
     if cli_paths:
-        return Location(tuple(cli_paths), _("given on the command line"), str(cfg_path))
+        return Location(tuple(cli_paths), _("given on the command line"), env)
     if env.get(ENV_LEDGERS):
         parts = [p for p in env[ENV_LEDGERS].split(os.pathsep) if p]
         return Location(
             tuple(os.path.expanduser(p) for p in parts),
             _("from ${name}").format(name=ENV_LEDGERS),
-            str(cfg_path),
+            env,
         )
+    cfg_path = config_path(env)
     config = read_config(cfg_path) if use_config else {}
     if config.get("ledgers"):
         raw = config["ledgers"]
         paths = [raw] if isinstance(raw, str) else list(raw)
         base = cfg_path.parent
         resolved = tuple(str(base / os.path.expanduser(p)) for p in paths)
-        return Location(resolved, _("from the config file {path}").format(path=cfg_path), str(cfg_path))
+        return Location(resolved, _("from the config file {path}").format(path=cfg_path), env)
     found = find_upward(cwd)
     if found is not None:
-        return Location((found[0],), found[1], str(cfg_path))
+        return Location((found[0],), found[1], env)
     return Location(
         (str(data_ledgers()),),
         _("default: the platform's data folder (nothing else was configured)"),
-        str(cfg_path),
+        env,
     )
 
 
