@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cpetui.i18n import format_date
-from cpetui.ui.format import safe
+from cpetui.ui.format import days_left, safe
 from cpetui.ui.screens.confirm import Confirm
 from cpetui.ui.screens.form import ActivityForm
 from cpetui.ui.widgets.activities import ActivityTable
@@ -112,7 +112,9 @@ async def test_the_status_panel_is_next_after_the_sidebar_and_scrolls_to_every_k
         ahead = sorted((k for k in status.key_dates if k.date >= app.session.as_of), key=lambda k: k.date)
         dates = ahead[:MAX_DATES]
         assert len(dates) == MAX_DATES and panel.max_scroll_y > 0  # more than the panel's height
-        lines = [f"{format_date(k.date)}  {safe(k.label, 40)[:20]}" for k in dates]
+        as_of = app.session.as_of
+        lines = [f"{format_date(k.date)} ({days_left(k.date, as_of)})  {safe(k.label, 200)[:20]}"
+                 for k in dates]
         assert all(line in panel.plain for line in lines)
         assert lines[-1] not in "\n".join(visible(panel))
         app.query_one("#ledgers").focus()

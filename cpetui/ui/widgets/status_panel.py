@@ -12,7 +12,7 @@ from cpetui.model import Requirement, Status
 from cpetui.ui.format import color, days_left, num, progress, safe, state_label, state_style
 from cpetui.ui.widgets.scrolltext import ScrollText
 
-MAX_LABEL = 34
+MIN_LABEL = 24  # below this a label is cut, the figures never
 BAR_WIDTH = 16
 MAX_DATES = 4
 URGENT_DAYS = 90  # a key date this close is shown first
@@ -39,7 +39,10 @@ def requirement_line(req: Requirement, label_width: int = 24, bar_width: int = B
     line.append(progress(req.counted, req.required, bar_width), style)
     line.append(f" {num(req.counted)} / {num(req.required)}")
     if req.earned != req.counted:
-        line.append(" " + _("({earned} earned)").format(earned=num(req.earned)), "dim")
+        # A reduced figure says why where it is shown ("Group A only", "at most 10 of Group B count").
+        why = safe(req.explanation.text, 200)
+        line.append(" " + (_("({earned} earned: {why})").format(earned=num(req.earned), why=why) if why
+                           else _("({earned} earned)").format(earned=num(req.earned))), "dim")
     if req.kind == "recommended":
         line.append(" " + _("recommended"), color("italic guide"))
     elif req.met:
@@ -80,13 +83,14 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
     if urgent is not None:
         out.append("\n")
         # Date and days first: a narrow panel cuts the end of the line, never the figures.
-        out.append(f"{format_date(urgent.date)} ({days_left(urgent.date, as_of)})  {safe(urgent.label, 60)}",
+        out.append(f"{format_date(urgent.date)} ({days_left(urgent.date, as_of)})  {safe(urgent.label, 200)}",
                    "bold " + color("warn"))
     shown = [status.total, *(r for r in status.requirements if r.id != status.total.id)]
     bar_width = BAR_WIDTH if width >= 70 else 8
-    # What is left beside the bar and "12.5 / 120 recommended" goes to the label.
-    room = max(10, width - bar_width - 24)
-    label_width = min(MAX_LABEL, room, max(cell_width(safe(r.label)) for r in shown))
+    # What is left beside the bar and "12.5 / 120 recommended" goes to the label: whole where the
+    # terminal is wide enough, cut (never the figures) where it is not.
+    room = max(MIN_LABEL, width - bar_width - 24)
+    label_width = min(room, max(cell_width(safe(r.label, 200)) for r in shown))
     for req in shown:
         out.append("\n")
         out.append_text(requirement_line(req, label_width, bar_width))
@@ -101,7 +105,8 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
     for key in (ahead or ordered[-2:])[:MAX_DATES]:
         out.append("\n")
         style = "dim" if key.date < as_of else ""
-        out.append(f"{format_date(key.date)}  {safe(key.label, 40)} ({days_left(key.date, as_of)})", style)
+        # Days left before the label: a narrow panel cuts the end of the line, never the figures.
+        out.append(f"{format_date(key.date)} ({days_left(key.date, as_of)})  {safe(key.label, 200)}", style)
     return out
 
 
