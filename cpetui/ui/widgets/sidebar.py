@@ -6,12 +6,13 @@ from collections.abc import Iterable
 
 from rich.text import Text
 from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from cpetui.i18n import _
 from cpetui.ledger.order import ordered
 from cpetui.ledger.session import Entry
 from cpetui.ui.format import color, num, progress, safe, state_label, state_style
-from cpetui.ui.widgets.listing import Item, Listing
 
 BAR_WIDTH = 12
 
@@ -46,8 +47,9 @@ def _prompt(entry: Entry) -> Text:
     return text
 
 
-class LedgerList(Listing):
-    """Ledgers to choose from; the app sets them with `show` and hears `LedgerList.Chosen`."""
+class LedgerList(OptionList):
+    """Ledgers to choose from, under a heading per credential (Textual's OptionList: the headings are
+    disabled options the highlight passes over); the app sets them with `show` and hears `Chosen`."""
 
     class Chosen(Message):
         """The ledger at `path` was highlighted: show it."""
@@ -68,20 +70,20 @@ class LedgerList(Listing):
             # The same ledgers in the same order: redraw only the ones that changed (after a save).
             for entry in listed:
                 if self.shown.get(entry.path) is not entry:
-                    self.replace_prompt(entry.path, _prompt(entry))
+                    self.replace_option_prompt(entry.path, _prompt(entry))
             self.shown = {e.path: e for e in listed}
             self._select(selected)
             return
-        items: list[Item] = []
+        options: list[Option | None] = []
         group = None
         for entry in listed:
             if entry.credential != group:
                 group = entry.credential
-                if items:
-                    items.append(Item(None))
-                items.append(Item(Text(safe(group, 24), style="bold"), enabled=False))
-            items.append(Item(_prompt(entry), id=entry.path))
-        self.set_items(items)
+                if options:
+                    options.append(None)  # a separator between credentials
+                options.append(Option(Text(safe(group, 24), style="bold"), disabled=True))
+            options.append(Option(_prompt(entry), id=entry.path))
+        self.set_options(options)
         self.shown_ids, self.shown = ids, {e.path: e for e in listed}
         self._select(selected)
 
@@ -92,20 +94,20 @@ class LedgerList(Listing):
     def _select(self, selected: str | None) -> None:
         if selected is not None:
             try:
-                index = self.index_of(selected)
+                index = self.get_option_index(selected)
             except Exception:  # the ledger vanished; keep no highlight
                 return
             if self.highlighted != index:
                 self.highlighted = index
 
-    def on_listing_highlighted(self, event: Listing.Highlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         # The first ledger sits under the list's first heading: show the heading with it (the
         # highlight also wraps there from the last ledger).
-        if event.index == 1:
+        if event.option_index == 1:
             self.call_after_refresh(self.scroll_home, animate=False)
-        if event.id is not None:
-            self.post_message(self.Chosen(event.id))
+        if event.option_id is not None:
+            self.post_message(self.Chosen(event.option_id))
 
-    def on_listing_selected(self, event: Listing.Selected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
