@@ -41,3 +41,8 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def same_words(text: str | None) -> str:
+    """Text as a person compares it: full-width folded, case and spacing ignored."""
+    return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())

@@ -16,7 +16,7 @@ HEADLESS = ["cpetui.ledger.parse", "cpetui.ledger.load", "cpetui.ledger.report",
             "cpetui.ledger.evidence", "cpetui.cli.init", "cpetui.cli.new", "cpetui.cli.add",
             "cpetui.ledger.transfer", "cpetui.ledger.session", "cpetui.ledger.history", "cpetui.ledger.order",
             "cpetui.cli.due", "cpetui.cli.ical", "cpetui.cli.completion", "cpetui.cli.paint",
-            "cpetui.overview",
+            "cpetui.overview", "cpetui.cli.importer", "cpetui.ledger.importing", "cpetui.ledger.import_plan",
             "cpetui.cli.programs", "cpetui.cli.export", "cpetui.cli.audit_pack", "cpetui.export.csvfile",
             "cpetui.export.markdown", "cpetui.export.jsonfile", "cpetui.export.iia_japan",
             "cpetui.forked"]

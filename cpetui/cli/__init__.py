@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("cpetui.cli.init", N_("create a ledger folder ready for git")),
     "new": ("cpetui.cli.new", N_("start a new cycle's ledger")),
     "add": ("cpetui.cli.add", N_("add an activity to a ledger")),
+    "import": ("cpetui.cli.importer", N_("add activities from a CSV, TSV or spreadsheet, checked first")),
     "programs": ("cpetui.cli.programs", N_("programs, rules versions and activity types")),
     "export": ("cpetui.cli.export", N_("export a ledger as CSV, JSON or Markdown")),
     "audit-pack": ("cpetui.cli.audit_pack", N_("zip a ledger's evidence with a manifest and report")),

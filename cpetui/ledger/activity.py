@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -14,6 +13,7 @@ from cpetui.ledger.collect import Collector
 from cpetui.ledger.keys import ACTIVITY, validate
 from cpetui.ledger.locate import KeyLines, Layout, TableSpan
 from cpetui.model import EMPTY, MEASURE_KEYS, Activity, Measure, SourceRef
+from cpetui.text import same_words
 
 
 def build_activities(raw: Any, layout: Layout, out: Collector) -> tuple[Activity, ...]:
@@ -48,16 +48,11 @@ def build_activities(raw: Any, layout: Layout, out: Collector) -> tuple[Activity
     return tuple(activities)
 
 
-def _same_words(text: str | None) -> str:
-    """Text as a person compares it: full-width folded, case and spacing ignored."""
-    return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())
-
-
 def _likely_duplicates(activities: list[Activity], out: Collector) -> None:
     """A warning on an activity with the date, title and provider of an earlier one: entered twice?"""
     first: dict[tuple[Any, str, str], Activity] = {}
     for activity in activities:
-        key = (activity.date, _same_words(activity.title), _same_words(activity.provider))
+        key = (activity.date, same_words(activity.title), same_words(activity.provider))
         earlier = first.setdefault(key, activity)
         if earlier is activity:
             continue

@@ -22,7 +22,7 @@ from cpetui.model import Activity, Ledger, Problem, Status
 from cpetui.rules import RulesError, cycle_end
 from cpetui.status import evaluate
 
-EditKind = Literal["add", "update", "delete", "copy", "create", "remove"]
+EditKind = Literal["add", "update", "delete", "copy", "create", "remove", "import", "unimport"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,7 @@ class Edit:
     path: str
     activity_id: str | None = None
     # add: the activity; update: the changed keys (None removes); create / remove: {"text": file text};
+    # import: {"activities": [values, …]}; unimport: {"ids": [id, …]};
     # copy: the keys changed in the copy (another program's type, no `submitted` …; None removes)
     values: Mapping[str, Any] | None = None
     target: str | None = None  # copy: the ledger the activity goes to
@@ -312,6 +313,18 @@ class Session:
             ledger = store.update_activity(ledger, edit.activity_id, changes)
             inverse = Edit("update", edit.path, edit.activity_id, {k: old.get(k) for k in changes},
                            label=edit.label, title=edit.title or current.title)
+        elif edit.kind == "import":
+            rows = [dict(v) for v in (edit.values or {}).get("activities", ())]
+            ledger, ids = store.add_activities(ledger, rows)
+            inverse = Edit("unimport", edit.path, values={"ids": ids, "activities": rows}, label=edit.label,
+                           title=edit.title)
+            touched = ids[0] if ids else None
+        elif edit.kind == "unimport":
+            ids = list((edit.values or {}).get("ids", ()))
+            ledger = store.delete_activities(ledger, ids)
+            again = (edit.values or {}).get("activities", [])
+            inverse = Edit("import", edit.path, values={"activities": again}, label=edit.label,
+                           title=edit.title)
         elif edit.kind == "delete":
             assert edit.activity_id is not None
             check_base(edit, ledger.activity(edit.activity_id))

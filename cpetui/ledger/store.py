@@ -477,6 +477,31 @@ def add_activity(ledger: Ledger, values: dict[str, Any]) -> tuple[Ledger, str]:
     return new, new_id[0]
 
 
+def add_activities(ledger: Ledger, rows: list[dict[str, Any]]) -> tuple[Ledger, list[str]]:
+    """Add several activities in one save (an import): all of them or, on any failure, none."""
+    ids: list[str] = []
+
+    def change(text: str) -> str:
+        ids.clear()
+        for values in rows:
+            text, aid = edit.add_with_id(text, values)
+            ids.append(aid)
+        return text
+
+    return _apply(ledger, change), list(ids)
+
+
+def delete_activities(ledger: Ledger, activity_ids: list[str]) -> Ledger:
+    """Remove several activities in one save (undoing an import)."""
+
+    def change(text: str) -> str:
+        for aid in activity_ids:
+            text = edit.delete(text, aid)[0]
+        return text
+
+    return _apply(ledger, change)
+
+
 def update_activity(ledger: Ledger, activity_id: str, changes: dict[str, Any | None]) -> Ledger:
     """Change some keys of one activity (None removes a key); unchanged values are not rewritten."""
     return _apply(ledger, lambda t: edit.update(t, activity_id, changes))
