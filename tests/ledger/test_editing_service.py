@@ -108,3 +108,20 @@ def test_an_add_is_applied_again_over_another_writers_save(tmp_path: Path) -> No
     text = path.read_text(encoding="utf-8")
     assert new_id and text.startswith(theirs) and 'title = "Ours"' in text
     assert session.entries[str(path)].ledger.activity(new_id) is not None
+
+
+def test_an_import_is_one_save_and_one_undo(tmp_path: Path) -> None:
+    path = tmp_path / "cissp.toml"
+    path.write_text(CISSP, encoding="utf-8")
+    session = Session([str(path)], as_of=date(2025, 1, 1))
+    session.refresh(str(path))
+    rows = [{"date": date(2024, 9, n), "title": f"Course {n}", "type": "education", "group": "A", "hours": 1}
+            for n in (3, 4, 5)]
+    session.apply(Edit("import", str(path), values={"activities": rows}, label="import"))
+    imported = path.read_text(encoding="utf-8")
+    assert imported.startswith(CISSP) and imported.count("[[activity]]") == 4
+    assert len(session.history) == 1  # one step, whatever the number of rows
+    assert session.undo(str(path)) is not None
+    assert path.read_text(encoding="utf-8") == CISSP
+    assert session.redo(str(path)) is not None
+    assert path.read_text(encoding="utf-8") == imported
