@@ -199,6 +199,22 @@ class Cycle:
 
 
 @frozen
+class PortalRecord:
+    """What the body's portal showed on a day (a `[[portal]]` table): the total, and optionally the
+    credits by group or field (`by`). cpetui compares it with the credits marked submitted by then."""
+
+    date: date
+    recorded: float
+    source: SourceRef
+    by: Mapping[str, float] = dataclasses.field(default_factory=_empty)
+    note: str | None = None
+    key_lines: Mapping[str, int] = dataclasses.field(default_factory=_empty)
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.source.line)
+
+
+@frozen
 class Ledger:
     """One ledger file: one certification cycle and its activities, as last read from disk.
 
@@ -213,6 +229,7 @@ class Ledger:
     fingerprint: str = ""  # sha256 of the bytes read, to refuse saving over an outside edit
     mtime_ns: int = 0
     size: int = 0
+    portal: tuple[PortalRecord, ...] = ()  # what the body's portal showed, to reconcile with
 
     @property
     def ok(self) -> bool:

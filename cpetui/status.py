@@ -12,6 +12,7 @@ from cpetui.rules.assess import Assessed, Context, assess, run_checks
 from cpetui.rules.count import count
 from cpetui.rules.dates import add_years
 from cpetui.rules.errors import RulesError
+from cpetui.rules.portal import reconcile
 from cpetui.rules.resolve import canonical_cycle, cycle_end, version_of
 from cpetui.rules.sources import words
 from cpetui.rules.spec import QuotaError
@@ -51,6 +52,8 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
     carried, carry_expl, carry_findings = carry_in(ctx)
     findings.extend(carry_findings)
     total, reqs = requirements(ctx, items, carried)
+    credits = _credits(items)
+    findings.extend(reconcile(ledger, credits, carried))
     out, out_expl = carry_out(ctx, items, total.counted)
     findings.sort(key=lambda f: (f.source.line if f.source else 0, _SEVERITY_ORDER[f.severity], f.code))
     return Status(
@@ -71,7 +74,7 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
         key_dates=dates,
         pace=pace(ctx, total),
         state=state(ctx, total, reqs, grace_end, dates),
-        activities=_credits(items),
+        activities=credits,
         findings=tuple(findings),
         type_labels=tuple((t.id, t.label) for t in version.types.values()),
     )

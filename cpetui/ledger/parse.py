@@ -11,12 +11,13 @@ from cpetui.ledger.collect import Collector
 from cpetui.ledger.cycle import build_cycle
 from cpetui.ledger.fastread import TooDeep, loads
 from cpetui.ledger.locate import Layout, scan, scan_full, toml_lines
+from cpetui.ledger.portal import build_portal
 from cpetui.ledger.syntax import syntax_problem, too_deep_problem
 from cpetui.model import Ledger, Problem, SourceRef
 
 __all__ = ["ROOT_TABLES", "decode", "fingerprint", "iter_errors", "parse_bytes", "parse_text", "suggest_id"]
 
-ROOT_TABLES = ("cycle", "activity")
+ROOT_TABLES = ("cycle", "activity", "portal")
 
 
 def fingerprint(data: bytes) -> str:
@@ -69,7 +70,8 @@ def parse_bytes(data: bytes, path: str, mtime_ns: int = 0) -> Ledger:
         return Ledger(path, None, (), (problem,), fp, mtime_ns, len(data))
     ledger = parse_text(text, path)
     return Ledger(
-        ledger.path, ledger.cycle, ledger.activities, ledger.problems, fp, mtime_ns, len(data)
+        ledger.path, ledger.cycle, ledger.activities, ledger.problems, fp, mtime_ns, len(data),
+        ledger.portal,
     )
 
 
@@ -103,8 +105,9 @@ def parse_text(text: str, path: str) -> Ledger:
         check(doc, layout, out)
     cycle = build_cycle(doc.get("cycle"), layout, out)
     activities = build_activities(doc.get("activity"), layout, out)
+    portal = build_portal(doc.get("portal"), layout, out) if "portal" in doc else ()
     problems = sorted(out.problems, key=lambda p: (p.source.line, p.source.col))
-    return Ledger(path, cycle, activities, tuple(problems))
+    return Ledger(path, cycle, activities, tuple(problems), portal=portal)
 
 
 def _layout_agrees(layout: Layout, doc: dict[str, Any]) -> bool:
@@ -130,7 +133,7 @@ def _check_unknown_root(doc: dict[str, Any], layout: Layout, out: Collector) -> 
 
         close = difflib.get_close_matches(key, ROOT_TABLES, n=1, cutoff=0.6)
         if close:
-            shape = "[[activity]]" if close[0] == "activity" else "[cycle]"
+            shape = {"activity": "[[activity]]", "portal": "[[portal]]"}.get(close[0], "[cycle]")
             out.add(
                 "error",
                 "unknown-table",
