@@ -8,7 +8,7 @@ import sys
 from datetime import date
 
 from cpetui.cli.args import date_arg, error
-from cpetui.i18n import _, cell_width, ngettext, pad
+from cpetui.i18n import _, ngettext
 from cpetui.text import printable
 
 
@@ -47,7 +47,7 @@ def _mapping(pairs: list[str]) -> dict[str, str] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cpetui.ledger.import_plan import plan
+    from cpetui.ledger.import_plan import plan, preview_lines
     from cpetui.ledger.importing import ImportFailure, match_columns, read_table
     from cpetui.ledger.session import Edit, ReadOnly, Session
     from cpetui.ledger.store import SaveConflict, SaveError
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             if bad.hint:
                 print("      " + _("hint: {hint}").format(hint=printable(bad.hint)), file=sys.stderr)
     if args.dry_run:
-        print("\n".join(_table(result)))
+        print("\n".join(preview_lines(result)))
         return 0
     if result.bad and not args.skip_bad:
         error(ngettext("nothing was written: {n} row cannot be an activity (fix it, or give --skip-bad to "
@@ -124,25 +124,3 @@ def run(args: argparse.Namespace) -> int:
         print(ngettext("left out {n} row that cannot be an activity", "left out {n} rows that cannot be "
                        "activities", len(result.bad)).format(n=len(result.bad)))
     return 0
-
-
-def _table(result) -> list[str]:  # type: ignore[no-untyped-def]
-    """--dry-run: a line per row: what would happen to it, the activity, and why."""
-    heads = (_("row"), _("action"), _("date"), _("title"), _("why"))
-    lines: list[tuple[str, ...]] = []
-    for row in result.rows:
-        if row.bad:
-            action, why = _("bad"), "; ".join(b.message for b in row.bad)
-        elif row.skipped:
-            action, why = _("skip"), row.skipped
-        else:
-            action, why = _("add"), row.activity_id
-        day = row.values.get("date")
-        lines.append((str(row.number), action, day.isoformat() if hasattr(day, "isoformat") else "",
-                      printable(str(row.values.get("title", "")))[:40], printable(why)))
-    widths = [max(cell_width(x) for x in col) for col in zip(heads, *lines, strict=False)]
-    out = ["  ".join(pad(h, w) for h, w in zip(heads, widths, strict=True)).rstrip()]
-    out += ["  ".join(pad(c, w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines]
-    out.append(_("would add {added}, skip {skipped}, leave out {bad} (nothing was written)").format(
-        added=len(result.added), skipped=len(result.skipped), bad=len(result.bad)))
-    return out

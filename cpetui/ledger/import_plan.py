@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cpetui.i18n import _
+from cpetui.i18n import _, cell_width, pad
 from cpetui.ledger import edit
 from cpetui.ledger.importing import Bad, Columns, Table, header_words, row_values
 from cpetui.ledger.parse import parse_text
 from cpetui.model import Ledger
-from cpetui.text import same_words
+from cpetui.text import printable, same_words
 
 
 @dataclass(frozen=True)
@@ -156,3 +156,25 @@ def _key_at(ledger: Ledger, activity_id: str, line: int) -> str:
     if activity is None:
         return ""
     return next((k for k, n in activity.key_lines.items() if n == line and k != "id"), "")
+
+
+def preview_lines(result: Plan) -> list[str]:
+    """A line per row: what would happen to it, the activity, and why (--dry-run, the app's preview)."""
+    heads = (_("row"), _("action"), _("date"), _("title"), _("why"))
+    lines: list[tuple[str, ...]] = []
+    for row in result.rows:
+        if row.bad:
+            action, why = _("bad"), "; ".join(b.message for b in row.bad)
+        elif row.skipped:
+            action, why = _("skip"), row.skipped
+        else:
+            action, why = _("add"), row.activity_id
+        day = row.values.get("date")
+        lines.append((str(row.number), action, day.isoformat() if hasattr(day, "isoformat") else "",
+                      printable(str(row.values.get("title", "")))[:40], printable(why)))
+    widths = [max(cell_width(x) for x in col) for col in zip(heads, *lines, strict=False)]
+    out = ["  ".join(pad(h, w) for h, w in zip(heads, widths, strict=True)).rstrip()]
+    out += ["  ".join(pad(c, w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines]
+    out.append(_("would add {added}, skip {skipped}, leave out {bad} (nothing was written)").format(
+        added=len(result.added), skipped=len(result.skipped), bad=len(result.bad)))
+    return out

@@ -345,6 +345,9 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
                                 _on_table(self, binding.action))
         yield SystemCommand(_("New ledger…"), _("start a ledger for a program and credential"),
                             self.action_new_ledger)
+        yield SystemCommand(_("Import activities…"),
+                            _("from a CSV or spreadsheet into the ledger in view, previewed first"),
+                            self.action_import)
         yield SystemCommand(_("Undo the last change in any ledger"),
                             _("even one not in view; it says which file it changes"),
                             lambda: self.action_undo(anywhere=True))

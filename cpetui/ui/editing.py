@@ -337,6 +337,23 @@ class Editing(_App):
 
         self.push_screen(Confirm(question, _("Create")), answered)
 
+    def action_import(self) -> None:
+        """Activities from a CSV or spreadsheet into the ledger in view, previewed first (one undo step)."""
+        from cpetui.ui.screens.importing import ImportScreen
+
+        entry = self._writable_entry()
+        if entry is None:
+            return
+
+        def chosen(rows: list[dict[str, Any]] | None) -> None:
+            if rows:
+                self.save(Edit("import", entry.path, values={"activities": rows}, label=_("import")),
+                          done=ngettext("Imported {n} activity (u undoes it).",
+                                        "Imported {n} activities (u undoes them all).", len(rows)).format(
+                                            n=len(rows)))
+
+        self.push_screen(ImportScreen(entry, self.session.as_of), chosen)
+
     def action_new_ledger(self) -> None:
         """Start a ledger for any program and credential (the first one, or another credential)."""
         from cpetui.ui.screens.new_ledger import NewLedgerScreen
