@@ -35,6 +35,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("cpetui/ui/screens/new_ledger.py", " (esc)"): "a key name, the same in every language",
     ("cpetui/ui/screens/submit.py", " (ctrl+s)"): "a key name, the same in every language",
     ("cpetui/ui/screens/submit.py", " (esc)"): "a key name, the same in every language",
+    ("cpetui/ui/screens/importing.py", " (ctrl+s)"): "a key name, the same in every language",
+    ("cpetui/ui/screens/importing.py", " (esc)"): "a key name, the same in every language",
     **{("cpetui/ledger/transfer.py", key): "a ledger key named beside its reason: keys stay language-neutral"
        for key in ("group", "field")},
     **{("cpetui/ledger/edit.py", kind): "a line kind the editor classifies, never shown"
