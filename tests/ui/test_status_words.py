@@ -39,3 +39,15 @@ def test_on_a_narrow_panel_the_figures_stay_and_the_labels_give_way() -> None:
     lines = panel("cissp-2024-2027.toml", date(2026, 12, 1), 50)
     work = next(line for line in lines if line.startswith("Unique work"))
     assert "…" in work and "10 of at most 10" in work
+
+
+def test_every_requirement_row_names_its_source_in_words() -> None:
+    lines = panel("cissp-2024-2027.toml", date(2026, 12, 1), 170)
+    rows = [line for line in lines if "█" in line or "░" in line]
+    assert rows and all(line.rstrip().endswith(("[1]", "[2]")) for line in rows)
+    work = next(line for line in rows if line.startswith("Unique work"))
+    mark = work.rstrip().rsplit(" ", 1)[1]
+    source = next(line for line in lines if line.startswith(mark + " "))
+    # ISC2's own guide, by publisher, title and passage, as a reader looks it up.
+    assert source.startswith(mark + " ISC2 · CPE Credit Quick Guide · CPE categories: Unique work experience")
+    assert "seed" not in "\n".join(lines) and "§" not in "\n".join(lines)

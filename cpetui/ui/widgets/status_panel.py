@@ -91,9 +91,18 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
     # terminal is wide enough, cut (never the figures) where it is not.
     room = max(MIN_LABEL, width - bar_width - 24)
     label_width = min(room, max(cell_width(safe(r.label, 200)) for r in shown))
+    # Each requirement names its source, as a reader looks it up: a mark after the row, the source in
+    # words at the end of the panel (one line each; `i` shows passages, quotes and addresses).
+    sources: list[str] = []
     for req in shown:
         out.append("\n")
-        out.append_text(requirement_line(req, label_width, bar_width))
+        line = requirement_line(req, label_width, bar_width)
+        cited = req.explanation.citation
+        if cited:
+            if cited not in sources:
+                sources.append(cited)
+            line.append(f" [{sources.index(cited) + 1}]", "dim")
+        out.append_text(line)
     facts: list[str] = []
     if status.pace is not None and status.pace.remaining > 0:
         facts.append(_("pace {per_month}/month for {months} months").format(
@@ -107,6 +116,8 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
         style = "dim" if key.date < as_of else ""
         # Days left before the label: a narrow panel cuts the end of the line, never the figures.
         out.append(f"{format_date(key.date)} ({days_left(key.date, as_of)})  {safe(key.label, 200)}", style)
+    for n, cited in enumerate(sources, 1):
+        out.append("\n" + _("[{n}] {source}").format(n=n, source=safe(cited, 300)), "dim")
     return out
 
 
