@@ -53,6 +53,10 @@ V2023 = Version(
     cycle_anchor="calendar-year", types=TYPES, default_type="education", quota=quota,
     grace="grace-end",
     key_dates=(
+        # The report is made from 1 October: a date to put in the calendar, and `due`'s next one
+        # until then.
+        DateRule("report-window", N_("Reporting opens (report by 31 December)"), months=-3, days=1,
+                 citation=cite("iia-cpe", N_("Reporting: 1 October to 31 December"))),
         DateRule("grace-end", N_("Grace ends (designation not to be used meanwhile)"), months=24,
                  citation=cite("iia-cpe", N_("Not renewed by 31 December: grace for 2 years"))),
         DateRule("revocation", N_("Revoked from"), days=1, after="grace-end",

@@ -94,3 +94,4 @@ def test_a_portal_table_with_mistakes_is_located_with_a_hint() -> None:
         [first, first + 1, first + 2]
     assert errors["portal-date"].hint == "add date = 2026-11-30 (no quotes)"
     assert ledger.portal == ()
+
