@@ -111,3 +111,39 @@ def figure_words(d: Due) -> list[str]:
         words.append(ngettext("{n} without evidence", "{n} without evidence",
                               d.missing_evidence).format(n=d.missing_evidence))
     return words
+
+
+@dataclass(frozen=True, slots=True)
+class Yearly:
+    """A body's yearly date across its credentials (ISC2's AMF, OffSec's AMF): when it next falls due,
+    what it is, and which credentials' cycles say so. One line per body: one fee covers them all."""
+
+    program: str
+    date: date
+    days_left: int
+    what: KeyDate
+    credentials: tuple[str, ...]
+
+
+def yearly(rows: Iterable[Due]) -> list[Yearly]:
+    """Each body's next yearly date (the rules' `next-deadline`, e.g. the annual fee) among the current
+    cycles, soonest first."""
+    by_program: dict[str, list[tuple[KeyDate, str, date]]] = {}
+    for d in rows:
+        for k in d.status.key_dates:
+            if k.id == "next-deadline" and k.date >= d.status.as_of:
+                by_program.setdefault(d.status.program, []).append((k, d.credential, d.status.as_of))
+    out = []
+    for program, found in by_program.items():
+        first, _name, as_of = min(found, key=lambda f: f[0].date)
+        names = tuple(sorted({c for k, c, _d in found if k.date == first.date}))
+        out.append(Yearly(program, first.date, (first.date - as_of).days, first, names))
+    return sorted(out, key=lambda y: (y.date, y.program))
+
+
+def body_name(program: str) -> str:
+    """The body as users name it (ISC2, OffSec), from the program's id."""
+    from cpetui.rules import PROGRAMS
+
+    found = PROGRAMS.get(program)
+    return found.label if found is not None else program

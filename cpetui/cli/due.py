@@ -15,7 +15,7 @@ from cpetui.cli.status import STATE_WORDS, assess, failed_json, sources_json
 from cpetui.i18n import _, cell_width, format_date, ngettext, pad
 from cpetui.ledger.report import format_problem
 from cpetui.model import Problem
-from cpetui.overview import Due, due, figure_words, overview
+from cpetui.overview import Due, body_name, due, figure_words, overview, yearly
 from cpetui.text import printable
 
 SCHEMA_VERSION = 1
@@ -88,6 +88,15 @@ def lines(rows: list[Due], as_of: date, within: int, paint: Paint) -> list[str]:
                    f"{pad(day, wd)}  {pad(left, 9)}  {' · '.join(figures)}")
         what = printable(d.deadline.label) if d.deadline else _("no deadline ahead in this cycle")
         out.append(f"  {' ' * wn}  {paint(what, 'dim')}  ({printable(d.path)})")
+    years = yearly(rows)
+    if years:
+        out.append(_("Yearly, one per body (fees cover all its credentials):"))
+        for y in years:
+            out.append("  " + _("{program}: {what} on {day} ({days}; from {credentials})").format(
+                program=printable(body_name(y.program)), what=printable(y.what.label),
+                day=format_date(y.date),
+                days=ngettext("{n} day", "{n} days", y.days_left).format(n=y.days_left),
+                credentials=", ".join(printable(c) for c in y.credentials)))
     return out
 
 
@@ -123,6 +132,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         doc = {"schema_version": SCHEMA_VERSION, "as_of": as_of.isoformat(), "within": args.within,
                "at_risk": risky, "credentials": [due_json(d, args.within) for d in rows],
+               "yearly": [{"program": y.program, "label": y.what.label, "date": y.date.isoformat(),
+                           "days_left": y.days_left, "credentials": list(y.credentials),
+                           "citation": y.what.explanation.citation,
+                           "sources": sources_json(y.what.explanation.cite)} for y in yearly(rows)],
                "failed": [failed_json(path, problems) for path, problems in failed]
                + [failed_json(p.source.path, [p]) for p in found.missing]}
         print(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True))

@@ -49,7 +49,7 @@ async def test_it_opens_first_with_the_most_urgent_on_top_and_enter_opens_the_le
         screen = app.screen
         assert isinstance(screen, OverviewScreen)
         # CISSP is behind: first, though CCSP comes first in the sidebar.
-        assert [Path(p).name for p in screen.paths] == ["cissp.toml", "ccsp.toml"]
+        assert [Path(p).name for p in screen.paths if p] == ["cissp.toml", "ccsp.toml"]
         first = str(screen.query_one("#credentials").get_option_at_index(0).prompt)
         assert first.startswith("! CISSP") and "behind" in first and "118 to go" in first
         assert screen.query_one("#credentials").highlighted == 0

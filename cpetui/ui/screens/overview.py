@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from cpetui.i18n import _, format_date, ngettext, pad
 from cpetui.ledger.session import Entry
 from cpetui.model import Ledger, Status
-from cpetui.overview import Due, due, figure_words, overview
+from cpetui.overview import Due, body_name, due, figure_words, overview, yearly
 from cpetui.ui.format import safe, state_label, state_style
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -139,6 +139,14 @@ class OverviewScreen(Screen[str | None]):
                 text.append("  " + safe(why, 120))
             options.append(Option(text))
             paths.append(e.path)
+        for y in yearly(lines):
+            text = Text("  ")
+            text.append(_("{program}: {what} on {day} ({days}; from {credentials})").format(
+                program=body_name(y.program), what=safe(y.what.label, 120), day=format_date(y.date),
+                days=ngettext("{n} day", "{n} days", y.days_left).format(n=y.days_left),
+                credentials=", ".join(safe(c, 16) for c in y.credentials)), "dim")
+            options.append(Option(text, disabled=True))
+            paths.append("")
         listing = self.query_one("#credentials", OptionList)
         highlighted = listing.highlighted
         keep = self.paths[highlighted] if highlighted is not None and highlighted < len(self.paths) else None
@@ -152,7 +160,7 @@ class OverviewScreen(Screen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if 0 <= event.option_index < len(self.paths):
+        if 0 <= event.option_index < len(self.paths) and self.paths[event.option_index]:
             self.dismiss(self.paths[event.option_index])
 
     def action_close(self) -> None:
