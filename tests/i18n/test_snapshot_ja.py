@@ -83,15 +83,17 @@ async def run_before(pilot):
         await pilot.pause()
 
 app = CpetuiApp(["ledgers"], as_of=AS_OF, watch=False, overview=True)
-sys.stdout.write(take_svg_screenshot(app=app, terminal_size=(80, 24), run_before=run_before))
+size = tuple(int(n) for n in sys.argv[1].split("x"))
+sys.stdout.write(take_svg_screenshot(app=app, terminal_size=size, run_before=run_before))
 """
 
 
-def test_overview_in_japanese_at_80x24(snapshot, folder: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", ["80x24", "120x40"])
+def test_overview_in_japanese(snapshot, folder: Path, size: str) -> None:  # type: ignore[no-untyped-def]
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
     env.update(PYTHONPATH=str(ROOT), NO_COLOR="", CPETUI_CONFIG=str(folder / "no-config.toml"),
                PYTHONIOENCODING="utf-8")
-    result = subprocess.run([sys.executable, "-c", OVERVIEW], cwd=folder, env=env, capture_output=True,
+    result = subprocess.run([sys.executable, "-c", OVERVIEW, size], cwd=folder, env=env, capture_output=True,
                             text=True, encoding="utf-8", timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     text = result.stdout.replace("&#160;", " ")
