@@ -76,9 +76,10 @@ SOURCES: Mapping[str, Source] = MappingProxyType({s.key: s for s in (
     _source("isc2-handbook-2020", N_("A third party"), N_("A copy of the 2020 ISC2 CPE Handbook"), "en",
             None),
     _source("acfe-faq", "ACFE", N_("CPE requirements FAQ, ethics and fields-of-study pages"), "en",
-            "https://www.acfe.com/"),
+            "https://www.acfe.com/cfe-credential/continuing-professional-education-cpe-requirements/"
+            "faq-cpe-compliance"),
     _source("acfe-older", "ACFE", N_("CPE requirements FAQ (an earlier version)"), "en",
-            "https://www.acfe.com/"),
+            "https://www.acfe.com/cpe-compliance.aspx"),
     _source("iia-cpe", "The IIA", N_("CPE requirements and reporting policy"), "en", "https://www.theiia.org/"),
     _source("iia-older", "The IIA", N_("CPE policy, an earlier version (as the Swedish institute "
                                       "published it)"), "en", None),
