@@ -120,3 +120,19 @@ def test_overview_snapshot(snap_compare, tmp_path, monkeypatch, size) -> None:  
 
     app = CpetuiApp(["ledgers"], as_of=AS_OF, watch=False, overview=True)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_figures_continue_under_the_name_when_the_line_is_full() -> None:
+    from cpetui.ledger.parse import parse_text
+    from cpetui.overview import due
+    from cpetui.status import evaluate
+    from cpetui.ui.screens.overview import INDENT, due_text
+
+    ledger = parse_text(CISSP_BEHIND, "cissp.toml")
+    row = due(ledger, evaluate(ledger, AS_OF))
+    wide = due_text(row, ledger, 30, 200).plain.splitlines()
+    narrow = due_text(row, ledger, 30, 60).plain.splitlines()
+    assert len(wide) == 2 and len(narrow) == 4
+    assert all(len(line) <= 60 for line in narrow[:3])
+    assert narrow[1].startswith(" " * INDENT) and not narrow[1][INDENT].isspace()
+    assert narrow[1:3] == ["          16.32 a month · 2 not marked submitted", "          1 without evidence"]

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from cpetui.i18n import _, format_date, ngettext, pad
+from cpetui.i18n import _, cell_width, format_date, ngettext, pad
 from cpetui.ledger.session import Entry
 from cpetui.model import Ledger, Status
 from cpetui.overview import Due, body_name, due, figure_words, overview, yearly
@@ -59,9 +59,12 @@ def rows(entries: Iterable[Entry], as_of: date) -> tuple[list[Due], list[Entry]]
     return overview(evaluated, as_of), others
 
 
-def due_text(d: Due, ledger: Ledger | None, within: int) -> Text:
-    """One credential in two lines: mark, name, state, date and days left, figures; then what the date
-    is, the trend and the file."""
+INDENT = 10  # under the credential's name: where continued lines start
+
+
+def due_text(d: Due, ledger: Ledger | None, within: int, width: int = 200) -> Text:
+    """One credential: mark, name, state, date and days left, figures (continued under the name when the
+    line is full, never mid-figure); then the trend and what the date is."""
     s = d.status
     risky = d.at_risk(within)
     text = Text()
@@ -72,10 +75,16 @@ def due_text(d: Due, ledger: Ledger | None, within: int) -> Text:
         text.append("  " + format_date(d.deadline.date) + "  ")
         text.append(ngettext("{n} day", "{n} days", d.days_left).format(n=d.days_left),
                     "bold" if risky else "")
-    figures = figure_words(d)
-    text.append("  " + " · ".join(figures))
+    used = cell_width(text.plain)
+    for n, figure in enumerate(figure_words(d)):
+        piece = ("  " if n == 0 else " · ") + figure
+        if n and used + cell_width(piece) > width:
+            text.append("\n" + " " * INDENT)
+            piece, used = figure, INDENT
+        text.append(piece)
+        used += cell_width(piece)
     what = safe(d.deadline.label, 120) if d.deadline else _("no deadline ahead in this cycle")
-    text.append("\n  " + " " * 8)
+    text.append("\n" + " " * INDENT)
     if ledger is not None:
         text.append(spark(ledger, s) + "  ", "cyan")
     text.append(what, "dim")
@@ -111,6 +120,9 @@ class OverviewScreen(Screen[str | None]):
     def on_mount(self) -> None:
         self.show(self.entries, self.as_of)
 
+    def on_resize(self) -> None:
+        self.show(self.entries, self.as_of)  # the lines break where the new width needs
+
     def show(self, entries: Iterable[Entry], as_of: date) -> None:
         """Show these entries (the app calls this as ledgers are read or change)."""
         self.entries, self.as_of = list(entries), as_of
@@ -124,9 +136,11 @@ class OverviewScreen(Screen[str | None]):
         self.query_one("#overview-title", Static).update(title)
         options: list[Option] = []
         paths: list[str] = []
+        # The list's width less its padding and scrollbar (the screen's, before the first layout).
+        room = (self.size.width or self.app.size.width) - 6
         for d in lines:
             entry = by_path.get(d.path)
-            options.append(Option(due_text(d, entry.ledger if entry else None, self.WITHIN)))
+            options.append(Option(due_text(d, entry.ledger if entry else None, self.WITHIN, room)))
             paths.append(d.path)
         for e in others:
             text = Text("  ")
