@@ -136,3 +136,16 @@ def test_figures_continue_under_the_name_when_the_line_is_full() -> None:
     assert all(len(line) <= 60 for line in narrow[:3])
     assert narrow[1].startswith(" " * INDENT) and not narrow[1][INDENT].isspace()
     assert narrow[1:3] == ["          16.32 a month · 2 not marked submitted", "          1 without evidence"]
+
+
+async def test_keys_that_change_a_ledger_do_nothing_over_the_overview(ledgers) -> None:
+    folder = ledgers(ccsp=CCSP_DONE, cissp=CISSP_BEHIND)
+    before = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.toml")}
+    app = app_on(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        await pilot.press("s", "d", "c", "e", "a", "S", "n", "u")  # on the main screen each acts
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)  # no dialog opened behind or over it
+        assert {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.toml")} == before
