@@ -49,8 +49,11 @@ def _interrupt(folder: Path, target: str, *argv: str) -> tuple[int, str]:
     harness.write_text(HARNESS, encoding="utf-8")
     marker = folder.parent / "stopped"
     marker.unlink(missing_ok=True)
+    # Ctrl-C as a terminal delivers it, whatever the runner's own SIGINT disposition: a shell starts
+    # background jobs with SIGINT ignored, and Python then never turns it into KeyboardInterrupt.
     proc = subprocess.Popen([sys.executable, str(harness), target, str(marker), *argv], cwd=folder,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 30
         while not marker.exists():
