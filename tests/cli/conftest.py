@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gettext
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from cpetui.cli import main
+from cpetui.i18n import install
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "ledgers"
@@ -23,11 +26,14 @@ class Result:
 
 
 @pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """English messages and no user config, whatever the machine running the tests has."""
+def _english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """English messages and no user config, whatever the machine running the tests has; and English
+    again afterwards, should the test have run a command with --lang ja in this process."""
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "CPETUI_LEDGERS"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("CPETUI_CONFIG", str(tmp_path / "no-config.toml"))
+    yield
+    install(gettext.NullTranslations(), "en")
 
 
 @pytest.fixture
