@@ -122,13 +122,29 @@ def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan
 
 def plan_from_flags(args: argparse.Namespace) -> Plan:
     missing = [flag for flag, value in (("--program", args.program), ("--credential", args.credential),
-                                        ("--start", args.start)) if not value]
+                                        ("--start", args.start or args.certified)) if not value]
     if missing:
-        raise PlanError(_("{flags} needed (or --from PREVIOUS.toml to continue a cycle)").format(
-            flags=", ".join(missing)))
-    program, credential, end = resolve(args.program, args.credential, args.start, args.rules)
-    return Plan(program, credential, args.start, end, rules=args.rules, certified=args.certified,
+        raise PlanError(_("{flags} needed (or --certified DATE for a first cycle, or --from PREVIOUS.toml "
+                          "to continue a cycle)").format(flags=", ".join(missing)))
+    start = args.start or _first_start(args)
+    program, credential, end = resolve(args.program, args.credential, start, args.rules)
+    return Plan(program, credential, start, end, rules=args.rules, certified=args.certified,
                 member_id=args.member_id)
+
+
+def _first_start(args: argparse.Namespace) -> date:
+    """The first cycle's start from the certification date, as the program's rules say (a program
+    whose first years need no CPE starts it later)."""
+    from cpetui.model import Cycle
+    from cpetui.rules import RulesError
+    from cpetui.rules.resolve import first_cycle_start
+
+    resolve(args.program, args.credential, args.certified, args.rules)  # says what is wrong, if anything
+    try:
+        return first_cycle_start(Cycle(args.program.strip().lower(), args.credential, args.certified,
+                                       rules=args.rules), args.certified)
+    except RulesError as exc:
+        raise PlanError(exc.finding.message, usage=False) from exc
 
 
 def target(plan: Plan, args: argparse.Namespace) -> Path:

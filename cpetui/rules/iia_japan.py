@@ -132,6 +132,8 @@ V2010 = Version(
     citation=Citation((Passage(G, REQUIRED),)), applies_from=None, applies_to=None, default=True,
     cycle_months=24,
     cycle_anchor="calendar-year", types=TYPES, default_type="education", quota=quota, caps=CAPS,
+    first_start="january", exempt_years=2,
+    first_citation=Citation((Passage(G, REQUIRED),)),
     key_dates=(
         DateRule("evidence-retention", N_("Keep certificates and the report until"), months=36,
                  citation=KEEP),

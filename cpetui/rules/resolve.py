@@ -109,3 +109,12 @@ def cycle_end(cycle: Cycle, version: str | Version) -> date:
     if v.cycle_anchor == "month-end":
         return month_end(last)
     return last
+
+
+def first_cycle_start(cycle: Cycle, certified: date) -> date:
+    """Where the first cycle after certifying on `certified` starts, as the version says: on that
+    date, or on 1 January after the exempt years (the certification year and the next, for IIA-Japan)."""
+    v = version_of(dataclasses.replace(cycle, start=certified))
+    if v.first_start == "january":
+        return date(certified.year + max(1, v.exempt_years), 1, 1)
+    return certified

@@ -152,6 +152,11 @@ class Version:
     yearly_deadline: str = ""  # msgid: what falls due at the end of each year of the cycle
     yearly_citation: Citation | None = None
     before_certification_citation: Citation | None = None
+    # The first cycle after certification: it starts on the certification date, or on 1 January after
+    # `exempt_years` calendar years (the certification year counted) that need no CPE.
+    first_start: Literal["certified", "january"] = "certified"
+    exempt_years: int = 0
+    first_citation: Citation | None = None
 
     def applies_to_date(self, start: date) -> bool:
         return (self.applies_from is None or start >= self.applies_from) and (

@@ -134,3 +134,25 @@ def test_continuing_each_sample_ledger(cli, samples: Path, here: Path):
     made = sorted((here / "next").glob("*.toml"))
     assert len(made) == len(list(samples.glob("*.toml")))
     assert cli("check", str(here / "next")).code == 0
+
+
+def test_a_first_cycle_starts_where_the_program_says_after_certification(tmp_path, capsys) -> None:
+    from cpetui.cli import main
+
+    # IIA-Japan: the certification year and the next need no CPE; then 2-year periods from 1 January
+    # (IIA-Japan · CPE guideline for 2010-2011 · I. CPE needed to keep the certification).
+    assert main(["new", "--program", "iia-japan", "--credential", "CCSA", "--certified", "2009-06-01",
+                 "--dir", str(tmp_path)]) == 0
+    text = (tmp_path / "ccsa-2011-2012.toml").read_text(encoding="utf-8")
+    assert "start = 2011-01-01" in text and "certified = 2009-06-01" in text
+    # ISC2: the cycle starts on the certification date.
+    assert main(["new", "--program", "isc2", "--credential", "CISSP", "--certified", "2024-07-01",
+                 "--dir", str(tmp_path)]) == 0
+    assert "start = 2024-07-01" in (tmp_path / "cissp-2024-2027.toml").read_text(encoding="utf-8")
+
+
+def test_without_start_or_certified_the_message_names_both(tmp_path, capsys) -> None:
+    from cpetui.cli import main
+
+    assert main(["new", "--program", "isc2", "--credential", "CISSP", "--dir", str(tmp_path)]) == 2
+    assert "--start needed (or --certified DATE for a first cycle" in capsys.readouterr().err
