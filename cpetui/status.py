@@ -9,6 +9,7 @@ from datetime import date
 from cpetui.i18n import _, format_date
 from cpetui.model import ActivityCredit, Explanation, Finding, Ledger, SourceRef, Status
 from cpetui.rules.assess import Assessed, Context, assess, run_checks
+from cpetui.rules.certified import certified_findings
 from cpetui.rules.count import count
 from cpetui.rules.dates import add_years
 from cpetui.rules.errors import RulesError
@@ -123,4 +124,5 @@ def _cycle_findings(ctx: Context, ledger: Ledger) -> list[Finding]:
                            SourceRef(ctx.path, cycle.line_of("start"), 1), None, words(v.citation),
                            _("write start = {first} (the first day after the previous anniversary month)")
                            .format(first=first.isoformat()), v.citation))
+    out.extend(certified_findings(ctx.path, cycle, v))
     return out
