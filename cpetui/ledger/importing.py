@@ -14,6 +14,7 @@ from typing import Any
 
 from cpetui.i18n import _
 from cpetui.ledger.datewords import date_words
+from cpetui.ledger.limits import LARGEST
 
 # Header words (compared case- and space-insensitively, full-width folded) → ledger key. English and
 # Japanese; the columns `cpetui export --format csv` writes are among them, so an export imports back.
@@ -217,7 +218,7 @@ def as_date(cell: Any, column: str) -> dt.date | Bad:
     return Bad(column, _("'{value}' is not a date").format(value=text), _("write it as 2025-04-01"))
 
 
-def as_number(cell: Any, column: str, *, whole: bool = False) -> float | int | Bad:
+def as_number(cell: Any, column: str, *, whole: bool = False, largest: float = 10_000) -> float | int | Bad:
     if isinstance(cell, bool):
         return Bad(column, _("'{value}' is not a number").format(value=cell), _("write e.g. 1.5"))
     if isinstance(cell, int | float):
@@ -234,6 +235,9 @@ def as_number(cell: Any, column: str, *, whole: bool = False) -> float | int | B
     if value != value or value < 0 or value in (float("inf"), float("-inf")):
         return Bad(column, _("'{value}' is not a number of hours or credits").format(value=_text(cell)),
                    _("write a number of 0 or more, e.g. 1.5"))
+    if value > largest:
+        return Bad(column, _("'{value}' is more than a ledger accepts here (at most {largest})").format(
+            value=_text(cell)[:20], largest=f"{largest:,}"), _("write the amount actually spent"))
     if whole:
         if not value.is_integer():
             return Bad(column, _("'{value}' is not a whole number").format(value=_text(cell)),
@@ -255,9 +259,9 @@ def row_values(row: Sequence[Any], columns: Columns, headers: Sequence[str],
         if key in ("date", "submitted"):
             got: Any = as_date(cell, column)
         elif key in ("hours", "credits"):
-            got = as_number(cell, column)
+            got = as_number(cell, column, largest=LARGEST[key])
         elif key == "minutes":
-            got = as_number(cell, column, whole=True)
+            got = as_number(cell, column, whole=True, largest=LARGEST[key])
         elif key == "evidence":
             got = [p.strip() for p in re.split(r"[;\n]", _text(cell)) if p.strip()]
         elif key == "group":

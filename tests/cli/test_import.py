@@ -200,3 +200,18 @@ def test_unknown_columns_are_named_and_kept_when_asked(tmp_path, ledger, capsys)
     assert "columns not imported" in err and "'Room'" in err
     code, out, err = run(capsys, str(sheet), "--into", str(ledger), "--keep-unknown")
     assert code == 0 and 'room = "B-204"' in ledger.read_text(encoding="utf-8")
+
+
+def test_hostile_numbers_and_text_are_refused_or_kept_as_text(tmp_path, ledger, capsys) -> None:
+    sheet = tmp_path / "log.csv"
+    sheet.write_text('Date,Title,Type,Group,Hours\n'
+                     '2025-04-01,Big,education,A,1e308\n'
+                     '2025-04-02,Inf,education,A,inf\n'
+                     '2025-04-03,"=HYPERLINK(""x"")\x1b[31m",education,A,1\n', encoding="utf-8")
+    code, out, err = run(capsys, str(sheet), "--into", str(ledger), "--skip-bad")
+    assert f"{sheet}:2: Hours: '1e308' is more than a ledger accepts here (at most 10,000)" in err
+    assert f"{sheet}:3: Hours: 'inf' is not a number of hours or credits" in err
+    assert "\x1b" not in out + err  # a control character from the file never reaches the terminal
+    assert code == 0 and "imported 1 activity" in out
+    added = next(a for a in read_ledger(str(ledger)).activities if a.date.isoformat() == "2025-04-03")
+    assert added.title == '=HYPERLINK("x")\x1b[31m'  # kept as the user's text, nothing evaluated
