@@ -91,12 +91,23 @@ def write_output(path: str, text: str | bytes, ledger_path: str) -> None:
         raise
 
 
+# Export formats made for one program's ledgers (its report form), as the programs declare them.
+REPORTS = ("iia-japan",)
+
+
+def _reports_of(program: str) -> tuple[str, ...]:
+    from cpetui.rules import PROGRAMS
+
+    found = PROGRAMS.get(program)
+    return found.reports if found is not None else ()
+
+
 def run(args: argparse.Namespace) -> int:
     found = evaluate_ledger(args.ledger, args.as_of or date.today())
     if found is None:
         return 1
     ledger, status = found
-    if args.format == "iia-japan" and status.program != "iia-japan":
+    if args.format in REPORTS and args.format not in _reports_of(status.program):
         error(_("--format iia-japan: the IIA-Japan report is for iia-japan ledgers; {path} is {program}")
               .format(path=args.ledger, program=status.program))
         return 1

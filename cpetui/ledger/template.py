@@ -28,57 +28,14 @@ def _commented(rows: list[tuple[str, str]]) -> str:
 
 
 def _example(program: str) -> str:
-    """One commented example for `program`, using the program's own activity types and measures."""
-    if program == "offsec":
-        return _commented([
-            ("[[activity]]", ""), ('id = "2025-03-12-webinar"', ""),
-            ("date = 2025-03-12", _("the day it ended")),
-            ('title = "Attack surface management webinar"', ""), ('provider = "OffSec"', ""),
-            ('type = "webinar"', "courses-seminars, public-speaking, white-paper, lab-submission, webinar"),
-            ("hours = 1", _("1 CPE per hour")),
-            ('evidence = ["evidence/2025-03-12-webinar.pdf"]', _("proof of attendance is required")),
-        ])
-    if program == "acfe":
-        return _commented([
-            ("[[activity]]", ""), ('id = "2025-03-12-fraud-seminar"', ""),
-            ("date = 2025-03-12", _("the day it ended")),
-            ('title = "Fraud risk assessment seminar"', ""), ('provider = "ACFE Japan"', ""),
-            ('type = "participant"', "participant, college, in-house, self-study, instructor, author, "
-                                     "fraud-magazine-quiz, other"),
-            ('field = "fraud"', _("fraud, ethics or general")),
-            ("minutes = 100", _("class minutes without breaks: 50 minutes = 1 CPE")),
-            ('evidence = ["evidence/2025-03-12-seminar.pdf"]', ""),
-        ])
-    if program == "iia-japan":
-        return _commented([
-            ("[[activity]]", ""), ('id = "2025-03-12-kenshu"', ""),
-            ("date = 2025-03-12", _("the day it ended")),
-            ('title = "内部監査基礎研修"', ""), ('provider = "日本内部監査協会"', ""),
-            ('type = "education"', _("category I: education, e-learning, correspondence, study-group, jicpa; "
-                                     "II: writing-book, writing-article; III: event; IV: speaking; V: exam; "
-                                     "VI: membership")),
-            ("minutes = 100", _("50 minutes = 1 CPE (100 minutes = 2)")),
-            ('evidence = ["evidence/2025-03-12-kenshu.pdf"]', ""),
-        ])
-    if program == "iia":
-        return _commented([
-            ("[[activity]]", ""), ('id = "2025-03-12-ethics"', ""),
-            ("date = 2025-03-12", _("the day it ended")),
-            ('title = "Ethics for internal auditors"', ""), ('provider = "IIA"', ""),
-            ('type = "education"', "education, self-study, instructor, writing, other"),
-            ('field = "ethics"', _("marks ethics hours (2 a year required)")),
-            ("minutes = 100", _("50 minutes = 1 CPE")),
-            ('evidence = ["evidence/2025-03-12-ethics.pdf"]', ""),
-        ])
-    return _commented([
-        ("[[activity]]", ""), ('id = "2025-03-12-owasp-meetup"', ""),
-        ("date = 2025-03-12", _("the day it ended")),
-        ('title = "OWASP Tokyo meetup: API security"', ""), ('provider = "OWASP Tokyo"', ""),
-        ('type = "education"', "education, contribution, unique-work-experience, professional-development"),
-        ('group = "A"', _("A: the credential's domains; B: professional development")),
-        ("hours = 2", _("in quarter hours: 1.25, 1.5 …")),
-        ('evidence = ["evidence/2025-03-12-owasp.pdf"]', ""),
-    ])
+    """One commented example for `program`, as the program's data gives it (its own types, measures,
+    groups or fields)."""
+    from cpetui.rules import PROGRAMS
+
+    found = PROGRAMS.get(program)
+    if found is None or not found.example:
+        return ""
+    return _commented([(line, _(why) if why else "") for line, why in found.example])
 
 
 class NewLedgerProblem(ValueError):

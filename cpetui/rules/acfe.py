@@ -143,5 +143,16 @@ V2024 = Version(
                             option="carryover = false"),
 )
 
+EXAMPLE = (
+    ("[[activity]]", ""), ('id = "2025-03-12-fraud-seminar"', ""),
+    ("date = 2025-03-12", N_("the day it ended")),
+    ('title = "Fraud risk assessment seminar"', ""), ('provider = "ACFE Japan"', ""),
+    ('type = "participant"', "participant, college, in-house, self-study, instructor, author, "
+                             "fraud-magazine-quiz, other"),
+    ('field = "fraud"', N_("fraud, ethics or general")),
+    ("minutes = 100", N_("class minutes without breaks: 50 minutes = 1 CPE")),
+    ('evidence = ["evidence/2025-03-12-seminar.pdf"]', ""),
+)
+
 PROGRAM = Program(id="acfe", label="ACFE", credentials=("CFE",), versions=(V2024,),
-                  citation=Citation((FAQ, Passage(JP))))
+                  citation=Citation((FAQ, Passage(JP))), example=EXAMPLE)

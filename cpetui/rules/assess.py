@@ -312,11 +312,10 @@ ACTIVITY_CHECKS: tuple[Check, ...] = (
 
 
 def duplicate_courses(ctx: Context, items: list[Assessed]) -> list[Finding]:
-    """IIA-Japan: the same course taken twice or by two delivery methods counts once."""
+    """The same course (category I) taken twice or by two delivery methods counts once (IIA-Japan
+    names this check)."""
     from cpetui.rules.iia_japan import DUPLICATE
 
-    if ctx.version.program != "iia-japan":
-        return []
     seen: dict[tuple[str, str], Assessed] = {}
     out: list[Finding] = []
     for x in items:
@@ -348,6 +347,14 @@ def run_checks(ctx: Context, items: list[Assessed]) -> list[Finding]:
                 if f.code in EXCLUDING and not x.excluded:
                     x.excluded = True
                     x.remarks += (_("not counted: {why}").format(why=_(EXCLUDING[f.code])),)
-    findings.extend(duplicate_courses(ctx, items))
+    for name in ctx.version.checks:  # the program's own checks, by name, from this registry only
+        findings.extend(CHECKS[name](ctx, items))
     return findings
+
+
+# Checks a program may name (`Version.checks`) where its data cannot say a rule: small functions,
+# activities in, findings out. A program names them; it can never name anything else.
+CHECKS: dict[str, Callable[[Context, list[Assessed]], list[Finding]]] = {
+    "duplicate-courses": duplicate_courses,
+}
 

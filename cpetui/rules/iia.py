@@ -72,6 +72,16 @@ V2023 = Version(
     pace_citation=cite("iia-cpe", N_("Reporting: 1 October to 31 December")),
 )
 
+EXAMPLE = (
+    ("[[activity]]", ""), ('id = "2025-03-12-ethics"', ""),
+    ("date = 2025-03-12", N_("the day it ended")),
+    ('title = "Ethics for internal auditors"', ""), ('provider = "IIA"', ""),
+    ('type = "education"', "education, self-study, instructor, writing, other"),
+    ('field = "ethics"', N_("marks ethics hours (2 a year required)")),
+    ("minutes = 100", N_("50 minutes = 1 CPE")),
+    ('evidence = ["evidence/2025-03-12-ethics.pdf"]', ""),
+)
+
 PROGRAM = Program(id="iia", label="IIA", credentials=CREDENTIALS, versions=(V2023,),
                   citation=Citation((POLICY, Passage("iia-older"))),
-                  aliases=MappingProxyType({}))
+                  aliases=MappingProxyType({}), example=EXAMPLE)

@@ -132,7 +132,7 @@ V2010 = Version(
     citation=Citation((Passage(G, REQUIRED),)), applies_from=None, applies_to=None, default=True,
     cycle_months=24,
     cycle_anchor="calendar-year", types=TYPES, default_type="education", quota=quota, caps=CAPS,
-    first_start="january", exempt_years=2,
+    first_start="january", exempt_years=2, checks=("duplicate-courses",),
     first_citation=Citation((Passage(G, REQUIRED),)),
     key_dates=(
         DateRule("evidence-retention", N_("Keep certificates and the report until"), months=36,
@@ -145,5 +145,17 @@ V2010 = Version(
     carryover_citation=cite(G, reading=N_("the guideline states no carryover: none is carried")),
 )
 
+EXAMPLE = (
+    ("[[activity]]", ""), ('id = "2025-03-12-kenshu"', ""),
+    ("date = 2025-03-12", N_("the day it ended")),
+    ('title = "内部監査基礎研修"', ""), ('provider = "日本内部監査協会"', ""),
+    ('type = "education"', N_("category I: education, e-learning, correspondence, study-group, jicpa; "
+                              "II: writing-book, writing-article; III: event; IV: speaking; V: exam; "
+                              "VI: membership")),
+    ("minutes = 100", N_("50 minutes = 1 CPE (100 minutes = 2)")),
+    ('evidence = ["evidence/2025-03-12-kenshu.pdf"]', ""),
+)
+
 PROGRAM = Program(id="iia-japan", label="IIA-Japan", credentials=("CCSA", "CFSA", "CGAP"),
-                  versions=(V2010,), citation=Citation((Passage(G),)))
+                  versions=(V2010,), citation=Citation((Passage(G),)), example=EXAMPLE,
+                  reports=("iia-japan",))

@@ -9,7 +9,17 @@ from cpetui.i18n import _
 from cpetui.model import Cycle
 from cpetui.rules import computers as c
 from cpetui.rules.sources import Citation, Passage, cite
-from cpetui.rules.spec import N_, ActivityType, Cap, DateRule, Program, Quota, QuotaError, Version
+from cpetui.rules.spec import (
+    N_,
+    ActivityType,
+    Cap,
+    DateRule,
+    Program,
+    Quota,
+    QuotaError,
+    Undecided,
+    Version,
+)
 
 AB = ("A", "B")
 
@@ -347,4 +357,16 @@ PROGRAM = Program(
     versions=(V2012, V2015, V2024),
     citation=Citation((Passage(QG), Passage(JP), Passage("isc2-policies"))),
     aliases=MappingProxyType({"CAP": "CGRC", "ASSOCIATE OF ISC2": "Associate"}),
+    undecided=(Undecided(date(2014, 12, 2), date(2014, 12, 31),
+                         N_("ISC2's guidelines do not say which rules apply to a cycle starting {start} "
+                            "(between 2014-12-01 and 2015-01-01)"), UNDECIDED),),
+    example=(
+        ("[[activity]]", ""), ('id = "2025-03-12-owasp-meetup"', ""),
+        ("date = 2025-03-12", N_("the day it ended")),
+        ('title = "OWASP Tokyo meetup: API security"', ""), ('provider = "OWASP Tokyo"', ""),
+        ('type = "education"', "education, contribution, unique-work-experience, professional-development"),
+        ('group = "A"', N_("A: the credential's domains; B: professional development")),
+        ("hours = 2", N_("in quarter hours: 1.25, 1.5 …")),
+        ('evidence = ["evidence/2025-03-12-owasp.pdf"]', ""),
+    ),
 )

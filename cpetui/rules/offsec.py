@@ -77,5 +77,16 @@ V2024 = Version(
                                                           "answers state none")),
 )
 
+EXAMPLE = (
+    ("[[activity]]", ""), ('id = "2025-03-12-webinar"', ""),
+    ("date = 2025-03-12", N_("the day it ended")),
+    ('title = "Attack surface management webinar"', ""), ('provider = "OffSec"', ""),
+    ('type = "webinar"', "courses-seminars, public-speaking, white-paper, lab-submission, webinar"),
+    ("hours = 1", N_("1 CPE per hour")),
+    ('evidence = ["evidence/2025-03-12-webinar.pdf"]', N_("proof of attendance is required")),
+)
+
 PROGRAM = Program(id="offsec", label="OffSec", credentials=CREDENTIALS, versions=(V2024,),
-                  citation=Citation((HANDBOOK, Passage(ARTICLE))))
+                  citation=Citation((HANDBOOK, Passage(ARTICLE))),
+                  credential_hint=N_("(OSEP, OSWE, OSED and the other OffSec certifications do not expire)"),
+                  example=EXAMPLE)

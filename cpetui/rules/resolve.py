@@ -37,8 +37,8 @@ def canonical_cycle(cycle: Cycle) -> Cycle:
     if credential is None:
         hint = _("write one of: credential = {choices}").format(
             choices=", ".join(f'"{c}"' for c in program.credentials))
-        if program.id == "offsec":
-            hint += _(" (OSEP, OSWE, OSED and the other OffSec certifications do not expire)")
+        if program.credential_hint:
+            hint += " " + _(program.credential_hint)
         raise _error(cycle, "credential", "unknown-credential",
                      _("{program} has no credential '{credential}'").format(
                          program=program.label, credential=cycle.credential), hint)
@@ -61,12 +61,10 @@ def version_of(cycle: Cycle) -> Version:
     if len(found) == 1:
         return found[0]
     choices = " or ".join(f'rules = "{v.id}"' for v in program.versions)
-    if program.id == "isc2" and date(2014, 12, 2) <= cycle.start <= date(2014, 12, 31):
-        message = _("ISC2's guidelines do not say which rules apply to a cycle starting {start} (between "
-                    "2014-12-01 and 2015-01-01)").format(start=format_date(cycle.start))
-        from cpetui.rules.isc2 import UNDECIDED
-
-        citation: Citation | None = UNDECIDED
+    gap = next((u for u in program.undecided if u.first <= cycle.start <= u.last), None)
+    if gap is not None:
+        message = _(gap.message).format(start=format_date(cycle.start))
+        citation: Citation | None = gap.citation
     else:
         message = _("no {program} rules version applies to a cycle starting {start}").format(
             program=program.label, start=format_date(cycle.start))

@@ -154,6 +154,7 @@ class Version:
     before_certification_citation: Citation | None = None
     # The first cycle after certification: it starts on the certification date, or on 1 January after
     # `exempt_years` calendar years (the certification year counted) that need no CPE.
+    checks: tuple[str, ...] = ()  # names in cpetui.rules.assess.CHECKS, for rules data cannot say
     first_start: Literal["certified", "january"] = "certified"
     exempt_years: int = 0
     first_citation: Citation | None = None
@@ -162,6 +163,16 @@ class Version:
         return (self.applies_from is None or start >= self.applies_from) and (
             self.applies_to is None or start <= self.applies_to
         )
+
+
+@frozen
+class Undecided:
+    """Cycle start dates between `first` and `last` that the body's rules assign to no version."""
+
+    first: date
+    last: date
+    message: str  # msgid with {start}
+    citation: Citation | None = None
 
 
 @frozen
@@ -174,6 +185,12 @@ class Program:
     versions: tuple[Version, ...]
     citation: Citation | None = None
     aliases: Mapping[str, str] | None = None  # credential spellings → canonical (CAP → CGRC)
+    credential_hint: str = ""  # msgid: said after the list of credentials when one is not known
+    # Start dates no version can be chosen for, and why (the body's own words leave them open).
+    undecided: tuple[Undecided, ...] = ()
+    # The example activity a new ledger shows, commented out: (line, msgid of its comment or "").
+    example: tuple[tuple[str, str], ...] = ()
+    reports: tuple[str, ...] = ()  # export formats made for this program's ledgers only
 
     def version(self, version_id: str) -> Version | None:
         return next((v for v in self.versions if v.id == version_id), None)
