@@ -1,0 +1,161 @@
+"""Reading a program file's text: TOML syntax, named checks, arithmetic kinds and selectors, each located."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cpetui.i18n import _
+from cpetui.model import Problem, SourceRef
+
+# The arithmetic a program's activity type may name (cpetui.rules.computers implements each); a
+# program file chooses among these and gives parameters, it never supplies arithmetic of its own.
+ARITHMETIC: frozenset[str] = frozenset({
+    "per-hour", "per-50-minutes", "lecture-minutes", "college", "hours-floored", "stated",
+    "stated-or-hourly", "fixed", "per-hour-prepared", "capped-stated", "correspondence", "study-group",
+    "co-authored", "talk", "exam", "instructor", "never",
+})
+
+# Selector keys every program has, besides the dimensions it declares.
+BUILT_IN_SELECTORS: frozenset[str] = frozenset({"all", "category", "type"})
+
+# A name that looks like code rather than one of cpetui's check names: a dotted Python path, a file
+# path, an entry point ("pkg:func"). Said apart so that the message explains why it is refused.
+_CODE_LIKE = re.compile(r"[./\\:]")
+_LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramText:
+    """A program file as read: its data (None when the TOML does not parse) and what is wrong, located."""
+
+    path: str
+    data: Mapping[str, Any] | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not any(p.severity == "error" for p in self.problems)
+
+
+class _Lines:
+    """Finds the line a value or key stands on, moving forward through the file as items are visited
+    in the order they were written (tomllib keeps no positions)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.at = 0
+
+    def find(self, pattern: re.Pattern[str]) -> tuple[int, str]:
+        for start in (self.at, 0):
+            for i in range(start, len(self.lines)):
+                if pattern.search(self.lines[i]):
+                    self.at = i
+                    return i + 1, self.lines[i]
+        return 1, self.lines[0] if self.lines else ""
+
+
+def _quoted(value: str) -> re.Pattern[str]:
+    return re.compile(r"""(["'])""" + re.escape(value) + r"\1")
+
+
+def _key(name: str) -> re.Pattern[str]:
+    return re.compile(r"""(^|[\s{,.])["']?""" + re.escape(name) + r"""["']?\s*=""")
+
+
+def read_program_text(text: str, path: str, checks: frozenset[str] | None = None) -> ProgramText:
+    """Parse a program file's text (the caller reads the file): every problem located at `path:line`.
+    `checks`: the names of cpetui's own registry of checks (cpetui.rules.assess.CHECKS by default)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        m = _LINE_COL.search(str(e))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+        lines = text.splitlines()
+        excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
+        reason = _LINE_COL.sub("", str(e)).strip()
+        return ProgramText(path, None, (Problem(
+            "error", "toml-syntax", _("this program file is not valid TOML: {reason}").format(reason=reason),
+            SourceRef(path, line, col), excerpt,
+            _("fix the TOML at this line (quotes around text, one key = value per line)")),))
+    if checks is None:
+        from cpetui.rules.assess import CHECKS
+
+        checks = frozenset(CHECKS)
+    lines = _Lines(text)
+    problems = [*_named_checks(data, path, lines, checks), *_kinds(data, path, _Lines(text)),
+                *_selectors(data, path, _Lines(text))]
+    return ProgramText(path, data, tuple(problems))
+
+
+def _versions(data: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """The program itself and each of its versions: both may hold checks, types and requirements."""
+    yield data
+    versions = data.get("version")
+    if isinstance(versions, list):
+        yield from (v for v in versions if isinstance(v, dict))
+
+
+def _tables(data: Mapping[str, Any], key: str) -> Iterator[Mapping[str, Any]]:
+    for holder in _versions(data):
+        items = holder.get(key)
+        if isinstance(items, list):
+            yield from (t for t in items if isinstance(t, dict))
+
+
+def _named_checks(data: Mapping[str, Any], path: str, lines: _Lines,
+                  known: frozenset[str]) -> Iterator[Problem]:
+    choices = ", ".join(sorted(known)) or "-"
+    for holder in _versions(data):
+        names = holder.get("checks")
+        if names is None:
+            continue
+        if not isinstance(names, list):
+            names = [names]
+        for name in names:
+            if isinstance(name, str) and name in known:
+                continue
+            shown = name if isinstance(name, str) else repr(name)
+            line, excerpt = lines.find(_quoted(shown) if isinstance(name, str) else _key("checks"))
+            if isinstance(name, str) and _CODE_LIKE.search(name):
+                message = _("a program file names checks from cpetui's own list only; {name} looks like "
+                            "code or a file, and cpetui never imports or runs what a program file "
+                            "names").format(name=repr(shown))
+            else:
+                message = _("unknown check {name}").format(name=repr(shown))
+            yield Problem("error", "unknown-check", message, SourceRef(path, line), excerpt,
+                          _("checks a program may name: {choices}").format(choices=choices))
+
+
+def _kinds(data: Mapping[str, Any], path: str, lines: _Lines) -> Iterator[Problem]:
+    for table in _tables(data, "type"):
+        kind = table.get("kind")
+        if isinstance(kind, str) and kind in ARITHMETIC:
+            continue
+        line, excerpt = lines.find(_quoted(kind) if isinstance(kind, str) else _key("kind"))
+        yield Problem("error", "unknown-kind",
+                      _("unknown arithmetic kind {kind}").format(kind=repr(kind)), SourceRef(path, line),
+                      excerpt, _("kinds an activity type may name: {choices}").format(
+                          choices=", ".join(sorted(ARITHMETIC))))
+
+
+def _selectors(data: Mapping[str, Any], path: str, lines: _Lines) -> Iterator[Problem]:
+    dims = data.get("dimensions")
+    declared = set(dims) if isinstance(dims, dict) else set()
+    allowed = declared | BUILT_IN_SELECTORS
+    for table in _tables(data, "requirement"):
+        select = table.get("select")
+        if not isinstance(select, dict):
+            continue
+        for key in select:
+            if key in allowed:
+                continue
+            line, excerpt = lines.find(_key(key))
+            yield Problem("error", "undeclared-dimension",
+                          _("the selector names {key}, which this program does not declare").format(
+                              key=repr(key)), SourceRef(path, line), excerpt,
+                          _("declare it under [dimensions] ({key} = [\"…\"]) or select by one of: "
+                            "{choices}").format(key=key, choices=", ".join(sorted(allowed))))

@@ -1,0 +1,95 @@
+"""A program file is data: it names checks only from cpetui's registry, and its mistakes are located."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from cpetui.rules.programfile import read_program_text
+
+GOOD = """\
+id = "company"
+label = "Company training"
+credentials = ["Internal"]
+
+[dimensions]
+format = ["classroom", "e-learning"]
+
+[[version]]
+id = "company-2026"
+checks = ["duplicate-courses"]
+
+[[version.type]]
+id = "course"
+kind = "per-hour"
+
+[[version.requirement]]
+kind = "maximum"
+amount = 8
+period = "year"
+select = { format = ["e-learning"] }
+"""
+
+
+def _one(text: str, path: str = "programs/company.toml"):
+    read = read_program_text(text, path)
+    assert not read.ok
+    assert len(read.problems) == 1, read.problems
+    return read.problems[0]
+
+
+def test_a_well_formed_program_file_has_no_problems() -> None:
+    read = read_program_text(GOOD, "programs/company.toml")
+    assert read.ok and read.problems == ()
+    assert read.data is not None and read.data["dimensions"]["format"] == ["classroom", "e-learning"]
+
+
+@pytest.mark.parametrize("name", ["os.system", "cpetui.rules.assess.duplicate_courses",
+                                  "/tmp/evil.py", "../checks/evil.py", "pkg.module:func"])
+def test_a_check_naming_code_or_a_file_is_refused_at_its_line(name: str) -> None:
+    text = GOOD.replace('checks = ["duplicate-courses"]', f'checks = ["duplicate-courses", "{name}"]')
+    before = set(sys.modules)
+    p = _one(text)
+    assert p.code == "unknown-check" and p.severity == "error"
+    assert str(p.source) == "programs/company.toml:10:1"
+    assert name in p.message and "never imports or runs" in p.message
+    assert "duplicate-courses" in p.hint and name in p.excerpt
+    # Nothing the file names was imported: no module appeared whose name it holds.
+    assert not {m for m in set(sys.modules) - before if m.split(".")[0] in ("os", "pkg", "evil")}
+
+
+def test_an_unknown_plain_check_name_says_which_exist() -> None:
+    p = _one(GOOD.replace('"duplicate-courses"]', '"no-such-check"]'))
+    assert p.message == "unknown check 'no-such-check'"
+    assert p.source.line == 10 and p.hint == "checks a program may name: duplicate-courses"
+
+
+def test_a_toml_syntax_error_is_located_with_a_hint() -> None:
+    read = read_program_text(GOOD.replace('kind = "per-hour"', 'kind = per-hour'), "p.toml")
+    assert read.data is None and not read.ok
+    (p,) = read.problems
+    assert p.code == "toml-syntax" and p.source.path == "p.toml" and p.source.line == 14
+    assert p.excerpt == "kind = per-hour" and p.hint and "line" not in p.message
+
+
+def test_an_unknown_arithmetic_kind_is_located() -> None:
+    p = _one(GOOD.replace('"per-hour"', '"per-fortnight"'))
+    assert p.code == "unknown-kind" and p.source.line == 14
+    assert "'per-fortnight'" in p.message and "per-50-minutes" in p.hint
+
+
+def test_a_selector_naming_an_undeclared_dimension_is_located() -> None:
+    p = _one(GOOD.replace("select = { format =", "select = { delivery ="))
+    assert p.code == "undeclared-dimension" and p.source.line == 20
+    assert "'delivery'" in p.message and "[dimensions]" in p.hint and "format" in p.hint
+
+
+def test_reading_a_program_file_imports_no_check_it_names() -> None:
+    import subprocess
+
+    code = ("import sys; from cpetui.rules.programfile import read_program_text as r; "
+            "r('checks = [\"os.system\", \"subprocess.run\"]', 'p.toml'); "
+            "print('subprocess' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
