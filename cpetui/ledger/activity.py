@@ -10,14 +10,16 @@ from typing import Any
 
 from cpetui.i18n import _
 from cpetui.ledger.collect import Collector
-from cpetui.ledger.keys import ACTIVITY, validate
+from cpetui.ledger.keys import ACTIVITY, shown, validate
 from cpetui.ledger.locate import KeyLines, Layout, TableSpan
 from cpetui.model import EMPTY, MEASURE_KEYS, Activity, Measure, SourceRef
 from cpetui.text import same_words
 
 
-def build_activities(raw: Any, layout: Layout, out: Collector) -> tuple[Activity, ...]:
-    """Every activity that reads cleanly, in file order; a repeated id is reported and left out."""
+def build_activities(raw: Any, layout: Layout, out: Collector,
+                     dimensions: Mapping[str, tuple[str, ...]] | None = None) -> tuple[Activity, ...]:
+    """Every activity that reads cleanly, in file order; a repeated id is reported and left out.
+    `dimensions`: the values the program allows for `group`, `field` … (a key not named goes unchecked)."""
     if not isinstance(raw, list):
         return ()
     spans = layout.arrays("activity")
@@ -26,7 +28,8 @@ def build_activities(raw: Any, layout: Layout, out: Collector) -> tuple[Activity
     for index, table in enumerate(raw):
         if not isinstance(table, dict):
             continue
-        activity = build_activity(table, index, spans[index] if index < len(spans) else None, out)
+        activity = build_activity(table, index, spans[index] if index < len(spans) else None, out,
+                                  dimensions)
         if activity is None:
             continue
         if activity.id in seen:
@@ -66,8 +69,8 @@ def _likely_duplicates(activities: list[Activity], out: Collector) -> None:
         )
 
 
-def build_activity(table: dict[str, Any], index: int, span: TableSpan | None,
-                   out: Collector) -> Activity | None:
+def build_activity(table: dict[str, Any], index: int, span: TableSpan | None, out: Collector,
+                   dimensions: Mapping[str, tuple[str, ...]] | None = None) -> Activity | None:
     """One activity, or None when a problem (reported in `out`) keeps it from counting."""
     header = span.line if span else 1
     keys = KeyLines(span)
@@ -75,6 +78,8 @@ def build_activity(table: dict[str, Any], index: int, span: TableSpan | None,
     named = type(raw_id) is str and raw_id.strip() != ""
     aid = raw_id.strip() if named else f"line-{header}"
     values, given, extra, ok = validate(table, ACTIVITY, header, keys, out, aid)
+    if dimensions:
+        ok = _declared(values, dimensions, header, keys, out, aid) and ok
     if not (ok and named and given and "date" in values and "title" in values):
         if not _required(table, values, header, keys, out, aid) or not ok:
             return None
@@ -100,6 +105,27 @@ def build_activity(table: dict[str, Any], index: int, span: TableSpan | None,
         extra=MappingProxyType(extra) if extra else EMPTY,
         index=index,
     )
+
+
+def _declared(values: Mapping[str, Any], dimensions: Mapping[str, tuple[str, ...]], header: int,
+              keys: Mapping[str, int], out: Collector, aid: str) -> bool:
+    """Whether the activity's dimension values (group, field) are among those its program declares;
+    each one that is not is reported at its line, naming the values to write."""
+    ok = True
+    for key, allowed in dimensions.items():
+        value = values.get(key)
+        if type(value) is not str:
+            continue
+        if value.strip().casefold() in {a.casefold() for a in allowed}:
+            continue
+        quoted = [f'"{a}"' for a in allowed]
+        choices = quoted[0] if len(quoted) == 1 else _("{values} or {last}").format(
+            values=", ".join(quoted[:-1]), last=quoted[-1])
+        out.add_at_value("error", "bad-value", _("{key} must be {choices}, got {value}").format(
+            key=key, choices=choices, value=shown(value)), keys.get(key, header),
+            _("write {key} = {choices}").format(key=key, choices=choices), aid)
+        ok = False
+    return ok
 
 
 def _required(table: dict[str, Any], values: Mapping[str, Any], header: int, keys: Mapping[str, int],

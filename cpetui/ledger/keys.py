@@ -42,20 +42,6 @@ def _evidence(key: str, value: list[Any] | str) -> tuple[str, str, str] | None:
     return None
 
 
-def _group(key: str, value: str) -> tuple[str, str, str] | None:
-    if value.strip().upper() in ("A", "B"):
-        return None
-    return ("bad-value", _("group must be \"A\" or \"B\", got {value}").format(value=shown(value)),
-            _('write group = "A" (the credential\'s domains) or group = "B"'))
-
-
-def _field(key: str, value: str) -> tuple[str, str, str] | None:
-    if value.strip().lower() in ("fraud", "ethics", "general"):
-        return None
-    return ("bad-value", _("field must be \"fraud\", \"ethics\" or \"general\", got {value}").format(
-        value=shown(value)), _('write field = "fraud", "ethics" or "general"'))
-
-
 @dataclass(frozen=True, slots=True)
 class Key:
     """A key a table understands: its types as declared, its range (if any) and its value check (if any)."""
@@ -95,7 +81,8 @@ def _out_of_range(key: str, value: Any) -> tuple[str, str, str]:
 
 
 ACTIVITY = TableKind(
-    _table(ACTIVITY_KEYS, {"sessions": _sessions, "evidence": _evidence, "group": _group, "field": _field}),
+    # group and field: the values the ledger's program declares (cpetui.ledger.activity checks them).
+    _table(ACTIVITY_KEYS, {"sessions": _sessions, "evidence": _evidence}),
     N_("unknown key '{key}' in activity (kept, not used)"),
     N_("use 'notes' for free text"),
     keep_unknown=True,

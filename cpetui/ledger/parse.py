@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from cpetui.i18n import _
@@ -104,10 +104,22 @@ def parse_text(text: str, path: str) -> Ledger:
     for check in ROOT_CHECKS:
         check(doc, layout, out)
     cycle = build_cycle(doc.get("cycle"), layout, out)
-    activities = build_activities(doc.get("activity"), layout, out)
+    activities = build_activities(doc.get("activity"), layout, out, dimensions_of(doc.get("cycle")))
     portal = build_portal(doc.get("portal"), layout, out) if "portal" in doc else ()
     problems = sorted(out.problems, key=lambda p: (p.source.line, p.source.col))
     return Ledger(path, cycle, activities, tuple(problems), portal=portal)
+
+
+def dimensions_of(cycle: Any) -> Mapping[str, tuple[str, ...]] | None:
+    """The group/field values the program named in the raw [cycle] declares, even when other keys of
+    the cycle are wrong (None: no program known, nothing checked)."""
+    program_id = cycle.get("program") if isinstance(cycle, dict) else None
+    if not isinstance(program_id, str):
+        return None
+    from cpetui.rules import PROGRAMS
+
+    program = PROGRAMS.get(program_id.strip().lower())
+    return program.dimensions if program is not None else None
 
 
 def _layout_agrees(layout: Layout, doc: dict[str, Any]) -> bool:

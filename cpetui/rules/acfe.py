@@ -155,4 +155,5 @@ EXAMPLE = (
 )
 
 PROGRAM = Program(id="acfe", label="ACFE", credentials=("CFE",), versions=(V2024,),
-                  citation=Citation((FAQ, Passage(JP))), example=EXAMPLE)
+                  citation=Citation((FAQ, Passage(JP))), example=EXAMPLE,
+                  dimensions=MappingProxyType({"field": ("fraud", "ethics", "general")}))

@@ -84,4 +84,5 @@ EXAMPLE = (
 
 PROGRAM = Program(id="iia", label="IIA", credentials=CREDENTIALS, versions=(V2023,),
                   citation=Citation((POLICY, Passage("iia-older"))),
-                  aliases=MappingProxyType({}), example=EXAMPLE)
+                  aliases=MappingProxyType({}), example=EXAMPLE,
+                  dimensions=MappingProxyType({"field": ("ethics", "general")}))

@@ -88,12 +88,10 @@ def program_info(program: str) -> ProgramInfo:
 
     p = PROGRAMS[program.strip().lower()]
     latest = p.versions[-1]
-    fields: tuple[str, ...] = ()
-    if any(v.fields for v in p.versions):
-        fields = ("fraud", "ethics", "general") if any("fraud" in v.fields for v in p.versions) else (
-            "ethics", "general")
+    dims = p.dimensions or {}
     return ProgramInfo(p.id, p.label, p.credentials, tuple(_version_info(v) for v in p.versions),
-                       any(v.groups for v in p.versions), fields, latest.default_type, words(p.citation))
+                       "group" in dims, tuple(dims.get("field", ())), latest.default_type,
+                       words(p.citation))
 
 
 def type_label(program: str, version_id: str, type_id: str) -> str:

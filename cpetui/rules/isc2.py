@@ -357,6 +357,7 @@ PROGRAM = Program(
     versions=(V2012, V2015, V2024),
     citation=Citation((Passage(QG), Passage(JP), Passage("isc2-policies"))),
     aliases=MappingProxyType({"CAP": "CGRC", "ASSOCIATE OF ISC2": "Associate"}),
+    dimensions=MappingProxyType({"group": ("A", "B")}),
     undecided=(Undecided(date(2014, 12, 2), date(2014, 12, 31),
                          N_("ISC2's guidelines do not say which rules apply to a cycle starting {start} "
                             "(between 2014-12-01 and 2015-01-01)"), UNDECIDED),),

@@ -191,6 +191,9 @@ class Program:
     # The example activity a new ledger shows, commented out: (line, msgid of its comment or "").
     example: tuple[tuple[str, str], ...] = ()
     reports: tuple[str, ...] = ()  # export formats made for this program's ledgers only
+    # The values an activity's dimension keys may take (ISC2 group A/B, ACFE and IIA fields): the
+    # ledger reader checks them against these; a program without a dimension leaves its key unchecked.
+    dimensions: Mapping[str, tuple[str, ...]] | None = None
 
     def version(self, version_id: str) -> Version | None:
         return next((v for v in self.versions if v.id == version_id), None)

@@ -291,8 +291,20 @@ def test_the_cycle_and_the_activities_are_checked_by_one_table_of_keys() -> None
         (14, "wrong-type", 'submitted must be a date, got text "2024-08-02"'),
         (15, "unknown-key", "unknown key 'colour' in activity (kept, not used)"),
         (16, "bad-value", 'group must be "A" or "B", got "C"'),
-        (17, "bad-value", 'field must be "fraud", "ethics" or "general", got "x"'),
-    ]
+    ]  # `field` is no dimension of ISC2's: its value is not checked (see the next test)
+
+
+def test_group_and_field_are_checked_against_the_values_the_program_declares() -> None:
+    # ACFE declares fields (fraud, ethics, general: ACFE · CPE requirements FAQ); OffSec no dimension.
+    acfe = ('[cycle]\nprogram = "acfe"\ncredential = "CFE"\nstart = 2024-04-01\n\n[[activity]]\n'
+            'id = "a"\ndate = 2024-05-01\ntitle = "Seminar"\ntype = "participant"\nminutes = 100\n')
+    ledger = parse_text(acfe + 'field = "x"\n', "cfe.toml")
+    out = [(p.source.line, p.message, p.hint) for p in ledger.problems]
+    assert out == [(12, 'field must be "fraud", "ethics" or "general", got "x"',
+                    'write field = "fraud", "ethics" or "general"')]
+    assert parse_text(acfe + 'field = "Ethics"\n', "cfe.toml").problems == ()
+    offsec = acfe.replace('"acfe"', '"offsec"').replace('"CFE"', '"OSCP+"').replace("participant", "webinar")
+    assert parse_text(offsec + 'group = "C"\n', "oscp.toml").problems == ()
 
 
 def test_a_key_of_a_hundred_dotted_parts_reads_and_one_more_is_refused() -> None:
