@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from cpetui.rules.programfile import read_program_text
+from cpetui.rules.programfile import ARITHMETIC, read_program_text
 
 GOOD = """\
 id = "company"
@@ -93,3 +93,37 @@ def test_reading_a_program_file_imports_no_check_it_names() -> None:
             "print('subprocess' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_program_schema_names_the_kinds_and_checks_cpetui_knows() -> None:
+    import json
+    from pathlib import Path
+
+    from cpetui.rules.assess import CHECKS
+
+    schema = json.loads((Path(__file__).resolve().parents[2] / "cpetui" / "schema" /
+                         "program.schema.json").read_text(encoding="utf-8"))
+    version = schema["properties"]["version"]["items"]["properties"]
+    assert set(version["type"]["items"]["properties"]["kind"]["enum"]) == ARITHMETIC
+    assert set(version["checks"]["items"]["enum"]) == set(CHECKS)
+    assert set(schema["properties"]["checks"]["items"]["enum"]) == set(CHECKS)
+
+
+def test_the_documented_example_reads_cleanly_and_obeys_the_schema() -> None:
+    import json
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from tests.test_schema import errors
+
+    root = Path(__file__).resolve().parents[2]
+    doc = (root / "docs" / "program-format.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", doc, re.S)
+    assert example is not None
+    read = read_program_text(example.group(1), "docs/program-format.md")
+    assert read.ok and read.problems == ()
+    schema = json.loads((root / "cpetui" / "schema" / "program.schema.json").read_text(encoding="utf-8"))
+    assert errors(tomllib.loads(example.group(1)), schema) == []
+    for kind in sorted(ARITHMETIC):
+        assert f"`{kind}`" in doc  # every arithmetic kind is listed in the docs
