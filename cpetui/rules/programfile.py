@@ -10,14 +10,11 @@ from typing import Any
 
 from cpetui.i18n import _
 from cpetui.model import Problem, SourceRef
+from cpetui.rules.kinds import KINDS
 
 # The arithmetic a program's activity type may name (cpetui.rules.computers implements each); a
 # program file chooses among these and gives parameters, it never supplies arithmetic of its own.
-ARITHMETIC: frozenset[str] = frozenset({
-    "per-hour", "per-50-minutes", "lecture-minutes", "college", "hours-floored", "stated",
-    "stated-or-hourly", "fixed", "per-hour-prepared", "capped-stated", "correspondence", "study-group",
-    "co-authored", "talk", "exam", "instructor", "never",
-})
+ARITHMETIC: frozenset[str] = frozenset(KINDS)
 
 # Selector keys every program has, besides the dimensions it declares.
 BUILT_IN_SELECTORS: frozenset[str] = frozenset({"all", "category", "type"})
@@ -134,6 +131,7 @@ def _kinds(data: Mapping[str, Any], path: str, lines: _Lines) -> Iterator[Proble
     for table in _tables(data, "type"):
         kind = table.get("kind")
         if isinstance(kind, str) and kind in ARITHMETIC:
+            yield from _params(kind, table.get("params"), path, lines)
             continue
         line, excerpt = lines.find(_quoted(kind) if isinstance(kind, str) else _key("kind"))
         yield Problem("error", "unknown-kind",
@@ -159,3 +157,24 @@ def _selectors(data: Mapping[str, Any], path: str, lines: _Lines) -> Iterator[Pr
                               key=repr(key)), SourceRef(path, line), excerpt,
                           _("declare it under [dimensions] ({key} = [\"…\"]) or select by one of: "
                             "{choices}").format(key=key, choices=", ".join(sorted(allowed))))
+
+
+def _params(kind: str, params: Any, path: str, lines: _Lines) -> Iterator[Problem]:
+    """The parameters a kind takes: each required one given as a number, no other named."""
+    k = KINDS[kind]
+    given = params if isinstance(params, dict) else {}
+    takes = ", ".join((*k.params, *k.optional)) or "-"
+    for name in k.params:
+        if type(given.get(name)) not in (int, float):
+            line, excerpt = lines.find(_quoted(kind))
+            yield Problem("error", "missing-parameter",
+                          _("arithmetic kind {kind} needs the number {param}").format(
+                              kind=repr(kind), param=name), SourceRef(path, line), excerpt,
+                          _("add params = {{ {param} = … }} to the activity type").format(param=name))
+    for name in given:
+        if name not in (*k.params, *k.optional):
+            line, excerpt = lines.find(_key(name))
+            yield Problem("error", "unknown-parameter",
+                          _("arithmetic kind {kind} takes no parameter {param}").format(
+                              kind=repr(kind), param=repr(name)), SourceRef(path, line), excerpt,
+                          _("parameters it takes: {names}").format(names=takes))

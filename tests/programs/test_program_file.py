@@ -127,3 +127,17 @@ def test_the_documented_example_reads_cleanly_and_obeys_the_schema() -> None:
     assert errors(tomllib.loads(example.group(1)), schema) == []
     for kind in sorted(ARITHMETIC):
         assert f"`{kind}`" in doc  # every arithmetic kind is listed in the docs
+
+
+def test_a_kind_s_parameters_are_checked_and_make_its_computer() -> None:
+    from cpetui.rules import computers
+    from cpetui.rules.kinds import make_computer
+
+    fixed = GOOD.replace('kind = "per-hour"', 'kind = "fixed"\nparams = { amount = 5 }')
+    assert read_program_text(fixed, "p.toml").problems == ()
+    p = _one(GOOD.replace('kind = "per-hour"', 'kind = "fixed"'))
+    assert p.code == "missing-parameter" and p.source.line == 14 and "amount" in p.hint
+    p = _one(GOOD.replace('kind = "per-hour"', 'kind = "per-hour"\nparams = { factor = 2 }'))
+    assert p.code == "unknown-parameter" and p.source.line == 15 and "'factor'" in p.message
+    assert make_computer("per-hour", {}) is computers.hourly
+    assert callable(make_computer("fixed", {"amount": 5, "first_time_only": True}))
