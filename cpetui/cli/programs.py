@@ -65,17 +65,17 @@ def _quotas(program: Any, version: Any) -> list[str]:
                                                                        message=_(exc.message)))
             continue
         parts = [_("{total} per cycle").format(total=format_credits(q.total))]
-        if q.group_a_min is not None:
-            parts.append(_("Group A at least {n}").format(n=format_credits(q.group_a_min)))
-        if q.group_b_max is not None:
-            parts.append(_("Group B at most {n}").format(n=format_credits(q.group_b_max)))
+        for need in q.needs:
+            what = _(need.short or need.label)
+            if need.kind == "maximum":
+                parts.append(_("{what} at most {n}").format(what=what, n=format_credits(need.amount)))
+            else:
+                parts.append(_("{what} at least {n}").format(what=what, n=format_credits(need.amount)))
+            if need.period != "cycle":
+                parts[-1] += " " + _("a year")
         if q.annual is not None:
             parts.append(_("{n} a year ({kind})").format(n=format_credits(q.annual),
                                                          kind=words.kind(q.annual_kind)))
-        if q.fraud_min is not None:
-            parts.append(_("fraud at least {n}").format(n=format_credits(q.fraud_min)))
-        if q.ethics_min is not None:
-            parts.append(_("ethics at least {n}").format(n=format_credits(q.ethics_min)))
         if q.carryover_cap is None:
             parts.append(_("carryover (no cap stated)"))
         elif q.carryover_cap:

@@ -77,9 +77,9 @@ def build_activity(table: dict[str, Any], index: int, span: TableSpan | None, ou
     raw_id = table.get("id")
     named = type(raw_id) is str and raw_id.strip() != ""
     aid = raw_id.strip() if named else f"line-{header}"
-    values, given, extra, ok = validate(table, ACTIVITY, header, keys, out, aid)
+    values, given, extra, ok = validate(table, ACTIVITY, header, keys, out, aid, dimensions)
     if dimensions:
-        ok = _declared(values, dimensions, header, keys, out, aid) and ok
+        ok = _declared(values, extra, dimensions, header, keys, out, aid) and ok
     if not (ok and named and given and "date" in values and "title" in values):
         if not _required(table, values, header, keys, out, aid) or not ok:
             return None
@@ -107,16 +107,25 @@ def build_activity(table: dict[str, Any], index: int, span: TableSpan | None, ou
     )
 
 
-def _declared(values: Mapping[str, Any], dimensions: Mapping[str, tuple[str, ...]], header: int,
+def _declared(values: Mapping[str, Any], extra: dict[str, Any],
+              dimensions: Mapping[str, tuple[str, ...]], header: int,
               keys: Mapping[str, int], out: Collector, aid: str) -> bool:
     """Whether the activity's dimension values (group, field) are among those its program declares;
     each one that is not is reported at its line, naming the values to write."""
     ok = True
     for key, allowed in dimensions.items():
-        value = values.get(key)
+        value = values.get(key, extra.get(key))
         if type(value) is not str:
+            if key in extra:  # a dimension of the program's own: text only
+                out.add_at_value("error", "wrong-type", _("{key} must be text, got {value}").format(
+                    key=key, value=shown(value)), keys.get(key, header),
+                    _('write {key} = "{value}"').format(key=key, value=allowed[0]), aid)
+                del extra[key]
+                ok = False
             continue
         if value.strip().casefold() in {a.casefold() for a in allowed}:
+            if key in extra:
+                extra[key] = next(a for a in allowed if a.casefold() == value.strip().casefold())
             continue
         quoted = [f'"{a}"' for a in allowed]
         choices = quoted[0] if len(quoted) == 1 else _("{values} or {last}").format(

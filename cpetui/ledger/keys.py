@@ -100,7 +100,8 @@ Validated = tuple[Mapping[str, Any], dict[str, Any], dict[str, Any], bool]
 
 
 def validate(table: Mapping[str, Any], kind: TableKind, header: int, lines: Mapping[str, int],
-             out: Collector, activity_id: str | None = None) -> Validated:
+             out: Collector, activity_id: str | None = None,
+             declared: Mapping[str, Any] | None = None) -> Validated:
     """(the values that passed, the measures among them, the unknown keys kept, whether all known passed).
 
     Each failure is reported at its key's line (`lines`, else the table's `header` line). A table with
@@ -125,7 +126,9 @@ def validate(table: Mapping[str, Any], kind: TableKind, header: int, lines: Mapp
             out.add_at_value("error", code, message, lines.get(key, header), hint, activity_id)
             ok = False
         elif k is None:
-            _unknown(key, kind, lines.get(key, header), out, activity_id)
+            # A key the program declares as a dimension of its own (PMI's skill area) is its data.
+            if declared is None or key not in declared:
+                _unknown(key, kind, lines.get(key, header), out, activity_id)
             if kind.keep_unknown:
                 extra[key] = value
         else:

@@ -7,7 +7,7 @@ from types import MappingProxyType
 from cpetui.model import Cycle
 from cpetui.rules import computers as c
 from cpetui.rules.sources import Citation, Passage, cite
-from cpetui.rules.spec import N_, ActivityType, Cap, DateRule, Program, Quota, Version
+from cpetui.rules.spec import N_, ActivityType, Cap, DateRule, Need, Program, Quota, Selector, Version
 
 JP = "acfe-japan-cpe-types"
 FAQ = Passage("acfe-faq")
@@ -95,12 +95,17 @@ TYPES = MappingProxyType({t.id: t for t in (
 
 
 
+FIELDS = (
+    Need("fraud", N_("Fraud-related"), "required", 10, Selector((("field", ("fraud",)),)), short=N_("fraud")),
+    Need("ethics", N_("Ethics"), "required", 2, Selector((("field", ("ethics",)),)), short=N_("ethics")),
+)
+
+
 def quota(cycle: Cycle) -> Quota:
     carry = cycle.option("carryover", True)
     return Quota(
         20, cite("acfe-faq", N_("CPE requirements: 20 a year, at least 10 fraud-related and 2 ethics")),
-        fraud_min=10,
-        ethics_min=2, carryover_cap=10 if carry else 0,
+        needs=FIELDS, carryover_cap=10 if carry else 0,
         note="" if carry else N_("carryover turned off in this ledger (carryover = false)"),
     )
 

@@ -12,7 +12,7 @@ from cpetui.frozen import frozen
 from cpetui.i18n import N_, _, format_date
 from cpetui.model import Activity, Cycle, Finding, SourceRef
 from cpetui.rules.sources import Citation, words
-from cpetui.rules.spec import ActivityType, Credit, Quota, Version
+from cpetui.rules.spec import ActivityType, Credit, Quota, Selector, Version
 
 
 @frozen
@@ -79,6 +79,26 @@ def field_of(version: Version, a: Activity) -> str | None:
     if not version.fields:
         return None
     return a.field or "general"
+
+
+def dimension_value(x: Assessed, key: str) -> str | None:
+    """The value of one of the program's dimensions on an assessed activity (group and field as the
+    rules read them, with their defaults; any other declared dimension as written)."""
+    if key == "group":
+        return x.group
+    if key == "field":
+        return x.field
+    value = x.activity.extra.get(key)
+    return value if isinstance(value, str) else None
+
+
+def selects(selector: Selector, x: Assessed) -> bool:
+    """Whether `selector` reads the assessed activity."""
+    if selector.categories and x.category not in selector.categories:
+        return False
+    if selector.types and (x.type is None or x.type.id not in selector.types):
+        return False
+    return all(dimension_value(x, key) in values for key, values in selector.dimensions)
 
 
 def assess(ctx: Context, a: Activity) -> Assessed:
@@ -219,7 +239,8 @@ def check_group(ctx: Context, x: Assessed) -> Sequence[Finding]:
                                label=_(t.label), allowed=t.groups[0]), key="group",
                            hint=_('write group = "{allowed}"').format(allowed=t.groups[0]),
                            citation=t.citation))
-    if x.group == "B" and ctx.quota.group_b_max == 0:
+    b_max = ctx.quota.need("group-b")
+    if x.group == "B" and b_max is not None and b_max.amount == 0:
         out.append(finding(ctx, a, "warning", "group-b-not-allowed",
                            _("{credential} counts Group A only: this Group B activity is not "
                              "counted").format(credential=ctx.cycle.credential), key="group",

@@ -1,4 +1,4 @@
-"""The counting pass: in date order, category caps and the Group B maximum cut what counts."""
+"""The counting pass: in date order, caps and maximum requirements cut what counts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from cpetui.i18n import _, ngettext
 from cpetui.model import Finding
 from cpetui.rules.arithmetic import num, r2
-from cpetui.rules.assess import Assessed, Context, finding, year_index
+from cpetui.rules.assess import Assessed, Context, finding, selects, year_index
 
 
 @dataclass(slots=True)
@@ -21,11 +21,12 @@ class _Loss:
 
 
 def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
-    """Set each activity's `counted`; return one finding per cap that took credits."""
-    caps = {cap.bucket: cap for cap in ctx.version.caps}
-    b_max = ctx.quota.group_b_max if ctx.version.groups else None
+    """Set each activity's `counted`; return one finding per cap or maximum that took credits."""
+    caps = ctx.version.caps
+    by_bucket = {cap.bucket: cap for cap in caps if cap.select is None}
+    selecting = [cap for cap in caps if cap.select is not None]
+    maxima = [n for n in ctx.quota.needs if n.kind == "maximum" and n.amount > 0]
     used: dict[tuple[str, int], float] = {}
-    b_used = 0.0
     losses: dict[tuple[str, int], _Loss] = {}
 
     def lose(key: tuple[str, int], x: Assessed, earned: float, lost: float) -> None:
@@ -36,6 +37,16 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
             loss.lost = r2(loss.lost + lost)
             loss.others += 1
 
+    def take(key: tuple[str, int], limit: float, x: Assessed, amount: float, remark: str) -> float:
+        room = max(0.0, r2(limit - used.get(key, 0.0)))
+        taken = min(amount, room)
+        used[key] = r2(used.get(key, 0.0) + taken)
+        if taken < amount:
+            lost = r2(amount - taken)
+            x.remarks += (remark.format(lost=num(lost)),)
+            lose(key, x, amount, lost)
+        return taken
+
     ordered = items
     if any(items[i].activity.date > items[i + 1].activity.date for i in range(len(items) - 1)):
         ordered = sorted(items, key=lambda x: (x.activity.date, x.activity.index))
@@ -44,40 +55,36 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
             x.counted = 0.0
             continue
         amount = x.credit.earned
-        cap = caps.get(x.category)
-        if cap is not None and amount > 0:
-            key = (cap.bucket, year_index(ctx, x.activity.date) if cap.per == "year" else 0)
-            room = max(0.0, r2(cap.amount - used.get(key, 0.0)))
-            take = min(amount, room)
-            used[key] = r2(used.get(key, 0.0) + take)
-            if take < amount:
-                lost = r2(amount - take)
-                x.remarks += (_("{lost} lost to the cap: {label}").format(
-                    lost=num(lost), label=_(cap.label)),)
-                lose(key, x, amount, lost)
-                amount = take
-        if b_max and x.group == "B" and amount > 0:
-            room = max(0.0, r2(b_max - b_used))
-            take = min(amount, room)
-            b_used = r2(b_used + take)
-            if take < amount:
-                lost = r2(amount - take)
-                x.remarks += (_("{lost} above the Group B maximum").format(lost=num(lost)),)
-                lose(("group-b", 0), x, amount, lost)
-                amount = take
+        applying = [by_bucket[x.category]] if x.category in by_bucket else []
+        if selecting:
+            applying += [cap for cap in selecting if selects(cap.select, x)]  # type: ignore[arg-type]
+        for cap in applying:  # nested caps (PMI's practitioner inside Giving Back) each take their share
+            if amount <= 0:
+                break
+            key = ("cap:" + cap.bucket, year_index(ctx, x.activity.date) if cap.per == "year" else 0)
+            amount = take(key, cap.amount, x, amount,
+                          _("{lost} lost to the cap: {label}").replace("{label}", _(cap.label)))
+        for need in maxima:
+            if amount > 0 and selects(need.select, x):
+                remark = _(need.remark) if need.remark else _("{lost} lost to the cap: {label}").replace(
+                    "{label}", _(need.label))
+                amount = take(("need:" + need.id, 0), need.amount, x, amount, remark)
         x.counted = amount
-    return [_loss_finding(ctx, key, loss, caps) for key, loss in losses.items()]
+    return [_loss_finding(ctx, key, loss) for key, loss in losses.items()]
 
 
-def _loss_finding(ctx: Context, key: tuple[str, int], loss: _Loss, caps) -> Finding:  # type: ignore[no-untyped-def]
+def _loss_finding(ctx: Context, key: tuple[str, int], loss: _Loss) -> Finding:
     later = ngettext(" (with {n} later activity)", " (with {n} later activities)", loss.others).format(
         n=loss.others) if loss.others else ""
-    if key[0] == "group-b":
-        message = _("{lost} CPE{later} do not count: at most {max} Group B credits count in a cycle").format(
-            lost=num(loss.lost), later=later, max=num(ctx.quota.group_b_max or 0))
-        return finding(ctx, loss.first.activity, "info", "group-b-max", message,
-                       citation=ctx.quota.citation)
-    cap = caps[key[0]]
+    kind, name = key[0].split(":", 1)
+    if kind == "need":
+        need = next(n for n in ctx.quota.needs if n.id == name)
+        words = (_(need.lost_words) if need.lost_words
+                 else _("{lost} CPE{later} do not count: {label} reached"))
+        message = words.format(lost=num(loss.lost), later=later, max=num(need.amount), label=_(need.label))
+        return finding(ctx, loss.first.activity, "info", need.lost_code, message,
+                       citation=need.citation or ctx.quota.citation)
+    cap = next(c for c in ctx.version.caps if c.bucket == name)
     message = _("{lost} CPE{later} do not count: {label} reached").format(
         lost=num(loss.lost), later=later, label=_(cap.label))
     return finding(ctx, loss.first.activity, "info", "cap-reached", message, citation=cap.citation)

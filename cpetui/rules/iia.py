@@ -8,7 +8,7 @@ from types import MappingProxyType
 from cpetui.model import Cycle
 from cpetui.rules import computers as c
 from cpetui.rules.sources import Citation, Passage, cite
-from cpetui.rules.spec import N_, ActivityType, DateRule, Program, Quota, Version
+from cpetui.rules.spec import N_, ActivityType, DateRule, Need, Program, Quota, Selector, Version
 
 POLICY = Passage("iia-cpe")
 FIFTY = cite("iia-older", N_("1 CPE = 50 minutes, whole hours"))
@@ -31,6 +31,10 @@ TYPES = MappingProxyType({t.id: t for t in (
 CREDENTIALS = ("CIA", "CRMA", "CCSA", "CFSA", "CGAP", "QIAL")
 
 
+ETHICS = (Need("ethics", N_("Ethics"), "required", 2, Selector((("field", ("ethics",)),)),
+               short=N_("ethics")),)
+
+
 def quota(cycle: Cycle) -> Quota:
     cia = cycle.credential.upper() == "CIA"
     carry = 20 if cia else 10
@@ -39,9 +43,9 @@ def quota(cycle: Cycle) -> Quota:
                      cite("iia-third-party", N_("Non-practicing: CIA 20, others 10"),
                           reading=N_("unconfirmed: only older third-party pages give these figures"),
                           option="practicing = false"),
-                     ethics_min=2, carryover_cap=carry, note=N_("non-practicing (practicing = false)"))
+                     needs=ETHICS, carryover_cap=carry, note=N_("non-practicing (practicing = false)"))
     return Quota(40 if cia else 20, cite("iia-cpe", N_("Practicing: CIA 40, CRMA and specialty 20, 2 ethics "
-                                                       "a year")), ethics_min=2, carryover_cap=carry)
+                                                       "a year")), needs=ETHICS, carryover_cap=carry)
 
 
 RECORDS = cite("iia-cpe", N_("Records: keep 3 years; nothing is uploaded"))

@@ -14,9 +14,11 @@ from cpetui.rules.spec import (
     ActivityType,
     Cap,
     DateRule,
+    Need,
     Program,
     Quota,
     QuotaError,
+    Selector,
     Undecided,
     Version,
 )
@@ -144,8 +146,25 @@ TYPES_OLDER = _types(_core(N_("1 CPE per hour (Group A only)"), OLDER_TYPES), _o
 CONCENTRATIONS = ("ISSAP", "ISSEP", "ISSMP")
 
 
+GROUP_A = Selector((("group", ("A",)),))
+GROUP_B = Selector((("group", ("B",)),))
+
+
+def groups(a_min: float, b_max: float) -> tuple[Need, ...]:
+    """Group A at least `a_min` (credits carried in count toward it), Group B at most `b_max`."""
+    return (
+        Need("group-a", N_("Group A minimum"), "required", a_min, GROUP_A, short=N_("Group A"),
+             carryover_counts=True,
+             words=N_("Group A {counted}{carry}; at least {min} required")),
+        Need("group-b", N_("Group B maximum"), "maximum", b_max, GROUP_B, short=N_("Group B"),
+             words=N_("Group B {earned} earned, at most {max} count"),
+             lost_words=N_("{lost} CPE{later} do not count: at most {max} Group B credits count in a cycle"),
+             lost_code="group-b-max", remark=N_("{lost} above the Group B maximum")),
+    )
+
+
 def _associate(amount: float, citation: Citation) -> Quota:
-    return Quota(total=amount, citation=citation, group_a_min=amount, group_b_max=0, carryover_cap=0,
+    return Quota(total=amount, citation=citation, needs=groups(amount, 0), carryover_cap=0,
                  cycle_months=12, note=N_("Associate of ISC2: a yearly cycle, Group A only, no carryover"))
 
 
@@ -175,11 +194,11 @@ def quota_2012(cycle: Cycle) -> Quota:
     if cred == "CISSP":
         return Quota(120, cite(JP, REQ_2012, "CISSP 1年あたりのCPE:20ポイント(グループAのみ) "
                                              "認定期間3年間の合計CPE:120ポイント(このうち40ポイント分はグループBでも可)"),
-                     group_a_min=80, group_b_max=40, annual=20, annual_b_max=0, carryover_cap=None)
+                     needs=groups(80, 40), annual=20, annual_b_max=0, carryover_cap=None)
     if cred in ("SSCP", "JGISP"):
         return Quota(60, cite(JP, REQ_2012, f"{cred} 1年あたりのCPE:10ポイント(グループAのみ) "
                                             "認定期間3年間の合計CPE:60ポイント(このうち20ポイント分はグループBでも可)"),
-                     group_a_min=40, group_b_max=20, annual=10, annual_b_max=0, carryover_cap=None)
+                     needs=groups(40, 20), annual=10, annual_b_max=0, carryover_cap=None)
     if cred == "ASSOCIATE":
         track = str(cycle.option("track", "cissp")).lower()
         if track == "sscp":
@@ -198,13 +217,13 @@ def quota_2015(cycle: Cycle) -> Quota:
         return Quota(120, cite(JP, REQ_2015, "CISSP 1年あたりのCPE:40ポイント(このうち10ポイント分はグループ"
                                              "Bでも可) "
                                              "認定期間3年間の合計CPE:120ポイント(このうち30ポイント分はグループBでも可)"),
-                     group_a_min=90, group_b_max=30, annual=40, annual_b_max=10,
+                     needs=groups(90, 30), annual=40, annual_b_max=10,
                      carry_in_counts_annual=True, carryover_cap=40)
     if cred in ("SSCP", "JGISP"):
         return Quota(60, cite(JP, REQ_2015, f"{cred} 1年あたりのCPE:20ポイント(このうち5ポイント分はグループ"
                                              "Bでも可) "
                                             "認定期間3年間の合計CPE:60ポイント(このうち15ポイント分はグループBでも可)"),
-                     group_a_min=45, group_b_max=15, annual=20, annual_b_max=5,
+                     needs=groups(45, 15), annual=20, annual_b_max=5,
                      carry_in_counts_annual=True, carryover_cap=20)
     if cred == "ASSOCIATE":
         return _associate(15, ASSOCIATE_15)
@@ -238,7 +257,7 @@ def quota_2024(cycle: Cycle) -> Quota:
         total, a_min, b_max, annual, annual_b = CURRENT_TABLE[cred]
         stated = TOTALS_JP.get(cred)
         citation = Citation((POLICIES, Passage(JP, REQ_2015, stated)) if stated else (POLICIES,))
-        return Quota(total, citation, group_a_min=a_min, group_b_max=b_max, annual=annual,
+        return Quota(total, citation, needs=groups(a_min, b_max), annual=annual,
                      annual_kind="recommended", annual_b_max=annual_b, carry_in_counts_annual=True,
                      carryover_cap=annual, group_citation=CC_GROUP_A if cred == "CC" else None)
     if cred in CONCENTRATIONS:
@@ -249,7 +268,7 @@ def quota_2024(cycle: Cycle) -> Quota:
                                   reading=N_("20 Group A in the concentration's domains, counted inside the "
                                              "CISSP's 120 (the member policies); the 2023 Insights article's "
                                              "60 conflicts"), option='held_with = "none"'),
-                         group_a_min=20, group_b_max=0, carryover_cap=0,
+                         needs=groups(20, 0), carryover_cap=0,
                          note=N_("held with CISSP (set held_with = \"none\" if held alone)"))
         return Quota(140, cite("isc2-policies", N_("Insights article of 2023: 140 per 3-year term for a "
                                                    "concentration held without CISSP")),
@@ -284,7 +303,8 @@ COMMON = dict(
                            "ISC2より提供されたCPE自動付与対象のアクティビティ参加によって取得したCPEクレジットは、監査から免除されます。",
                            Passage(JP, N_("Audits and keeping evidence"),
                                    "CPEクレジット申請内容は、米国(ISC)2本部により監査を受ける場合があります。")),
-    groups=True, carryover_pool="group-a-last-6-months",
+    groups=True, carryover_select=GROUP_A, carryover_window_months=6,
+    carryover_words=N_("Group A earned from {since}: {pool}"),
     yearly_deadline=N_("Annual CPE year ends (and the AMF is due)"),
     yearly_citation=cite("isc2-japan-fees", N_("AMF US$135 a year, one fee for all ISC2 credentials")),
     pace_advice=N_("ISC2 advises aiming for 3 hours a month and not submitting at the last minute"),

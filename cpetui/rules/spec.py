@@ -63,23 +63,63 @@ class ActivityType:
 
 
 @frozen
+class Selector:
+    """Which activities a requirement or cap reads: values of declared dimensions, categories, types.
+
+    Each part given must hold; an empty selector reads every activity."""
+
+    dimensions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (key, allowed values), e.g. ("group", ("A",))
+    categories: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+
+    @property
+    def everything(self) -> bool:
+        return not (self.dimensions or self.categories or self.types)
+
+
+ALL = Selector()
+
+
+@frozen
+class Need:
+    """A requirement as a record: at least (or at most) `amount` credits of the selected activities.
+
+    The words are msgids formatted with label/field, counted, earned, carry, min and max."""
+
+    id: str
+    label: str  # msgid
+    kind: Literal["required", "recommended", "maximum"]
+    amount: float
+    select: Selector = ALL
+    period: Literal["cycle", "year", "calendar-year"] = "cycle"
+    citation: Citation | None = None  # None: the quota's own citation
+    carryover_counts: bool = False  # credits carried in count toward it
+    words: str = ""  # msgid of the explanation; "" → the kind's own words
+    # A maximum cuts what counts, in date order; these say so where it took credits.
+    lost_words: str = ""  # msgid with lost, later, max, label; "" → "… {label} reached"
+    lost_code: str = "cap-reached"
+    remark: str = ""  # msgid with lost, label: beside each activity it took credits from
+    short: str = ""  # msgid: what it selects in a word or two, for lists ("Group A", "ethics")
+
+
+@frozen
 class Quota:
     """What one credential must earn in one cycle under one rules version."""
 
     total: float
     citation: Citation
-    group_a_min: float | None = None
-    group_b_max: float | None = None
+    needs: tuple[Need, ...] = ()  # the requirements besides the total, as records
     annual: float | None = None  # amount per year of the body's own year
     annual_kind: Literal["required", "recommended"] = "required"
     annual_b_max: float | None = None  # of the annual amount, at most this may be Group B
     carry_in_counts_annual: bool = False  # carryover counts toward year 1's annual amount
     carryover_cap: float | None = 0.0  # 0: no carryover; None: no cap stated
-    fraud_min: float | None = None
-    ethics_min: float | None = None
     cycle_months: int | None = None  # overrides the version's cycle length (Associate: 12)
     note: str = ""  # msgid: a word on how the quota was chosen (option, conflict …)
     group_citation: Citation | None = None  # where the groups it allows are stated, if not `citation`
+
+    def need(self, need_id: str) -> Need | None:
+        return next((n for n in self.needs if n.id == need_id), None)
 
 
 @frozen
@@ -92,6 +132,7 @@ class Cap:
     label: str  # msgid
     citation: Citation
     shown_when_unused: bool = True
+    select: Selector | None = None  # None: the activities whose category is `bucket`
 
 
 @frozen
@@ -145,7 +186,10 @@ class Version:
     grace_activities_citation: Citation | None = None
     groups: bool = False  # ISC2 Group A / B
     fields: tuple[str, ...] = ()  # minimum fields (ACFE fraud, ethics; IIA ethics)
-    carryover_pool: Literal["group-a-last-6-months", "cycle"] = "cycle"
+    # Which credits may carry over: the selected ones, earned in the cycle's last `months` (None: all of it).
+    carryover_select: Selector = ALL
+    carryover_window_months: int | None = None
+    carryover_words: str = ""  # msgid with since and pool: the credits that may carry over, in words
     carryover_citation: Citation | None = None
     pace_advice: str = ""  # msgid: the body's own advice on pace, in words
     pace_citation: Citation | None = None

@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from cpetui.i18n import _, format_date
+from cpetui.i18n import N_, _, format_date
 from cpetui.model import Explanation, Finding, KeyDate, Pace, Requirement, SourceRef, State
 from cpetui.rules.arithmetic import num, r2
-from cpetui.rules.assess import Assessed, Context, year_index
+from cpetui.rules.assess import Assessed, Context, selects, year_index
 from cpetui.rules.dates import add_days, add_months, add_years, months_between
 from cpetui.rules.sources import Citation
 from cpetui.rules.sources import words as in_words
+from cpetui.rules.spec import Need
 
 
 def _sum(values) -> float:  # type: ignore[no-untyped-def]
@@ -74,12 +75,14 @@ def carry_out(ctx: Context, items: list[Assessed], total_counted: float) -> tupl
     if excess <= 0:
         return 0.0, explained(_("nothing above the {total} required to carry over").format(
             total=num(ctx.quota.total)), cite)
-    if ctx.version.carryover_pool == "group-a-last-6-months":
+    v = ctx.version
+    if v.carryover_window_months is not None or not v.carryover_select.everything:
         # The last 6 months of a cycle ending 2026-11-30 are 2026-06-01 … 2026-11-30.
-        since = add_months(ctx.end + timedelta(days=1), -6)
-        pool = _sum(x.counted for x in items if x.group == "A" and x.activity.date >= since)
-        pool_words = _("Group A earned from {since}: {pool}").format(since=format_date(since),
-                                                                           pool=num(pool))
+        since = (add_months(ctx.end + timedelta(days=1), -v.carryover_window_months)
+                 if v.carryover_window_months is not None else ctx.start)
+        pool = _sum(x.counted for x in items if selects(v.carryover_select, x) and x.activity.date >= since)
+        pool_words = _(v.carryover_words or N_("credits that may carry over, earned from {since}: {pool}")
+                       ).format(since=format_date(since), pool=num(pool))
     else:
         pool = _sum(x.counted for x in items)
         pool_words = _("earned this cycle: {pool}").format(pool=num(pool))
@@ -96,7 +99,7 @@ def carry_out(ctx: Context, items: list[Assessed], total_counted: float) -> tupl
 def requirements(
     ctx: Context, items: list[Assessed], carried: float
 ) -> tuple[Requirement, list[Requirement]]:
-    q, v = ctx.quota, ctx.version
+    q = ctx.quota
     live = [x for x in items if not x.excluded]
     earned = _sum(x.credit.earned for x in live)
     counted = _sum(x.counted for x in live)
@@ -107,35 +110,71 @@ def requirements(
                      counted=num(counted), earned=num(earned), carry=carry_words, required=num(q.total),
                      note=note), q.citation, ctx.start, ctx.end)
     out: list[Requirement] = []
-    if v.groups:
-        a_earned = _sum(x.credit.earned for x in live if x.group == "A")
-        a_counted = _sum(x.counted for x in live if x.group == "A")
-        b_earned = _sum(x.credit.earned for x in live if x.group == "B")
-        b_counted = _sum(x.counted for x in live if x.group == "B")
-        if q.group_a_min is not None and q.group_a_min < q.total:
-            out.append(_req("group-a", _("Group A minimum"), "required", a_earned + carried,
-                            a_counted + carried, q.group_a_min,
-                            _("Group A {counted}{carry}; at least {min} required").format(
-                                counted=num(a_counted), carry=carry_words, min=num(q.group_a_min)),
-                            q.citation, ctx.start, ctx.end))
-        if q.group_b_max:
-            out.append(_req("group-b", _("Group B maximum"), "maximum", b_earned, b_counted, q.group_b_max,
-                            _("Group B {earned} earned, at most {max} count").format(
-                                earned=num(b_earned), max=num(q.group_b_max)),
-                            q.citation, ctx.start, ctx.end))
-        if q.annual:
-            out.extend(_annual(ctx, live, carried))
-    for fld, minimum in (("fraud", q.fraud_min), ("ethics", q.ethics_min)):
-        if minimum:
-            f_earned = _sum(x.credit.earned for x in live if x.field == fld)
-            f_counted = _sum(x.counted for x in live if x.field == fld)
-            label = _("Fraud-related") if fld == "fraud" else _("Ethics")
-            out.append(_req(fld, label, "required", f_earned, f_counted, minimum,
-                            _("{field}: {counted} counted; at least {min} required").format(
-                                field=label, counted=num(f_counted), min=num(minimum)),
-                            q.citation, ctx.start, ctx.end))
+    for need in q.needs:
+        out.extend(_need(ctx, need, live, carried))
+    if q.annual:
+        out.extend(_annual(ctx, live, carried))
     out.extend(_caps(ctx, live))
     return total, out
+
+
+def _need(ctx: Context, need: Need, live: list[Assessed], carried: float) -> list[Requirement]:
+    """One requirement record as rows: the cycle's, or one for each year of it."""
+    if need.kind == "maximum" and need.amount == 0:
+        return []  # nothing of it counts at all: each such activity says so where it stands
+    if need.kind != "maximum" and need.period == "cycle" and need.amount >= ctx.quota.total:
+        return []  # the whole total: the total's own row says it
+    mine = [x for x in live if selects(need.select, x)]
+    cite = need.citation or ctx.quota.citation
+    if need.period == "cycle":
+        carry = carried if need.carryover_counts else 0.0
+        return [_need_row(need, need.id, _(need.label), mine, carry, cite, ctx.start, ctx.end)]
+    rows = []
+    for k, (y_start, y_end) in enumerate(_periods(ctx, need.period)):
+        in_period = [x for x in mine if y_start <= x.activity.date <= y_end or (
+            k == 0 and x.activity.date < y_start)]
+        carry = carried if (k == 0 and need.carryover_counts) else 0.0
+        label = _("Year {n} ({start} – {end})").format(n=k + 1, start=format_date(y_start),
+                                                        end=format_date(y_end))
+        if not need.select.everything:
+            label = _(need.label) + " · " + label
+        rows.append(_need_row(need, f"{need.id}-year-{k + 1}", label, in_period, carry, cite, y_start,
+                              y_end))
+    return rows
+
+
+def _periods(ctx: Context, period: str) -> list[tuple[date, date]]:
+    """The years of the cycle: the body's own (from the cycle start) or calendar years."""
+    out = []
+    if period == "calendar-year":
+        for year in range(ctx.start.year, ctx.end.year + 1):
+            out.append((max(ctx.start, date(year, 1, 1)), min(ctx.end, date(year, 12, 31))))
+        return out
+    k = 0
+    while add_years(ctx.start, k) <= ctx.end:
+        out.append((add_years(ctx.start, k), min(ctx.end, add_years(ctx.start, k + 1) - timedelta(days=1))))
+        k += 1
+    return out
+
+
+def _need_row(need: Need, rid: str, label: str, mine: list[Assessed], carry: float,
+              cite: Citation | None, start: date, end: date) -> Requirement:
+    earned = _sum(x.credit.earned for x in mine)
+    counted = _sum(x.counted for x in mine)
+    carry_words = _(" + {carry} carried in").format(carry=num(carry)) if carry else ""
+    if need.words:
+        words = _(need.words)
+    elif need.kind == "maximum":
+        words = _("{field}: {earned} earned, at most {max} count")
+    else:
+        words = _("{field}: {counted} counted; at least {min} required")
+        if need.kind == "recommended":
+            words = _("{field}: {counted} counted; {min} recommended")
+        if carry:
+            words += carry_words
+    text = words.format(field=_(need.label), label=_(need.label), counted=num(counted),
+                        earned=num(earned), carry=carry_words, min=num(need.amount), max=num(need.amount))
+    return _req(rid, label, need.kind, earned + carry, counted + carry, need.amount, text, cite, start, end)
 
 
 def _annual(ctx: Context, live: list[Assessed], carried: float) -> list[Requirement]:
@@ -177,7 +216,8 @@ def _annual(ctx: Context, live: list[Assessed], carried: float) -> list[Requirem
 def _caps(ctx: Context, live: list[Assessed]) -> list[Requirement]:
     out = []
     for cap in ctx.version.caps:
-        mine = [x for x in live if x.category == cap.bucket]
+        mine = [x for x in live if (x.category == cap.bucket if cap.select is None
+                                    else selects(cap.select, x))]
         if not mine and not cap.shown_when_unused:
             continue
         earned = _sum(x.credit.earned for x in mine)
