@@ -8,6 +8,8 @@ from datetime import date
 
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = "en"
+# Texts program files bring with them (their labels in Japanese), by language: read after the catalogue.
+_program_texts: dict[str, dict[str, str]] = {}
 
 
 # Translations looked up so far in the installed catalogue: the rules translate the same few messages
@@ -22,8 +24,17 @@ def _(message: str) -> str:
         if len(_looked_up) >= 8192:  # only the catalogue's messages come here; a bound all the same
             _looked_up.clear()
         # gettext("") is the catalogue's header: an empty citation must stay empty.
-        found = _looked_up[message] = _translations.gettext(message) if message else message
+        found = _translations.gettext(message) if message else message
+        if found is message and _language in _program_texts:
+            found = _program_texts[_language].get(message, message)
+        _looked_up[message] = found
     return found
+
+
+def add_texts(language: str, texts: dict[str, str]) -> None:
+    """Translations a program file brings for its own words (labels, sections, hints)."""
+    _program_texts.setdefault(language, {}).update(texts)
+    _looked_up.clear()
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -29,6 +29,8 @@ SAMPLES: dict[str, tuple[str, str, str]] = {
     "cfe-2026-2027.toml": ("acfe", "CFE", "acfe-2024"),
     "ccsa-2025-2026.toml": ("iia-japan", "CCSA", "iia-japan-2010"),
     "cia-2026.toml": ("iia", "CIA", "iia-2023"),
+    # A company's own scheme, defined by the program file in ledgers/programs/ (a user's program).
+    "company-training-2026.toml": ("company-training", "ECSP", "company-2026"),
 }
 
 # Warnings the samples carry on purpose: (file, code, activity id).
@@ -37,7 +39,7 @@ DELIBERATE_WARNINGS = {("oscp-plus-2025-2028.toml", "unknown-key", "2025-06-28-s
 # Evidence the samples name without the file being there, to show the finding.
 DELIBERATELY_MISSING = {"evidence/cissp/2026-11-12-owasp-tokyo-certificate.pdf"}
 
-_CYCLE_YEARS = {"isc2": 3, "offsec": 3, "acfe": 1, "iia": 1, "iia-japan": 2}
+_CYCLE_YEARS = {"isc2": 3, "offsec": 3, "acfe": 1, "iia": 1, "iia-japan": 2, "company-training": 1}
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
@@ -64,8 +66,10 @@ def test_the_folder_holds_exactly_the_listed_samples() -> None:
 
 
 def test_the_samples_cover_every_program_and_rules_version() -> None:
+    from cpetui.ledger.programs import use_programs
     from cpetui.rules.registry import PROGRAMS
 
+    use_programs([str(LEDGERS)])  # the shipped programs and the user's own beside the samples
     # Whatever the rules support, a sample must show: a new program or rules version needs one.
     supported = {(program_id, version.id) for program_id, program in PROGRAMS.items()
                  for version in program.versions}

@@ -146,6 +146,8 @@ def main(argv: Sequence[str] | None = None, *, exit_fast: bool = False) -> int:
         parser.print_help()
         return 0
     module = importlib.import_module(commands[args.command][0])
+    if "cpetui.ledger.programs" in sys.modules:  # a command called before in this process (a test)
+        sys.modules["cpetui.ledger.programs"].reset()  # named its folders: this one names its own
     # A headless command allocates many small, acyclic objects and then exits: collecting
     # cycles every 700 allocations only costs time. The usual pace is back when it returns (a test or
     # a script calling `main` keeps its own).

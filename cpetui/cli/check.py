@@ -118,6 +118,10 @@ def run(args: argparse.Namespace) -> int:
     results: list[tuple[str, list[Problem]]] = []
     for problem in missing:
         results.append((problem.source.path, [problem]))
+    from cpetui.ledger.programs import current
+
+    for path, problems in _by_path(current().problems()):
+        results.append((path, problems))
     results += check_files(files, as_of)
     if args.strict:
         results = [
@@ -153,6 +157,14 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     return 1 if errors else 0
+
+
+def _by_path(problems: list[Problem]) -> list[tuple[str, list[Problem]]]:
+    """Problems grouped by their file, in the order first met."""
+    out: dict[str, list[Problem]] = {}
+    for p in problems:
+        out.setdefault(p.source.path, []).append(p)
+    return list(out.items())
 
 
 def _severity_color(paint: Paint, word: str, severity: str) -> str:

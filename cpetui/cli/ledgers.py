@@ -31,5 +31,8 @@ def find_ledgers(paths: Sequence[str]) -> Found | None:
     except ConfigError as exc:
         print(_("error: {detail}").format(detail=exc), file=sys.stderr)
         return None
+    from cpetui.ledger.programs import use_programs
+
+    use_programs(location.paths)
     files, missing = discover(location.paths)
     return Found(location, files, missing)

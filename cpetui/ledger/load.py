@@ -14,6 +14,7 @@ from cpetui.model import Ledger, Problem, SourceRef
 # 4 MiB still holds some 15,000 realistic activities, which read and save without a long wait; a file
 # far larger is a mistake (a log, an export, a paste) and is refused at once, unread.
 MAX_LEDGER_BYTES = 4 * 1024 * 1024
+PROGRAMS_FOLDER = "programs"  # a user's own program files, beside the ledgers (cpetui.ledger.programs)
 
 
 def _ledgers_below(folder: str) -> list[tuple[str, ...]]:
@@ -37,7 +38,8 @@ def _ledgers_below(folder: str) -> list[tuple[str, ...]]:
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, (*parts, name)))
+                    if name != PROGRAMS_FOLDER:  # program files, not ledgers
+                        stack.append((entry.path, (*parts, name)))
                 elif os.path.normcase(name).endswith(".toml") and entry.is_file():
                     found.append((*parts, name))
             except OSError:

@@ -104,21 +104,27 @@ def parse_text(text: str, path: str) -> Ledger:
     for check in ROOT_CHECKS:
         check(doc, layout, out)
     cycle = build_cycle(doc.get("cycle"), layout, out)
-    activities = build_activities(doc.get("activity"), layout, out, dimensions_of(doc.get("cycle")))
+    activities = build_activities(doc.get("activity"), layout, out, dimensions_of(doc.get("cycle"), path))
     portal = build_portal(doc.get("portal"), layout, out) if "portal" in doc else ()
     problems = sorted(out.problems, key=lambda p: (p.source.line, p.source.col))
     return Ledger(path, cycle, activities, tuple(problems), portal=portal)
 
 
-def dimensions_of(cycle: Any) -> Mapping[str, tuple[str, ...]] | None:
+def dimensions_of(cycle: Any, path: str | None = None) -> Mapping[str, tuple[str, ...]] | None:
     """The group/field values the program named in the raw [cycle] declares, even when other keys of
     the cycle are wrong (None: no program known, nothing checked)."""
     program_id = cycle.get("program") if isinstance(cycle, dict) else None
     if not isinstance(program_id, str):
         return None
-    from cpetui.rules import PROGRAMS
+    from cpetui.rules.registry import PROGRAMS
 
-    program = PROGRAMS.get(program_id.strip().lower())
+    key = program_id.strip().lower()
+    if not PROGRAMS.is_built_in(key):
+        from cpetui.ledger.programs import use_programs
+
+        # The programs beside this ledger are known before a program not built in is looked up.
+        use_programs([path] if path else [])
+    program = PROGRAMS.get(key)
     return program.dimensions if program is not None else None
 
 

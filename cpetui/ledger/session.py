@@ -16,6 +16,7 @@ from cpetui.ledger.history import History
 from cpetui.ledger.load import MAX_LEDGER_BYTES, discover, read_ledger
 from cpetui.ledger.order import ordered
 from cpetui.ledger.parse import parse_text
+from cpetui.ledger.programs import use_programs
 from cpetui.ledger.template import ledger_file_name
 from cpetui.ledger.template import next_cycle_text as template_text
 from cpetui.model import Activity, Ledger, Problem, Status
@@ -221,6 +222,7 @@ class Session:
     def __init__(self, paths: Sequence[str], as_of: date) -> None:
         self.paths = list(paths)
         self.as_of = as_of
+        use_programs(self.paths)  # a user's own programs beside these ledgers are known to the rules
         self.entries: dict[str, Entry] = {}
         self.missing: list[Problem] = []
         self.history = History()

@@ -12,7 +12,7 @@ from cpetui.frozen import frozen
 from cpetui.i18n import N_, _, format_date
 from cpetui.model import Activity, Cycle, Finding, SourceRef
 from cpetui.rules.sources import Citation, words
-from cpetui.rules.spec import ActivityType, Credit, Quota, Selector, Version
+from cpetui.rules.spec import ActivityType, Cap, Credit, Quota, Selector, Version
 
 
 @frozen
@@ -30,6 +30,11 @@ class Context:
     evidence_present: Mapping[str, bool] | None
     year_starts: tuple[date, ...] = ()  # start of each year of the cycle, by the body's own year
     memo: dict[tuple, Credit] = field(default_factory=dict)  # same type and measure, same credit
+
+    @property
+    def caps(self) -> tuple[Cap, ...]:
+        """The caps in force: the credential's own where the quota gives them, else the version's."""
+        return self.quota.caps if self.quota.caps is not None else self.version.caps
 
 
 @dataclass(slots=True)
@@ -187,6 +192,10 @@ def check_dates(ctx: Context, x: Assessed) -> Sequence[Finding]:
     a = x.activity
     if ctx.start <= a.date <= ctx.as_of and a.date <= ctx.end:
         return NONE
+    certified = ctx.cycle.certified
+    if (ctx.version.early_hours_count and certified is not None and certified <= a.date < ctx.start
+            and a.date <= ctx.as_of):
+        return NONE  # earned after certification, before the first cycle: counted in its first year
     if a.date < ctx.start:
         return [finding(ctx, a, "warning", "outside-cycle",
                         _("dated {date}, before the cycle starts ({start}): not counted here").format(

@@ -22,7 +22,7 @@ class _Loss:
 
 def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
     """Set each activity's `counted`; return one finding per cap or maximum that took credits."""
-    caps = ctx.version.caps
+    caps = ctx.caps
     by_bucket = {cap.bucket: cap for cap in caps if cap.select is None}
     selecting = [cap for cap in caps if cap.select is not None]
     maxima = [n for n in ctx.quota.needs if n.kind == "maximum" and n.amount > 0]
@@ -84,7 +84,7 @@ def _loss_finding(ctx: Context, key: tuple[str, int], loss: _Loss) -> Finding:
         message = words.format(lost=num(loss.lost), later=later, max=num(need.amount), label=_(need.label))
         return finding(ctx, loss.first.activity, "info", need.lost_code, message,
                        citation=need.citation or ctx.quota.citation)
-    cap = next(c for c in ctx.version.caps if c.bucket == name)
+    cap = next(c for c in ctx.caps if c.bucket == name)
     message = _("{lost} CPE{later} do not count: {label} reached").format(
         lost=num(loss.lost), later=later, label=_(cap.label))
     return finding(ctx, loss.first.activity, "info", "cap-reached", message, citation=cap.citation)

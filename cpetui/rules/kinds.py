@@ -18,31 +18,36 @@ class Kind:
     make: Callable[..., Computer]
     params: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ("credits",)  # the ledger keys it reads, in order of preference
 
 
-def _plain(computer: Computer) -> Kind:
-    return Kind(lambda: computer)
+TIME = ("hours", "minutes", "credits")
+MINUTES = ("minutes", "sessions", "hours", "credits")
+
+
+def _plain(computer: Computer, measures: tuple[str, ...] = ("credits",)) -> Kind:
+    return Kind(lambda: computer, measures=measures)
 
 
 # The only arithmetic a program file can ask for: data chooses a kind and gives numbers, never code.
 KINDS: Mapping[str, Kind] = MappingProxyType({
-    "per-hour": _plain(c.hourly),
-    "per-50-minutes": _plain(c.fifty_minutes),
-    "lecture-minutes": _plain(c.lecture_minutes),
-    "college": _plain(c.college),
-    "hours-floored": _plain(c.hours_floored),
+    "per-hour": _plain(c.hourly, TIME),
+    "per-50-minutes": _plain(c.fifty_minutes, MINUTES),
+    "lecture-minutes": _plain(c.lecture_minutes, ("minutes", "sessions")),
+    "college": _plain(c.college, ("semester_hours", "ceus", "periods", "period_minutes", "credits")),
+    "hours-floored": _plain(c.hours_floored, ("hours", "credits")),
     "stated": _plain(c.stated),
-    "stated-or-hourly": _plain(c.stated_or_hourly),
-    "fixed": Kind(c.fixed, ("amount",), ("first_time_only",)),
-    "per-hour-prepared": Kind(c.per_hour_prepared, ("factor",)),
+    "stated-or-hourly": _plain(c.stated_or_hourly, ("credits", "hours")),
+    "fixed": Kind(c.fixed, ("amount",), ("first_time_only",), ("repeat", "credits")),
+    "per-hour-prepared": Kind(c.per_hour_prepared, ("factor",), (), ("hours", "repeat")),
     "capped-stated": Kind(c.capped_stated, ("limit",)),
-    "correspondence": _plain(c.correspondence),
-    "study-group": _plain(c.study_group),
-    "co-authored": Kind(c.co_authored, ("amount",)),
-    "talk": _plain(c.talk),
-    "exam": _plain(c.exam),
-    "instructor": _plain(c.acfe_instructor),
-    "never": _plain(c.never),
+    "correspondence": _plain(c.correspondence, ("months", "credits")),
+    "study-group": _plain(c.study_group, ("role", "minutes", "credits")),
+    "co-authored": Kind(c.co_authored, ("amount",), (), ("authors",)),
+    "talk": _plain(c.talk, ("hours", "repeat", "venue")),
+    "exam": _plain(c.exam, ("exam_parts",)),
+    "instructor": _plain(c.acfe_instructor, ("minutes", "preparation_hours", "repeat")),
+    "never": _plain(c.never, TIME),
 })
 
 

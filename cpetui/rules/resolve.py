@@ -23,6 +23,13 @@ def _error(cycle: Cycle, key: str, code: str, message: str, hint: str,
 def program_of(cycle: Cycle) -> Program:
     program = PROGRAMS.get(cycle.program)
     if program is None:
+        broken = PROGRAMS.broken(cycle.program)
+        if broken is not None:
+            raise _error(cycle, "program", "program-file-error", _(
+                         "the program file of '{program}' cannot be used: {where}:{line}: {message}").format(
+                             program=cycle.program, where=broken.source.path, line=broken.source.line,
+                             message=broken.message),
+                         broken.hint or _("fix the program file; 'cpetui check' shows every mistake in it"))
         raise _error(cycle, "program", "unknown-program",
                      _("unknown program '{program}'").format(program=cycle.program),
                      _("write one of: program = {choices}").format(

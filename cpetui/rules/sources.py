@@ -57,7 +57,7 @@ def _source(key: str, publisher: str, title: str, lang: str, url: str | None, ch
     return Source(key, publisher, title, lang, url, checked, **more)
 
 
-SOURCES: Mapping[str, Source] = MappingProxyType({s.key: s for s in (
+_KNOWN: dict[str, Source] = {s.key: s for s in (
     _source("isc2-quick-guide", "ISC2", "CPEクレジット クイックガイド", "ja", "https://www.isc2.org/",
             title_en="CPE Credit Quick Guide"),
     _source("offsec-handbook", "OffSec", N_("OffSec CPE Program and Annual Maintenance Handbook"), "en",
@@ -95,7 +95,19 @@ SOURCES: Mapping[str, Source] = MappingProxyType({s.key: s for s in (
             "https://www.pmi.org/", COMPARED_NEXT),
     _source("eccouncil-ece", "EC-Council", N_("Continuing Education (ECE) Policy"), "en",
             "https://cert.eccouncil.org/", COMPARED_NEXT),
-)})
+)}
+# The sources cpetui knows: its own, and those program files declare (added as their programs load).
+SOURCES: Mapping[str, Source] = MappingProxyType(_KNOWN)
+
+
+def known_source(key: str) -> bool:
+    return key in _KNOWN
+
+
+def add_sources(sources: tuple[Source, ...]) -> None:
+    """Make the sources a program file declares citable (each keyed by its program: no clash)."""
+    for s in sources:
+        _KNOWN[s.key] = s
 
 
 @frozen

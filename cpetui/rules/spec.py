@@ -8,7 +8,7 @@ from typing import Literal
 
 from cpetui.frozen import frozen
 from cpetui.model import Cycle, Measure, Severity
-from cpetui.rules.sources import Citation
+from cpetui.rules.sources import Citation, Source
 
 
 def N_(message: str) -> str:
@@ -103,6 +103,19 @@ class Need:
 
 
 @frozen
+class Cap:
+    """At most `amount` credits of one category count, per cycle or per year of the cycle."""
+
+    bucket: str
+    amount: float
+    per: Literal["cycle", "year"]
+    label: str  # msgid
+    citation: Citation
+    shown_when_unused: bool = True
+    select: Selector | None = None  # None: the activities whose category is `bucket`
+
+
+@frozen
 class Quota:
     """What one credential must earn in one cycle under one rules version."""
 
@@ -118,21 +131,10 @@ class Quota:
     note: str = ""  # msgid: a word on how the quota was chosen (option, conflict …)
     group_citation: Citation | None = None  # where the groups it allows are stated, if not `citation`
 
+    caps: tuple[Cap, ...] | None = None  # caps that depend on the credential; None: the version's
+
     def need(self, need_id: str) -> Need | None:
         return next((n for n in self.needs if n.id == need_id), None)
-
-
-@frozen
-class Cap:
-    """At most `amount` credits of one category count, per cycle or per year of the cycle."""
-
-    bucket: str
-    amount: float
-    per: Literal["cycle", "year"]
-    label: str  # msgid
-    citation: Citation
-    shown_when_unused: bool = True
-    select: Selector | None = None  # None: the activities whose category is `bucket`
 
 
 @frozen
@@ -202,6 +204,8 @@ class Version:
     first_start: Literal["certified", "january"] = "certified"
     exempt_years: int = 0
     first_citation: Citation | None = None
+    # Credits earned between the certification date and the first cycle's start count in its first year.
+    early_hours_count: bool = False
 
     def applies_to_date(self, start: date) -> bool:
         return (self.applies_from is None or start >= self.applies_from) and (
@@ -238,6 +242,10 @@ class Program:
     # The values an activity's dimension keys may take (ISC2 group A/B, ACFE and IIA fields): the
     # ledger reader checks them against these; a program without a dimension leaves its key unchecked.
     dimensions: Mapping[str, tuple[str, ...]] | None = None
+    origin: str = "built in"  # where the program came from: built in, or a program file's path
+    sources: tuple[Source, ...] = ()  # sources a program file declares of its own
+    # A program file's own translations of its words: language → {English text: translation}.
+    texts: Mapping[str, Mapping[str, str]] | None = None
 
     def version(self, version_id: str) -> Version | None:
         return next((v for v in self.versions if v.id == version_id), None)

@@ -215,7 +215,7 @@ def _annual(ctx: Context, live: list[Assessed], carried: float) -> list[Requirem
 
 def _caps(ctx: Context, live: list[Assessed]) -> list[Requirement]:
     out = []
-    for cap in ctx.version.caps:
+    for cap in ctx.caps:
         mine = [x for x in live if (x.category == cap.bucket if cap.select is None
                                     else selects(cap.select, x))]
         if not mine and not cap.shown_when_unused:

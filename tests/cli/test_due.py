@@ -138,7 +138,8 @@ def test_every_sample_ledger_has_its_current_cycle_listed(capsys) -> None:
     code, doc = due_json(capsys, "ledgers", "--as-of", "2026-12-01")
     names = {Path(r["path"]).name for r in doc["credentials"]}
     assert names == {"cc-2025-2028.toml", "ccsa-2025-2026.toml", "ccsp-2025-2028.toml", "cfe-2026-2027.toml",
-                     "cia-2026.toml", "cissp-2024-2027.toml", "oscp-plus-2025-2028.toml"}
+                     "cia-2026.toml", "cissp-2024-2027.toml", "company-training-2026.toml",
+                     "oscp-plus-2025-2028.toml"}
     assert all(r["deadline"] is not None for r in doc["credentials"])
     assert doc["failed"] == [] and code == 3  # the CC ledger is behind, deliberately
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -128,6 +129,8 @@ def test_bad_date_and_missing_previous_ledger(cli, here: Path):
 
 
 def test_continuing_each_sample_ledger(cli, samples: Path, here: Path):
+    # The company's own program travels with its ledgers: a programs/ folder beside them.
+    shutil.copytree(samples / "programs", here / "next" / "programs")
     for ledger in sorted(samples.glob("*.toml")):
         r = cli("new", "--from", str(ledger), "--dir", str(here / "next"), "--as-of", "2030-01-01")
         assert r.code == 0, (ledger.name, r.err)

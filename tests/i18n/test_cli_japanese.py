@@ -19,6 +19,7 @@ AS_OF = "2026-11-22"
 NOT_ENGLISH = {
     "CPE", "AMF", "URL", "CTF", "OffSec", "Fraud", "Magazine", "json",
     "isc", "offsec", "acfe", "iia", "japan", "CISSP", "CCSP", "CC", "CFE", "CIA", "CCSA", "OSCP",
+    "ECSP",  # the sample company's own credential (a name, not a word)
 }
 
 
