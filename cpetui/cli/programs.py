@@ -15,6 +15,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("program", nargs="?", help=_("one program in detail, e.g. isc2"))
     parser.add_argument("--sources", action="store_true",
                         help=_("with PROGRAM: every rule with its source, passage and quote"))
+    parser.add_argument("--ledgers", action="append", default=[], metavar="PATH",
+                        help=_("the ledgers whose programs/ folder to read as well (default: where "
+                               "'cpetui where' looks)"))
 
 
 def _applies(version: Any) -> str:
@@ -43,6 +46,8 @@ def summary(programs: Any) -> list[str]:
     for pid in sorted(programs):
         p = programs[pid]
         lines.append(f"{p.id}  {_(p.label)}")
+        origin = _("from {path}").format(path=p.origin) if p.origin else _("shipped with cpetui")
+        lines.append("  " + origin)
         lines.append("  " + _("credentials: {names}").format(names=", ".join(p.credentials)))
         for v in p.versions:
             lines.append("  " + _("rules {id}: {chosen}").format(id=v.id, chosen=_chosen(v)))
@@ -73,6 +78,10 @@ def _quotas(program: Any, version: Any) -> list[str]:
                 parts.append(_("{what} at least {n}").format(what=what, n=format_credits(need.amount)))
             if need.period != "cycle":
                 parts[-1] += " " + _("a year")
+        for cap in q.caps or ():  # caps that depend on the credential (CompTIA's chart)
+            per = _("a cycle") if cap.per == "cycle" else _("a year")
+            parts.append(_("{what} at most {n}").format(what=_(cap.label), n=format_credits(cap.amount))
+                         + " " + per)
         if q.annual is not None:
             parts.append(_("{n} a year ({kind})").format(n=format_credits(q.annual),
                                                          kind=words.kind(q.annual_kind)))
@@ -174,11 +183,23 @@ def rules_and_sources(program: Any) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
+    from cpetui.cli.ledgers import CONFIG_ERROR, find_ledgers
+    from cpetui.ledger.report import format_problem
     from cpetui.rules import PROGRAMS
 
+    found = find_ledgers(args.ledgers)  # a user's own programs: in programs/ beside their ledgers
+    if found is None:
+        return CONFIG_ERROR
+    from cpetui.ledger.programs import current
+
+    broken = current().problems()
+    for problem in broken:  # a program file that does not load is said, not silently left out
+        print(format_problem(problem), file=sys.stderr)
     if args.program is None:
         print("\n".join(summary(PROGRAMS)))
-        return 0
+        return 1 if any(p.severity == "error" for p in broken) else 0
     program = PROGRAMS.get(args.program.strip().lower())
     if program is None:
         error(_("'{value}' is not a program cpetui knows; choose one of: {known}").format(

@@ -33,7 +33,8 @@ class Read:
 
 
 def _origin(folder: Path) -> str:
-    return _("built in") if folder == SHIPPED else str(folder)
+    """Where a program came from, as `cpetui programs` shows it: "" for those shipped with cpetui."""
+    return "" if folder == SHIPPED else str(folder)
 
 
 def read_file(path: Path, origin: str) -> Read:

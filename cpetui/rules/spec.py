@@ -242,7 +242,7 @@ class Program:
     # The values an activity's dimension keys may take (ISC2 group A/B, ACFE and IIA fields): the
     # ledger reader checks them against these; a program without a dimension leaves its key unchecked.
     dimensions: Mapping[str, tuple[str, ...]] | None = None
-    origin: str = "built in"  # where the program came from: built in, or a program file's path
+    origin: str = ""  # the folder of the program file it came from; "" for those shipped with cpetui
     sources: tuple[Source, ...] = ()  # sources a program file declares of its own
     # A program file's own translations of its words: language → {English text: translation}.
     texts: Mapping[str, Mapping[str, str]] | None = None

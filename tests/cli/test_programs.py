@@ -43,9 +43,10 @@ def test_isc2_shows_groups_and_the_current_cissp_quota(cli):
 
 
 def test_an_unknown_program_is_a_usage_error(cli):
-    r = cli("programs", "isaca")
+    r = cli("programs", "nosuch")
     assert r.code == 2
-    assert "'isaca' is not a program cpetui knows; choose one of: acfe, iia, iia-japan, isc2, offsec" in r.err
+    assert "'nosuch' is not a program cpetui knows; choose one of: acfe, " in r.err
+    assert all(p in r.err for p in ("iia, iia-japan", "isc2", "offsec"))
 
 
 def test_a_program_ends_with_its_sources_address_and_checked_date(cli) -> None:
