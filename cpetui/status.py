@@ -125,4 +125,7 @@ def _cycle_findings(ctx: Context, ledger: Ledger) -> list[Finding]:
                            _("write start = {first} (the first day after the previous anniversary month)")
                            .format(first=first.isoformat()), v.citation))
     out.extend(certified_findings(ctx.path, cycle, v))
+    for note, citation in v.notes:
+        out.append(Finding("info", "program-note", _(note), SourceRef(ctx.path, cycle.source.line, 1), None,
+                           words(citation), "", citation))
     return out

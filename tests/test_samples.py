@@ -29,6 +29,7 @@ SAMPLES: dict[str, tuple[str, str, str]] = {
     "cfe-2026-2027.toml": ("acfe", "CFE", "acfe-2024"),
     "ccsa-2025-2026.toml": ("iia-japan", "CCSA", "iia-japan-2010"),
     "cia-2026.toml": ("iia", "CIA", "iia-2023"),
+    "cisa-2026-2028.toml": ("isaca", "CISA", "isaca-2026"),
     # A company's own scheme, defined by the program file in ledgers/programs/ (a user's program).
     "company-training-2026.toml": ("company-training", "ECSP", "company-2026"),
 }
@@ -39,7 +40,8 @@ DELIBERATE_WARNINGS = {("oscp-plus-2025-2028.toml", "unknown-key", "2025-06-28-s
 # Evidence the samples name without the file being there, to show the finding.
 DELIBERATELY_MISSING = {"evidence/cissp/2026-11-12-owasp-tokyo-certificate.pdf"}
 
-_CYCLE_YEARS = {"isc2": 3, "offsec": 3, "acfe": 1, "iia": 1, "iia-japan": 2, "company-training": 1}
+_CYCLE_YEARS = {"isc2": 3, "offsec": 3, "acfe": 1, "iia": 1, "iia-japan": 2, "company-training": 1,
+                "isaca": 3}
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 

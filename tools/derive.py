@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SCHEMA = ROOT / "cpetui" / "schema" / "ledger.schema.json"
+PROGRAM_SCHEMA = ROOT / "cpetui" / "schema" / "program.schema.json"
 PROGRAMS_DOC = ROOT / "docs" / "programs.md"
 
 
@@ -78,6 +79,119 @@ def schema_text() -> str:
     return json.dumps(ledger_schema(base), ensure_ascii=False, indent=2) + "\n"
 
 
+def _obj(description: str, properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "object", "description": description, "properties": properties,
+                           "additionalProperties": False}
+    if required:
+        out["required"] = required
+    return out
+
+
+def _text(description: str) -> dict[str, Any]:
+    return {"type": "string", "description": description}
+
+
+def program_schema() -> dict[str, Any]:
+    """The JSON Schema of a program file: every key the reader takes, with the arithmetic kinds, checks
+    and keys as the code has them (cpetui.rules.kinds, cpetui.rules.assess, cpetui.rules.build)."""
+    from cpetui.rules.assess import CHECKS
+    from cpetui.rules.build import ANCHORS, EVIDENCE, KEYS, PERIODS
+    from cpetui.rules.kinds import KINDS
+
+    ident = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
+    date_ = {"type": "string", "format": "date"}
+    passage = _obj("A passage of a source: which document, the section as a reader finds it, the exact "
+                   "words, and cpetui's reading or why a figure is unconfirmed.", {
+                       "source": _text("a document's id: one of cpetui's or of this file's [[document]]"),
+                       "section": _text("the section or passage"),
+                       "quote": _text("the exact words, in the document's language"),
+                       "reading": _text("cpetui's reading, where the document leaves a point open"),
+                       "option": _text("the ledger option that changes the reading"),
+                       "unconfirmed": _text("why the figure is not yet confirmed by the body's own document"),
+                   }, ["source"])
+    citation = {"anyOf": [{"type": "string"}, passage, {"type": "array", "items": passage}],
+                "description": "What a rule rests on: a document id, a passage, or several passages."}
+    checks = {"type": "array", "items": {"type": "string", "enum": sorted(CHECKS)},
+              "description": "Rules data cannot say, by name, from cpetui's own list (never code)."}
+    select = {"type": "object", "description": "Which activities: values of a declared dimension, "
+              "category or type (lists), or all = true.", "additionalProperties": {
+                  "anyOf": [{"type": "string"}, {"type": "boolean"},
+                            {"type": "array", "items": {"type": "string"}}]}}
+    number = {"type": "number", "minimum": 0, "maximum": 100000}
+    amount = {"anyOf": [number, {"type": "object", "additionalProperties": number}],
+              "description": "One amount, or one per credential ({ CISA = 120, … })."}
+    version = _obj("One set of rules, by id.", {
+        "id": ident, "label": _text("the version's name"), "source": citation,
+        "applies_from": date_, "applies_to": date_,
+        "default": {"type": "boolean", "description": "chosen from the dates when a ledger pins none"},
+        "default_type": ident, "claim_step": {"type": "number", "enum": [0.25]},
+        "per_activity_max": number, "limits_source": citation,
+        "evidence": {"type": "string", "enum": list(EVIDENCE)}, "evidence_source": citation,
+        "before_certification_ineligible": {"type": "boolean"}, "before_certification_source": citation,
+        "yearly_deadline": _text("what falls due at the end of each year of the cycle"),
+        "yearly_source": citation, "checks": checks, "grace": ident,
+        "cycle": _obj("The cycle's shape.", {
+            "months": {"type": "integer", "minimum": 1, "maximum": 120},
+            "anchor": {"type": "string", "enum": list(ANCHORS)},
+            "first_start": {"type": "string", "enum": ["certified", "january"]},
+            "exempt_years": {"type": "integer", "minimum": 0, "maximum": 10},
+            "early_hours_count": {"type": "boolean"}, "first_source": citation}),
+        "type": {"type": "array", "items": _obj("An activity type.", {
+            "id": ident, "label": _text("its name"),
+            "kind": {"type": "string", "enum": sorted(KINDS), "description": "the built-in arithmetic"},
+            "params": {"type": "object", "description": "the kind's parameters"},
+            "category": ident, "measures": {"type": "array", "items": {"type": "string"}},
+            "how": _text("the arithmetic in words"), "source": citation,
+            "condition": _text("what must hold for it to count that a ledger cannot show"),
+            "ineligible_reason": _text("why it never counts (kind = \"never\")")},
+            ["id", "label", "kind"])},
+        "requirement": {"type": "array", "items": _obj("A requirement or a cap, as a record.", {
+            "id": ident, "label": _text("its name"), "short": _text("what it selects, in a word or two"),
+            "kind": {"type": "string", "enum": ["required", "recommended", "maximum"]},
+            "amount": amount, "period": {"type": "string", "enum": list(PERIODS)}, "select": select,
+            "source": citation, "carryover_counts": {"type": "boolean"},
+            "always_shown": {"type": "boolean"}}, ["kind", "amount"])},
+        "carryover": _obj("Credits above the total that carry into the next cycle.", {
+            "cap": number, "select": select, "window_months": {"type": "integer", "minimum": 1},
+            "source": citation}),
+        "key_date": {"type": "array", "items": _obj("A key date after the cycle.", {
+            "id": ident, "label": _text("its name"), "months": {"type": "integer"},
+            "days": {"type": "integer"}, "after": ident, "source": citation}, ["id", "label"])},
+        "note": {"type": "array", "items": _obj("Something a holder should know, said at the cycle.", {
+            "text": _text("the words"), "source": citation}, ["text"])},
+    }, ["id", "type", "requirement"])
+    schema = _obj("A cpetui program file: one body's CPE rules as data (docs/program-format.md).", {
+        "id": ident, "label": _text("the program's name"),
+        "credentials": {"type": "array", "items": {"type": "string"}},
+        "credential_hint": _text("said after the list of credentials when one is not known"),
+        "aliases": {"type": "object", "additionalProperties": {"type": "string"}},
+        "source": citation,
+        "document": {"type": "array", "items": _obj("A document the rules rest on.", {
+            "id": ident, "publisher": _text("who publishes it"), "title": _text("its title as published"),
+            "url": _text("where it is"), "checked": date_,
+            "language": {"type": "string", "enum": ["en", "ja"]},
+            "publisher_en": _text("the publisher in English"), "title_en": _text("the title in English")},
+            ["id", "publisher", "title"])},
+        "dimensions": {"type": "object",
+                       "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                       "description": "Each dimension an activity may carry, with its values."},
+        "version": {"type": "array", "items": version},
+        "checks": checks,
+        "translations": {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": {"type": "string"}},
+            "description": "The file's words in other languages: "
+                           "[translations.ja] \"English\" = \"日本語\"."},
+    }, ["id", "label", "credentials", "version"])
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "cpetui program file",
+              **schema}
+    assert set(schema["properties"]) == KEYS["program"] and set(version["properties"]) == KEYS["version"]
+    return schema
+
+
+def program_schema_text() -> str:
+    return json.dumps(program_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
 def _num(x: float) -> str:
     return f"{x:g}"
 
@@ -132,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="only say which committed copy differs")
     args = parser.parse_args(argv)
-    made = {SCHEMA: schema_text(), PROGRAMS_DOC: programs_doc()}
+    made = {SCHEMA: schema_text(), PROGRAM_SCHEMA: program_schema_text(), PROGRAMS_DOC: programs_doc()}
     stale = [path for path, text in made.items()
              if not path.exists() or path.read_text(encoding="utf-8") != text]
     if args.check:

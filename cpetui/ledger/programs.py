@@ -190,8 +190,8 @@ _current: FolderFinder | None = None
 def reset() -> None:
     """Forget the folders named so far (each command of a process starts afresh)."""
     global _current
-    _current = None
-    PROGRAMS.use(Finder())
+    _current = FolderFinder([])  # the shipped programs are always there
+    PROGRAMS.use(_current)
 
 
 def use_programs(ledger_paths: Iterable[str] = (), env: Mapping[str, str] | None = None) -> FolderFinder:

@@ -30,6 +30,29 @@ ANCHORS = ("start", "month-end", "calendar-year")
 EVIDENCE = ("required", "audit", "keep")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
+# The keys each table of a program file may hold (docs/program-format.md): any other is a typo, said.
+KEYS: dict[str, frozenset[str]] = {
+    "program": frozenset({"id", "label", "credentials", "credential_hint", "aliases", "source", "document",
+                          "dimensions", "version", "checks", "translations"}),
+    "document": frozenset({"id", "publisher", "title", "url", "checked", "language", "publisher_en",
+                           "title_en"}),
+    "version": frozenset({"id", "label", "source", "applies_from", "applies_to", "default", "default_type",
+                          "claim_step", "per_activity_max", "limits_source", "evidence", "evidence_source",
+                          "before_certification_ineligible", "before_certification_source",
+                          "yearly_deadline", "yearly_source", "checks", "grace", "cycle", "type",
+                          "requirement", "carryover", "key_date", "note"}),
+    "version.cycle": frozenset({"months", "anchor", "first_start", "exempt_years", "early_hours_count",
+                                "first_source"}),
+    "version.type": frozenset({"id", "label", "kind", "params", "category", "measures", "how", "source",
+                               "condition", "ineligible_reason"}),
+    "version.requirement": frozenset({"id", "label", "short", "kind", "amount", "period", "select", "source",
+                                      "carryover_counts", "always_shown"}),
+    "version.carryover": frozenset({"cap", "select", "window_months", "source"}),
+    "version.key_date": frozenset({"id", "label", "months", "days", "after", "source"}),
+    "version.note": frozenset({"text", "source"}),
+    "source": frozenset({"source", "section", "quote", "reading", "option", "unconfirmed"}),
+}
+
 
 class _Fail(Exception):
     """A mistake that keeps the program from being built, located."""
@@ -47,6 +70,7 @@ class _Builder:
         self.data: Mapping[str, Any] = text.data or {}
         self.lines = _Lines(source_text)
         self.sources: dict[str, Source] = {}  # by the id the file uses
+        self.warnings: list[Problem] = []
         self.pid = ""
 
     # ------------------------------------------------------------------------------ helpers
@@ -54,6 +78,23 @@ class _Builder:
     def fail(self, key: str, message: str, hint: str) -> _Fail:
         line, excerpt = self.lines.find(_key(key))
         return _Fail(Problem("error", "program-format", message, SourceRef(self.path, line), excerpt, hint))
+
+    def known(self, table: Any, kind: str) -> None:
+        """A warning for each key `table` holds that a table of this kind does not take."""
+        if not isinstance(table, dict):
+            return
+        import difflib
+
+        for key in table:
+            if key in KEYS[kind]:
+                continue
+            line, excerpt = self.lines.find(_key(key))
+            close = difflib.get_close_matches(key, sorted(KEYS[kind]), n=1, cutoff=0.7)
+            self.warnings.append(Problem(
+                "warning", "unknown-key", _("unknown key {key} in a [{kind}] table: not read").format(
+                    key=repr(key), kind=kind), SourceRef(self.path, line), excerpt,
+                _("did you mean {close}?").format(close=close[0]) if close else
+                _("keys it takes: {keys}").format(keys=", ".join(sorted(KEYS[kind])))))
 
     def text(self, table: Mapping[str, Any], key: str, default: str | None = None) -> str:
         value = table.get(key, default)
@@ -91,6 +132,7 @@ class _Builder:
         for table in self.data.get("document", []) or []:
             if not isinstance(table, dict):
                 continue
+            self.known(table, "document")
             key = self.text(table, "id")
             checked = self.date(table, "checked")
             self.sources[key] = Source(f"{self.pid}/{key}", self.text(table, "publisher"),
@@ -107,10 +149,11 @@ class _Builder:
             return None
         items = value if isinstance(value, list) else [value]
         passages: list[Passage] = []
-        reading = option = ""
+        reading = option = unconfirmed = ""
         for item in items:
             if isinstance(item, str):
                 item = {"source": item}
+            self.known(item, "source")
             if not isinstance(item, dict):
                 raise self.fail(key, _("{key} must name a source").format(key=key),
                                 _('write {key} = "a source id", or {{ source = "…", section = "…" }}')
@@ -126,7 +169,8 @@ class _Builder:
                                     quote if isinstance(quote, str) else None))
             reading = reading or str(item.get("reading", ""))
             option = option or str(item.get("option", ""))
-        return Citation(tuple(passages), reading, option)
+            unconfirmed = unconfirmed or str(item.get("unconfirmed", ""))
+        return Citation(tuple(passages), reading, option, unconfirmed)
 
     # ---------------------------------------------------------------------------- selectors
 
@@ -160,6 +204,7 @@ class _Builder:
 
     def program(self, origin: str) -> Program:
         data = self.data
+        self.known(data, "program")
         pid = self.pid = self.text(data, "id")
         if not _ID.match(pid):
             raise self.fail("id", _("id {id} must be lower-case letters, digits and hyphens").format(
@@ -206,7 +251,9 @@ class _Builder:
         if citation is None:
             raise self.fail("id", _("version {id} names no source").format(id=vid),
                             _('add source = "…" to the version or the program'))
+        self.known(table, "version")
         cycle = table.get("cycle") or {}
+        self.known(cycle, "version.cycle")
         months = cycle.get("months", 36)
         if type(months) is not int or not 1 <= months <= 120:
             raise self.fail("months", _("a cycle's months must be a whole number from 1 to 120"),
@@ -218,6 +265,9 @@ class _Builder:
                             _('add [[version.type]] with id, label and kind'))
         needs = self.requirements(table.get("requirement", []), dimensions, types)
         carry = table.get("carryover")
+        self.known(carry, "version.carryover")
+        for note in table.get("note", []) or []:
+            self.known(note, "version.note")
         key_dates = tuple(self.key_date(k) for k in table.get("key_date", []) if isinstance(k, dict))
         grace = table.get("grace")
         if grace is not None and grace not in {k.id for k in key_dates}:
@@ -251,12 +301,15 @@ class _Builder:
             exempt_years=int(cycle.get("exempt_years", 0)),
             first_citation=self.citation(cycle.get("first_source")),
             early_hours_count=bool(cycle.get("early_hours_count", False)),
+            notes=tuple((self.text(n, "text"), self.citation(n.get("source")))
+                        for n in table.get("note", []) if isinstance(n, dict)),
             yearly_deadline=str(table.get("yearly_deadline", "")),
             yearly_citation=self.citation(table.get("yearly_source")),
         )
 
     def activity_type(self, table: Mapping[str, Any], dimensions: Mapping[str, tuple[str, ...]],
                       version_citation: Citation) -> ActivityType:
+        self.known(table, "version.type")
         tid = self.text(table, "id")
         kind = self.text(table, "kind")
         if kind not in KINDS:  # reported by the reader; said again here so a build never guesses
@@ -282,6 +335,7 @@ class _Builder:
         """The requirements as Needs, each beside its table: amounts are chosen per credential later."""
         needs: list[tuple[Mapping[str, Any], Need]] = []
         for n, table in enumerate(t for t in (tables or []) if isinstance(t, dict)):
+            self.known(table, "version.requirement")
             kind = self.choice(table, "kind", ("required", "recommended", "maximum"), "required")
             period = self.choice(table, "period", PERIODS, "cycle")
             select = self.selector(table.get("select"), dimensions)
@@ -305,6 +359,7 @@ class _Builder:
         return needs
 
     def key_date(self, table: Mapping[str, Any]) -> DateRule:
+        self.known(table, "version.key_date")
         return DateRule(self.text(table, "id"), self.text(table, "label"), int(table.get("months", 0)),
                         int(table.get("days", 0)), self.citation(table.get("source")),
                         str(table.get("after", "cycle-end")))
@@ -336,8 +391,10 @@ class _Quota:
                         _("check the credential: this program names {known}").format(known=named))
                 continue
             if need.kind == "maximum":
+                # A cap nothing has reached yet is said only where it binds (a long list otherwise).
                 caps.append(Cap(need.id, amount, "cycle" if need.period == "cycle" else "year", need.label,
-                                need.citation or self.citation, select=need.select))
+                                need.citation or self.citation, bool(table.get("always_shown", False)),
+                                select=need.select))
                 continue
             filled = Need(need.id, need.label, need.kind, amount, need.select, need.period, need.citation,
                           need.carryover_counts, short=need.short)
@@ -385,6 +442,7 @@ def build_program(text: ProgramText, source_text: str,
         return None, text.problems
     builder = _Builder(text, source_text)
     try:
-        return builder.program(origin), text.problems
+        program = builder.program(origin)
+        return program, (*text.problems, *builder.warnings)
     except _Fail as e:
         return None, (*text.problems, e.problem)

@@ -109,6 +109,19 @@ def hourly(m: Measure, v: Version) -> Credit:
                   tuple(notes))
 
 
+def hourly_at_least(minimum: float) -> Computer:
+    """1 CPE per hour, and at least `minimum` whatever the length (an ISACA chapter meeting)."""
+
+    def compute(m: Measure, v: Version) -> Credit:
+        credit = hourly(m, v)
+        if credit.earned >= minimum or any(n.excludes for n in credit.notes):
+            return credit
+        return Credit(float(minimum), _("{words}; at least {minimum} CPE whatever the length").format(
+            words=credit.text, minimum=num(minimum)), credit.notes)
+
+    return compute
+
+
 def fifty_minutes(m: Measure, v: Version) -> Credit:
     """1 CPE per full 50 minutes; short sessions of one course summed first; stated credits as given."""
     if m.credits is not None:

@@ -32,6 +32,7 @@ def _plain(computer: Computer, measures: tuple[str, ...] = ("credits",)) -> Kind
 # The only arithmetic a program file can ask for: data chooses a kind and gives numbers, never code.
 KINDS: Mapping[str, Kind] = MappingProxyType({
     "per-hour": _plain(c.hourly, TIME),
+    "per-hour-minimum": Kind(c.hourly_at_least, ("minimum",), (), TIME),
     "per-50-minutes": _plain(c.fifty_minutes, MINUTES),
     "lecture-minutes": _plain(c.lecture_minutes, ("minutes", "sessions")),
     "college": _plain(c.college, ("semester_hours", "ceus", "periods", "period_minutes", "credits")),

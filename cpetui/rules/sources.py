@@ -44,6 +44,7 @@ class Citation:
     passages: tuple[Passage, ...]
     reading: str = ""  # msgid: cpetui's reading where the sources leave it open or disagree
     option: str = ""  # the ledger option that changes the reading, where it is a real choice
+    unconfirmed: str = ""  # msgid: why a figure is not yet confirmed by the body's own document
 
 
 def cite(source: str, section: str = "", quote: str | None = None, *more: Passage, reading: str = "",
@@ -141,12 +142,17 @@ def title_of(s: Source) -> str:
 
 def reading_words(c: Citation) -> str | None:
     """"cpetui's reading: …" with the ledger option that changes it, or None."""
-    if not c.reading:
+    if not c.reading and not c.unconfirmed:
         return None
-    words = _("cpetui's reading: {reading}").format(reading=_(c.reading))
-    if c.option:
-        words += _(" (the ledger option {option} changes it)").format(option=c.option)
-    return words
+    parts = []
+    if c.reading:
+        words = _("cpetui's reading: {reading}").format(reading=_(c.reading))
+        if c.option:
+            words += _(" (the ledger option {option} changes it)").format(option=c.option)
+        parts.append(words)
+    if c.unconfirmed:
+        parts.append(_("unconfirmed: {why}").format(why=_(c.unconfirmed)))
+    return "; ".join(parts)
 
 
 def source_words(c: Citation) -> str:

@@ -206,6 +206,9 @@ class Version:
     first_citation: Citation | None = None
     # Credits earned between the certification date and the first cycle's start count in its first year.
     early_hours_count: bool = False
+    # What a holder should know that the figures cannot show (another way to renew, say): (msgid,
+    # citation) pairs, each said once per ledger at its [cycle].
+    notes: tuple[tuple[str, Citation | None], ...] = ()
 
     def applies_to_date(self, start: date) -> bool:
         return (self.applies_from is None or start >= self.applies_from) and (

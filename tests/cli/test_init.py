@@ -59,7 +59,7 @@ def test_some_flags_but_not_all_is_a_usage_error_naming_the_missing_ones(cli, tm
 
 
 @pytest.mark.parametrize(("flag", "value", "message"), [
-    ("--program", "isaca", "--program: 'isaca' is not a program cpetui knows"),
+    ("--program", "nosuch", "--program: 'nosuch' is not a program cpetui knows"),
     ("--credential", "CISA", "--credential: 'CISA' is not a credential of isc2"),
 ])
 def test_unknown_program_or_credential_names_the_flag(cli, tmp_path: Path, flag, value, message):

@@ -20,6 +20,7 @@ NOT_ENGLISH = {
     "CPE", "AMF", "URL", "CTF", "OffSec", "Fraud", "Magazine", "json",
     "isc", "offsec", "acfe", "iia", "japan", "CISSP", "CCSP", "CC", "CFE", "CIA", "CCSA", "OSCP",
     "ECSP",  # the sample company's own credential (a name, not a word)
+    "CISA", "ISACA", "isaca", "Journal",  # names: ISACA's credential, the body and its journal
 }
 
 

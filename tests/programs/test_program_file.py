@@ -115,7 +115,7 @@ def test_the_documented_example_reads_cleanly_and_obeys_the_schema() -> None:
     import tomllib
     from pathlib import Path
 
-    from tests.test_schema import errors
+    from tests.test_schema import as_json, errors
 
     root = Path(__file__).resolve().parents[2]
     doc = (root / "docs" / "program-format.md").read_text(encoding="utf-8")
@@ -124,7 +124,10 @@ def test_the_documented_example_reads_cleanly_and_obeys_the_schema() -> None:
     read = read_program_text(example.group(1), "docs/program-format.md")
     assert read.ok and read.problems == ()
     schema = json.loads((root / "cpetui" / "schema" / "program.schema.json").read_text(encoding="utf-8"))
-    assert errors(tomllib.loads(example.group(1)), schema) == []
+    assert errors(as_json(tomllib.loads(example.group(1))), schema) == []
+    # The example is the sample program beside the sample ledgers, word for word.
+    sample = (root / "ledgers" / "programs" / "company-training.toml").read_text(encoding="utf-8")
+    assert example.group(1) == sample
     for kind in sorted(ARITHMETIC):
         assert f"`{kind}`" in doc  # every arithmetic kind is listed in the docs
 

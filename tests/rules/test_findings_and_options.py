@@ -136,7 +136,7 @@ def test_isc2_december_2014_must_be_pinned() -> None:
 
 def test_unknown_program_credential_and_version_raise_located_errors() -> None:
     for text, code, line in (
-        (CISSP.replace('"isc2"', '"isaca"'), "unknown-program", 2),
+        (CISSP.replace('"isc2"', '"nosuch"'), "unknown-program", 2),
         (CISSP.replace("CISSP", "OSCP"), "unknown-credential", 3),
         (CISSP.strip() + '\nrules = "isc2-2030"\n', "unknown-version", 5),
         (CISSP.replace("CISSP", "JGISP"), "unknown-credential", 3),  # not in the current table

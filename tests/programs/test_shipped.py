@@ -1,0 +1,61 @@
+"""Every program file cpetui ships (and the sample user program) reads cleanly, obeys the program schema,
+says every one of its words in Japanese too, and shows users no internal label."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cpetui.ledger.programs import SHIPPED, read_file
+from tests.test_schema import as_json, errors
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = sorted(SHIPPED.glob("*.toml")) + [ROOT / "ledgers" / "programs" / "company-training.toml"]
+SCHEMA = json.loads((ROOT / "cpetui" / "schema" / "program.schema.json").read_text(encoding="utf-8"))
+# The keys whose values are words a user reads (ids, kinds and numbers are not).
+WORDS = {"label", "how", "section", "reading", "unconfirmed", "condition", "ineligible_reason", "short",
+         "text", "yearly_deadline", "credential_hint", "title"}
+INTERNAL = re.compile(r"\bseed\b|DECISION|\[official\]|facts sheet|§", re.I)
+
+
+def words(node: Any, key: str = "") -> Iterator[str]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k != "translations":
+                yield from words(v, k)
+    elif isinstance(node, list):
+        for item in node:
+            yield from words(item, key)
+    elif isinstance(node, str) and key in WORDS:
+        yield node
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_the_program_reads_without_a_problem_and_obeys_the_schema(path: Path) -> None:
+    read = read_file(path, "")
+    assert read.program is not None and read.problems == ()
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert errors(as_json(data), SCHEMA) == []
+    assert path.stem == data["id"]  # a shipped program is found by its file name
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_word_of_the_program_is_in_japanese_too(path: Path) -> None:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    ja = data.get("translations", {}).get("ja", {})
+    from cpetui.i18n import _
+
+    untranslated = [w for w in set(words(data)) if w not in ja and _(w) == w and not w.isupper()]
+    assert sorted(untranslated) == []
+    assert [w for w in ja if w not in set(words(data))] == []  # and nothing translated that is not there
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_no_internal_label_reaches_users(path: Path) -> None:
+    assert INTERNAL.findall(path.read_text(encoding="utf-8")) == []
