@@ -30,6 +30,10 @@ SAMPLES: dict[str, tuple[str, str, str]] = {
     "ccsa-2025-2026.toml": ("iia-japan", "CCSA", "iia-japan-2010"),
     "cia-2026.toml": ("iia", "CIA", "iia-2023"),
     "cisa-2026-2028.toml": ("isaca", "CISA", "isaca-2026"),
+    "security-plus-2025-2028.toml": ("comptia", "Security+", "comptia-2024"),
+    "gcih-2025-2029.toml": ("giac", "GCIH", "giac-2026"),
+    "pmp-2024-2027.toml": ("pmi", "PMP", "pmi-2026"),
+    "ceh-2025-2028.toml": ("eccouncil", "CEH", "eccouncil-2026"),
     # A company's own scheme, defined by the program file in ledgers/programs/ (a user's program).
     "company-training-2026.toml": ("company-training", "ECSP", "company-2026"),
 }
@@ -41,7 +45,7 @@ DELIBERATE_WARNINGS = {("oscp-plus-2025-2028.toml", "unknown-key", "2025-06-28-s
 DELIBERATELY_MISSING = {"evidence/cissp/2026-11-12-owasp-tokyo-certificate.pdf"}
 
 _CYCLE_YEARS = {"isc2": 3, "offsec": 3, "acfe": 1, "iia": 1, "iia-japan": 2, "company-training": 1,
-                "isaca": 3}
+                "isaca": 3, "comptia": 3, "giac": 4, "pmi": 3, "eccouncil": 3}
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 

@@ -58,10 +58,15 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
         applying = [by_bucket[x.category]] if x.category in by_bucket else []
         if selecting:
             applying += [cap for cap in selecting if selects(cap.select, x)]  # type: ignore[arg-type]
-        for cap in applying:  # nested caps (PMI's practitioner inside Giving Back) each take their share
+        keyed = [(cap, ("cap:" + cap.bucket, year_index(ctx, x.activity.date) if cap.per == "year" else 0))
+                 for cap in applying]
+        if len(keyed) > 1:
+            # Nested caps (PMI's practitioner inside Giving Back): the tightest cuts first, so that each
+            # wider one counts only what is left and loses nothing the narrower one already took.
+            keyed.sort(key=lambda ck: ck[0].amount - used.get(ck[1], 0.0))
+        for cap, key in keyed:
             if amount <= 0:
                 break
-            key = ("cap:" + cap.bucket, year_index(ctx, x.activity.date) if cap.per == "year" else 0)
             amount = take(key, cap.amount, x, amount,
                           _("{lost} lost to the cap: {label}").replace("{label}", _(cap.label)))
         for need in maxima:

@@ -139,7 +139,8 @@ def test_every_sample_ledger_has_its_current_cycle_listed(capsys) -> None:
     names = {Path(r["path"]).name for r in doc["credentials"]}
     assert names == {"cc-2025-2028.toml", "ccsa-2025-2026.toml", "ccsp-2025-2028.toml", "cfe-2026-2027.toml",
                      "cia-2026.toml", "cisa-2026-2028.toml", "cissp-2024-2027.toml",
-                     "company-training-2026.toml", "oscp-plus-2025-2028.toml"}
+                     "company-training-2026.toml", "oscp-plus-2025-2028.toml", "security-plus-2025-2028.toml",
+                     "gcih-2025-2029.toml", "pmp-2024-2027.toml", "ceh-2025-2028.toml"}
     assert all(r["deadline"] is not None for r in doc["credentials"])
     assert doc["failed"] == [] and code == 3  # the CC ledger is behind, deliberately
 
@@ -149,9 +150,9 @@ def test_each_body_has_one_yearly_line_for_all_its_credentials(capsys) -> None:
     # samples' ISC2 cycles are CC, CCSP and CISSP, of which CCSP's year ends first.
     code, doc = due_json(capsys, "ledgers", "--as-of", "2026-12-01")
     assert [(y["program"], y["date"], y["credentials"]) for y in doc["yearly"]] == [
-        ("isaca", "2026-12-31", ["CISA"]), ("isc2", "2027-01-31", ["CCSP"]),
-        ("offsec", "2027-03-13", ["OSCP+"])]
-    assert doc["yearly"][1]["citation"].startswith("ISC2 Japan · ")
+        ("isaca", "2026-12-31", ["CISA"]), ("eccouncil", "2027-01-31", ["CEH"]),
+        ("isc2", "2027-01-31", ["CCSP"]), ("offsec", "2027-03-13", ["OSCP+"])]
+    assert doc["yearly"][2]["citation"].startswith("ISC2 Japan · ")
     main(["due", "ledgers", "--as-of", "2026-12-01"])
     text = capsys.readouterr().out
     assert "  ISC2: Annual CPE year ends (and the AMF is due) on 2027-01-31 (61 days; from CCSP)" in text

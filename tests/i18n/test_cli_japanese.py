@@ -21,6 +21,7 @@ NOT_ENGLISH = {
     "isc", "offsec", "acfe", "iia", "japan", "CISSP", "CCSP", "CC", "CFE", "CIA", "CCSA", "OSCP",
     "ECSP",  # the sample company's own credential (a name, not a word)
     "CISA", "ISACA", "isaca", "Journal",  # names: ISACA's credential, the body and its journal
+    "comptia", "giac", "pmi", "eccouncil", "GCIH", "PMP", "CEH", "ECE",  # program ids, credentials, ECE
 }
 
 
