@@ -51,6 +51,8 @@ class ProgramInfo:
     field_choices: tuple[str, ...]  # values of `field` ((): none)
     default_type: str
     citation: str
+    # Dimensions the program declares of its own (PMI's skill area), with their values.
+    dimensions: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def activity_types(self) -> tuple[ActivityTypeInfo, ...]:
@@ -91,7 +93,8 @@ def program_info(program: str) -> ProgramInfo:
     dims = p.dimensions or {}
     return ProgramInfo(p.id, p.label, p.credentials, tuple(_version_info(v) for v in p.versions),
                        "group" in dims, tuple(dims.get("field", ())), latest.default_type,
-                       words(p.citation))
+                       words(p.citation),
+                       tuple((k, tuple(v)) for k, v in dims.items() if k not in ("group", "field")))
 
 
 def type_label(program: str, version_id: str, type_id: str) -> str:

@@ -36,6 +36,7 @@ class FormSpec:
     default_type: str | None = None
     groups: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
+    dimensions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the program's own (PMI's area), with values
     problem: str = ""  # why the rules could not say (the form then offers every measure)
     version: Any = field(default=None, compare=False)
 
@@ -70,7 +71,7 @@ def form_spec(cycle: Cycle, keep: str | None = None) -> FormSpec:
     )
     groups = ("A", "B") if info.uses_groups else ()
     return FormSpec(cycle.program, types, info.default_type, groups, tuple(info.field_choices),
-                    version=version_id)
+                    info.dimensions, version=version_id)
 
 
 # --------------------------------------------------------------------- typed text → TOML → Activity

@@ -138,7 +138,7 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
         self._fields[key] = widget
         with Vertical(classes="field", id=f"row-{key}"):
             with Horizontal(classes="line"):
-                yield Label(labels()[key], classes="label")
+                yield Label(labels().get(key) or _(key), classes="label")
                 yield widget
             yield Static("", classes="error", id=f"err-{key}")
 
@@ -166,6 +166,13 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
                     fld = self.initial.get("field") or Select.NULL
                     yield from self._row("field", Select(fields, value=fld, id="in-field", compact=True,
                                                          prompt=_("choose…")))
+                for key, values in self.spec.dimensions:  # the program's own, named as its file names it
+                    value = self.initial.get(key) or Select.NULL
+                    choices = [(v, v) for v in values]
+                    if value is not Select.NULL and value not in values:
+                        choices.append((str(value), str(value)))  # kept as written, reported by the check
+                    yield from self._row(key, Select(choices, value=value, id=f"in-{key}", compact=True,
+                                                     prompt=_("choose…")))
                 for key in MEASURE_KEYS:
                     yield from self._row(key, self._input(key, names))
                 for key in _TAIL_KEYS:
@@ -272,6 +279,9 @@ class ActivityForm(ModalScreen[dict[str, Any] | None]):
             elif key in ("group", "field"):
                 if getattr(self.spec, f"{key}s") or self.initial.get(key):
                     out[key] = str(self.initial.get(key) or "")
+                if key == "field":
+                    for dim, _values in self.spec.dimensions:
+                        out[dim] = str(self.initial.get(dim) or "")
             else:
                 shown_here = key not in MEASURE_KEYS or key in shown
                 out[key] = field_text(self.initial.get(key)) if shown_here else ""
