@@ -41,12 +41,51 @@ def _walk(root: Path) -> Iterator[tuple[str, str | None, str]]:
                 yield f"{literals[0]}{CONTEXT}{literals[1]}", None, f"{where}:{node.lineno}"
 
 
+# The keys of a program file whose values are words a user reads (ids, kinds and numbers are not).
+PROGRAM_WORDS = frozenset({"label", "how", "section", "reading", "unconfirmed", "condition",
+                           "ineligible_reason", "short", "text", "yearly_deadline", "credential_hint",
+                           "title"})
+
+
+def program_words(path: Path) -> Iterator[tuple[str, str]]:
+    """(text, "path:line") for every word a shipped program file shows users, and its dimensions' keys
+    (which label the form's fields)."""
+    import tomllib
+
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+    def line_of(value: str) -> int:
+        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return next((n for n, line in enumerate(lines, 1) if quoted in line), 1)
+
+    def walk(node: object, key: str = "") -> Iterator[tuple[str, str]]:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k != "translations":
+                    yield from walk(v, k)
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item, key)
+        elif isinstance(node, str) and key in PROGRAM_WORDS and node:
+            yield node, f"{where}:{line_of(node)}"
+
+    data = tomllib.loads(text)
+    yield from walk(data)
+    for key in data.get("dimensions", {}):
+        yield key, f"{where}:1"
+
+
 def extract(root: Path = PACKAGE) -> dict[str, list[str]]:
-    """Every literal passed to `_()`/`N_()` (ngettext by its singular; pgettext as context EOT msgid)
-    → where it stands."""
+    """Every literal passed to `_()`/`N_()` (ngettext by its singular; pgettext as context EOT msgid),
+    and every word of the shipped program files → where it stands."""
     found: dict[str, list[str]] = {}
     for msgid, _plural, ref in _walk(root):
         found.setdefault(msgid, []).append(ref)
+    for path in sorted((root / "programs").glob("*.toml")):
+        for msgid, ref in program_words(path):
+            found.setdefault(msgid, []).append(ref)
     return found
 
 

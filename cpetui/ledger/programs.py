@@ -4,9 +4,10 @@ folder — reads them, and hands their programs to the rules' registry; nothing 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cpetui.i18n import _, add_texts
 from cpetui.model import Problem, SourceRef
@@ -16,20 +17,28 @@ from cpetui.rules.registry import PROGRAMS, Finder
 from cpetui.rules.sources import add_sources
 from cpetui.rules.spec import Program
 
+try:  # the compiled TOML reader the ledgers are read with; cpetui works without it
+    import rtoml as _rtoml
+except ImportError:  # pragma: no cover - exercised only where the wheel is missing
+    _rtoml = None
+
 SHIPPED = Path(__file__).resolve().parent.parent / "programs"
 FOLDER = "programs"  # the folder of a user's own programs, beside their ledgers
 # A program of a few dozen activity types is a few KB; anything far larger is not a program file.
 MAX_PROGRAM_BYTES = 256 * 1024
 
 
-@dataclass(frozen=True, slots=True)
 class Read:
     """One program file as read: its program (None when a mistake keeps it from loading) and problems."""
 
-    path: str
-    origin: str
-    program: Program | None
-    problems: tuple[Problem, ...]
+    __slots__ = ("origin", "path", "problems", "program")
+
+    def __init__(self, path: str, origin: str, program: Program | None,
+                 problems: tuple[Problem, ...]) -> None:
+        self.path = path
+        self.origin = origin
+        self.program = program
+        self.problems = problems
 
 
 def _origin(folder: Path) -> str:
@@ -50,8 +59,54 @@ def read_file(path: Path, origin: str) -> Read:
             "error", "unreadable", _("cannot read the program file: {reason}").format(
                 reason=getattr(exc, "strerror", None) or exc), SourceRef(str(path), 1, 1),
             hint=_("check that the file exists, is UTF-8 text, and that you may read it")),))
-    program, problems = build_program(read_program_text(text, str(path)), text, origin)
+    from cpetui.ledger.fastread import TooDeep, _refuse_deep_keys
+
+    try:
+        # A dotted key thousands of parts deep takes the TOML reader gigabytes: refused before reading.
+        _refuse_deep_keys(text)
+        read = read_program_text(text, str(path), data=_read_fast(text))
+    except (TooDeep, RecursionError) as exc:
+        line = exc.line if isinstance(exc, TooDeep) else 1
+        return Read(str(path), origin, None, (Problem(
+            "error", "too-deep", _("keys or brackets nested too deeply to read"),
+            SourceRef(str(path), line, 1),
+            hint=_("a program file needs a few levels of tables at most: write the key plainly")),))
+    program, problems = build_program(read, text, origin)
     return Read(str(path), origin, program, problems)
+
+
+_TIME = re.compile(r":[0-9][0-9]")
+
+
+def _read_fast(text: str) -> dict[str, Any] | None:
+    """The file read by the compiled reader when it holds nothing on which TOML 1.1 (rtoml) and 1.0
+    (tomllib, the spec) differ: no escape \\x or \\e, no time, no carriage return, no multi-line
+    string, and every inline table closed on its own line without a trailing comma. None otherwise, or
+    on any mistake: tomllib then reads it and locates the mistake."""
+    if _rtoml is None or "\\x" in text or "\\e" in text or "\r" in text or _TIME.search(text):
+        return None
+    if '"""' in text or "'''" in text:
+        return None  # a multi-line string: left to tomllib
+    # Strings blanked out (whole-line comments first: their apostrophes open no string), every line's
+    # braces must balance and no comma may come before a `}`.
+    code = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith("#"))
+    bare = _STRING.sub('""', code)
+    if "'" in bare or _TRAILING_COMMA.search(bare):
+        return None
+    for line in bare.split("\n"):
+        if "{" in line or "}" in line:
+            line = line.split("#", 1)[0]
+            if line.count("{") != line.count("}") or line.count('"') % 2:
+                return None
+    try:
+        data = _rtoml.loads(text)
+    except Exception:  # noqa: BLE001 - whatever rtoml says, tomllib's verdict is the one reported
+        return None
+    return data if isinstance(data, dict) else None
+
+
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+_TRAILING_COMMA = re.compile(r",\s*}")
 
 
 class FolderFinder(Finder):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -28,7 +27,10 @@ from cpetui.rules.spec import (
 PERIODS = ("cycle", "year", "calendar-year")
 ANCHORS = ("start", "month-end", "calendar-year")
 EVIDENCE = ("required", "audit", "keep")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+def _is_id(text: str) -> bool:
+    """Lower-case letters, digits and hyphens, not starting with a hyphen."""
+    return bool(text) and text[0] != "-" and text.replace("-", "").isalnum() and text.isascii() and (
+        text == text.lower())
 
 # The keys each table of a program file may hold (docs/program-format.md): any other is a typo, said.
 KEYS: dict[str, frozenset[str]] = {
@@ -83,11 +85,11 @@ class _Builder:
         """A warning for each key `table` holds that a table of this kind does not take."""
         if not isinstance(table, dict):
             return
-        import difflib
-
         for key in table:
             if key in KEYS[kind]:
                 continue
+            import difflib  # only a misspelt key gets here
+
             line, excerpt = self.lines.find(_key(key))
             close = difflib.get_close_matches(key, sorted(KEYS[kind]), n=1, cutoff=0.7)
             self.warnings.append(Problem(
@@ -206,7 +208,7 @@ class _Builder:
         data = self.data
         self.known(data, "program")
         pid = self.pid = self.text(data, "id")
-        if not _ID.match(pid):
+        if not _is_id(pid):
             raise self.fail("id", _("id {id} must be lower-case letters, digits and hyphens").format(
                 id=repr(pid)), _('write id = "company-training", say'))
         credentials = data.get("credentials")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -11,14 +10,18 @@ from cpetui.rules import computers as c
 from cpetui.rules.spec import Computer
 
 
-@dataclass(frozen=True, slots=True)
 class Kind:
-    """One built-in arithmetic: how to make its computer, and the parameters it takes (all required)."""
+    """One built-in arithmetic: how to make its computer, and the parameters it takes (all required).
+    A plain class: a generated one (dataclass, NamedTuple) costs each command that reads a program."""
 
-    make: Callable[..., Computer]
-    params: tuple[str, ...] = ()
-    optional: tuple[str, ...] = ()
-    measures: tuple[str, ...] = ("credits",)  # the ledger keys it reads, in order of preference
+    __slots__ = ("make", "measures", "optional", "params")
+
+    def __init__(self, make: Callable[..., Computer], params: tuple[str, ...] = (),
+                 optional: tuple[str, ...] = (), measures: tuple[str, ...] = ("credits",)) -> None:
+        self.make = make
+        self.params = params
+        self.optional = optional
+        self.measures = measures  # the ledger keys it reads, in order of preference
 
 
 TIME = ("hours", "minutes", "credits")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from cpetui.i18n import _
@@ -25,13 +23,16 @@ _CODE_LIKE = re.compile(r"[./\\:]")
 _LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-@dataclass(frozen=True, slots=True)
 class ProgramText:
-    """A program file as read: its data (None when the TOML does not parse) and what is wrong, located."""
+    """A program file as read: its data (None when the TOML does not parse) and what is wrong, located.
+    A plain class: a generated one (dataclass, NamedTuple) costs each command that reads a program."""
 
-    path: str
-    data: Mapping[str, Any] | None
-    problems: tuple[Problem, ...]
+    __slots__ = ("data", "path", "problems")
+
+    def __init__(self, path: str, data: Mapping[str, Any] | None, problems: tuple[Problem, ...]) -> None:
+        self.path = path
+        self.data = data
+        self.problems = problems
 
     @property
     def ok(self) -> bool:
@@ -63,21 +64,27 @@ def _key(name: str) -> re.Pattern[str]:
     return re.compile(r"""(^|[\s{,.])["']?""" + re.escape(name) + r"""["']?\s*=""")
 
 
-def read_program_text(text: str, path: str, checks: frozenset[str] | None = None) -> ProgramText:
+def read_program_text(text: str, path: str, checks: frozenset[str] | None = None,
+                      data: Mapping[str, Any] | None = None) -> ProgramText:
     """Parse a program file's text (the caller reads the file): every problem located at `path:line`.
-    `checks`: the names of cpetui's own registry of checks (cpetui.rules.assess.CHECKS by default)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        m = _LINE_COL.search(str(e))
-        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
-        lines = text.splitlines()
-        excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
-        reason = _LINE_COL.sub("", str(e)).strip()
-        return ProgramText(path, None, (Problem(
-            "error", "toml-syntax", _("this program file is not valid TOML: {reason}").format(reason=reason),
-            SourceRef(path, line, col), excerpt,
-            _("fix the TOML at this line (quotes around text, one key = value per line)")),))
+    `checks`: the names of cpetui's own registry of checks (cpetui.rules.assess.CHECKS by default);
+    `data`: the text already parsed (a shipped program's, kept parsed beside it), checked all the same."""
+    if data is None:
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            m = _LINE_COL.search(str(e))
+            line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+            lines = text.splitlines()
+            excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
+            reason = _LINE_COL.sub("", str(e)).strip()
+            return ProgramText(path, None, (Problem(
+                "error", "toml-syntax",
+                _("this program file is not valid TOML: {reason}").format(reason=reason),
+                SourceRef(path, line, col), excerpt,
+                _("fix the TOML at this line (quotes around text, one key = value per line)")),))
     if checks is None:
         from cpetui.rules.assess import CHECKS
 
