@@ -144,3 +144,18 @@ def test_a_kind_s_parameters_are_checked_and_make_its_computer() -> None:
     assert p.code == "unknown-parameter" and p.source.line == 15 and "'factor'" in p.message
     assert make_computer("per-hour", {}) is computers.hourly
     assert callable(make_computer("fixed", {"amount": 5, "first_time_only": True}))
+
+
+def test_the_readme_example_program_reads_and_builds_cleanly() -> None:
+    import re
+    from pathlib import Path
+
+    from cpetui.rules.build import build_program
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### A program of your own"):]
+    example = re.search(r"```toml\n(.*?)```", section, re.S)
+    assert example is not None
+    program, problems = build_program(read_program_text(example.group(1), "README.md"), example.group(1),
+                                      "README.md")
+    assert problems == () and program is not None and program.id == "company-training"
