@@ -150,7 +150,10 @@ def program_schema() -> dict[str, Any]:
             "kind": {"type": "string", "enum": ["required", "recommended", "maximum"]},
             "amount": amount, "period": {"type": "string", "enum": list(PERIODS)}, "select": select,
             "source": citation, "carryover_counts": {"type": "boolean"},
-            "always_shown": {"type": "boolean"}}, ["kind", "amount"])},
+            "always_shown": {"type": "boolean"},
+            "unit": {"type": "string", "enum": ["credits", "activities"],
+                     "description": "a maximum of credits, or of activities (each counted in full)"}},
+            ["kind", "amount"])},
         "carryover": _obj("Credits above the total that carry into the next cycle.", {
             "cap": number, "select": select, "window_months": {"type": "integer", "minimum": 1},
             "source": citation}),

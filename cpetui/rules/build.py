@@ -48,7 +48,7 @@ KEYS: dict[str, frozenset[str]] = {
     "version.type": frozenset({"id", "label", "kind", "params", "category", "measures", "how", "source",
                                "condition", "ineligible_reason"}),
     "version.requirement": frozenset({"id", "label", "short", "kind", "amount", "period", "select", "source",
-                                      "carryover_counts", "always_shown"}),
+                                      "carryover_counts", "always_shown", "unit"}),
     "version.carryover": frozenset({"cap", "select", "window_months", "source"}),
     "version.key_date": frozenset({"id", "label", "months", "days", "after", "source"}),
     "version.note": frozenset({"text", "source"}),
@@ -338,6 +338,7 @@ class _Builder:
         needs: list[tuple[Mapping[str, Any], Need]] = []
         for n, table in enumerate(t for t in (tables or []) if isinstance(t, dict)):
             self.known(table, "version.requirement")
+            self.choice(table, "unit", ("credits", "activities"), "credits")
             kind = self.choice(table, "kind", ("required", "recommended", "maximum"), "required")
             period = self.choice(table, "period", PERIODS, "cycle")
             select = self.selector(table.get("select"), dimensions)
@@ -396,7 +397,7 @@ class _Quota:
                 # A cap nothing has reached yet is said only where it binds (a long list otherwise).
                 caps.append(Cap(need.id, amount, "cycle" if need.period == "cycle" else "year", need.label,
                                 need.citation or self.citation, bool(table.get("always_shown", False)),
-                                select=need.select))
+                                select=need.select, unit=table.get("unit", "credits")))
                 continue
             filled = Need(need.id, need.label, need.kind, amount, need.select, need.period, need.citation,
                           need.carryover_counts, short=need.short)

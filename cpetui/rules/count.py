@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cpetui.i18n import _, ngettext
@@ -28,6 +29,7 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
     maxima = [n for n in ctx.quota.needs if n.kind == "maximum" and n.amount > 0]
     used: dict[tuple[str, int], float] = {}
     losses: dict[tuple[str, int], _Loss] = {}
+    counted_by: dict[tuple[str, int], list[Assessed]] = {}  # a cap on counts: the activities it took
 
     def lose(key: tuple[str, int], x: Assessed, earned: float, lost: float) -> None:
         loss = losses.get(key)
@@ -67,6 +69,15 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
         for cap, key in keyed:
             if amount <= 0:
                 break
+            if cap.unit == "activities":
+                took = counted_by.setdefault(key, [])
+                if len(took) < cap.amount:
+                    took.append(x)
+                    continue
+                x.remarks += (_("not counted: {label} already reached").format(label=_(cap.label)),)
+                lose(key, x, amount, amount)
+                amount = 0.0
+                continue
             amount = take(key, cap.amount, x, amount,
                           _("{lost} lost to the cap: {label}").replace("{label}", _(cap.label)))
         for need in maxima:
@@ -75,10 +86,11 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
                     "{label}", _(need.label))
                 amount = take(("need:" + need.id, 0), need.amount, x, amount, remark)
         x.counted = amount
-    return [_loss_finding(ctx, key, loss) for key, loss in losses.items()]
+    return [_loss_finding(ctx, key, loss, counted_by.get(key, ())) for key, loss in losses.items()]
 
 
-def _loss_finding(ctx: Context, key: tuple[str, int], loss: _Loss) -> Finding:
+def _loss_finding(ctx: Context, key: tuple[str, int], loss: _Loss,
+                  took: Sequence[Assessed] = ()) -> Finding:
     later = ngettext(" (with {n} later activity)", " (with {n} later activities)", loss.others).format(
         n=loss.others) if loss.others else ""
     kind, name = key[0].split(":", 1)
@@ -90,6 +102,14 @@ def _loss_finding(ctx: Context, key: tuple[str, int], loss: _Loss) -> Finding:
         return finding(ctx, loss.first.activity, "info", need.lost_code, message,
                        citation=need.citation or ctx.quota.citation)
     cap = next(c for c in ctx.caps if c.bucket == name)
+    if cap.unit == "activities":
+        lines = ", ".join(str(x.activity.source.line) for x in took)
+        message = ngettext(
+            "{lost} CPE{later} do not count: {label} reached ({n} activity counts, at line {lines})",
+            "{lost} CPE{later} do not count: {label} reached ({n} activities count, at lines {lines})",
+            len(took)).format(
+            lost=num(loss.lost), later=later, label=_(cap.label), n=len(took), lines=lines)
+        return finding(ctx, loss.first.activity, "info", "cap-reached", message, citation=cap.citation)
     message = _("{lost} CPE{later} do not count: {label} reached").format(
         lost=num(loss.lost), later=later, label=_(cap.label))
     return finding(ctx, loss.first.activity, "info", "cap-reached", message, citation=cap.citation)

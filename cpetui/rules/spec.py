@@ -113,6 +113,9 @@ class Cap:
     citation: Citation
     shown_when_unused: bool = True
     select: Selector | None = None  # None: the activities whose category is `bucket`
+    # "activities": at most `amount` activities count (GIAC's three graduate courses), each in full;
+    # the next earns nothing and says which counted.
+    unit: Literal["credits", "activities"] = "credits"
 
 
 @frozen

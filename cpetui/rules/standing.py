@@ -12,7 +12,7 @@ from cpetui.rules.assess import Assessed, Context, selects, year_index
 from cpetui.rules.dates import add_days, add_months, add_years, months_between
 from cpetui.rules.sources import Citation
 from cpetui.rules.sources import words as in_words
-from cpetui.rules.spec import Need
+from cpetui.rules.spec import Cap, Need
 
 
 def _sum(values) -> float:  # type: ignore[no-untyped-def]
@@ -220,15 +220,36 @@ def _caps(ctx: Context, live: list[Assessed]) -> list[Requirement]:
                                     else selects(cap.select, x))]
         if not mine and not cap.shown_when_unused:
             continue
-        earned = _sum(x.credit.earned for x in mine)
-        counted = _sum(x.counted for x in mine)
-        per = _("a year") if cap.per == "year" else _("in the cycle")
-        out.append(_req(f"cap-{cap.bucket}", _(cap.label), "maximum", earned, counted, cap.amount,
-                        _("{earned} earned, {counted} count; at most {cap} {per}").format(
-                            earned=num(earned), counted=num(counted), cap=num(cap.amount), per=per),
-                        cap.citation, ctx.start, ctx.end,
-                        met=counted >= earned - 1e-9))  # a cap is met while nothing is lost to it
+        if cap.per == "year":
+            # A cap per year is one row per year it applies to (the body's year), never one for the cycle.
+            years = _periods(ctx, "year")
+            for k, (y_start, y_end) in enumerate(years):
+                in_year = [x for x in mine if year_index(ctx, x.activity.date) == k]
+                if in_year or (cap.shown_when_unused and not mine):
+                    label = _(cap.label) + " · " + _("Year {n} ({start} – {end})").format(
+                        n=k + 1, start=format_date(y_start), end=format_date(y_end))
+                    out.append(_cap_row(cap, f"cap-{cap.bucket}-year-{k + 1}", label, in_year, y_start,
+                                        y_end))
+            continue
+        out.append(_cap_row(cap, f"cap-{cap.bucket}", _(cap.label), mine, ctx.start, ctx.end))
     return out
+
+
+def _cap_row(cap: Cap, rid: str, label: str, mine: list[Assessed], start: date, end: date) -> Requirement:
+    earned = _sum(x.credit.earned for x in mine)
+    counted = _sum(x.counted for x in mine)
+    per = _("a year") if cap.per == "year" else _("in the cycle")
+    if cap.unit == "activities":
+        n = sum(1 for x in mine if x.counted > 0)
+        text = _("{earned} earned, {counted} count; at most {cap} activities {per} ({n} counted)").format(
+            earned=num(earned), counted=num(counted), cap=num(cap.amount), per=per, n=n)
+        return _req(rid, label, "maximum", len(mine), n, cap.amount, text, cap.citation, start, end,
+                    met=counted >= earned - 1e-9)
+    return _req(rid, label, "maximum", earned, counted, cap.amount,
+                _("{earned} earned, {counted} count; at most {cap} {per}").format(
+                    earned=num(earned), counted=num(counted), cap=num(cap.amount), per=per),
+                cap.citation, start, end,
+                met=counted >= earned - 1e-9)  # a cap is met while nothing is lost to it
 
 
 # ------------------------------------------------------------------------------ dates and state

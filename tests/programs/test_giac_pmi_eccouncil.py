@@ -126,3 +126,21 @@ def test_eccouncil_a_missed_window_suspends_then_revokes_after_12_months() -> No
     text = CEH + activity("a", "2025-04-18", type="education", hours=16)
     assert status(text, date(2028, 3, 1)).state == "suspended"
     assert status(text, date(2029, 2, 2)).state == "lapsed"
+
+
+def test_a_cap_on_counts_names_the_activities_that_counted() -> None:
+    # GIAC: at most 3 graduate courses per renewal; the fourth earns nothing and says which counted.
+    text = GCIH + "".join(activity(f"g{n}", f"2026-0{n}-01", type="graduate-course", credits=12)
+                          for n in range(1, 5))
+    s = status(text, date(2027, 1, 1))
+    (f,) = [f for f in s.findings if f.code == "cap-reached"]
+    assert f.activity_id == "g4" and "3 activities count, at lines" in f.message
+    row = requirement(s, "cap-graduate-course")
+    assert (row.earned, row.counted, row.required) == (4, 3, 3)  # activities, not credits
+
+
+def test_pmi_working_as_a_practitioner_is_claimable_once_per_cycle() -> None:
+    text = PMP + activity("job1", "2025-01-10", type="practitioner", hours=4) + activity(
+        "job2", "2026-01-10", type="practitioner", hours=3)
+    s = status(text, date(2026, 6, 1))
+    assert [s.credit_of(i).counted for i in ("job1", "job2")] == [4, 0]

@@ -61,7 +61,7 @@ def test_a_ledger_of_the_users_program_checks_and_reports_like_a_shipped_one(fol
 
     doc = json.loads(r.stdout)["ledgers"][0]
     assert doc["total"]["required"] == 24  # the scheme's 24 hours a year
-    caps = [q for q in doc["requirements"] if q["id"] == "cap-e-learning"]
+    caps = [q for q in doc["requirements"] if q["id"] == "cap-e-learning-year-1"]
     assert caps and caps[0]["counted"] == 8  # at most 8 of e-learning count
 
 
