@@ -180,6 +180,9 @@ def program_schema() -> dict[str, Any]:
                        "description": "Each dimension an activity may carry, with its values."},
         "version": {"type": "array", "items": version},
         "checks": checks,
+        "example": {"type": "array", "description": "The example activity a new ledger shows, line by line.",
+                    "items": _obj("A line of the example.", {"line": _text("the TOML line"),
+                                                            "note": _text("its comment")}, ["line"])},
         "translations": {"type": "object", "additionalProperties": {
             "type": "object", "additionalProperties": {"type": "string"}},
             "description": "The file's words in other languages: "

@@ -35,7 +35,7 @@ def _is_id(text: str) -> bool:
 # The keys each table of a program file may hold (docs/program-format.md): any other is a typo, said.
 KEYS: dict[str, frozenset[str]] = {
     "program": frozenset({"id", "label", "credentials", "credential_hint", "aliases", "source", "document",
-                          "dimensions", "version", "checks", "translations"}),
+                          "dimensions", "version", "checks", "translations", "example"}),
     "document": frozenset({"id", "publisher", "title", "url", "checked", "language", "publisher_en",
                            "title_en"}),
     "version": frozenset({"id", "label", "source", "applies_from", "applies_to", "default", "default_type",
@@ -232,9 +232,20 @@ class _Builder:
             aliases=MappingProxyType({k.upper(): v for k, v in aliases.items()}) if isinstance(
                 aliases, dict) else None,
             credential_hint=str(data.get("credential_hint", "")),
-            example=_example(built[0], dimensions),
+            example=self.example() or _example(built[0], dimensions),
             dimensions=MappingProxyType(dimensions) if dimensions else None,
             origin=origin, sources=tuple(self.sources.values()), texts=self.texts())
+
+    def example(self) -> tuple[tuple[str, str], ...]:
+        """The example activity a new ledger shows, where the file gives it line by line."""
+        lines = self.data.get("example")
+        if lines is None:
+            return ()
+        if not isinstance(lines, list) or not all(isinstance(x, dict) and isinstance(x.get("line"), str)
+                                                  for x in lines):
+            raise self.fail("example", _("example must be a list of tables, each with a line and a note"),
+                            _('write example = [{ line = "hours = 1", note = "1 CPE per hour" }]'))
+        return tuple((x["line"], str(x.get("note", ""))) for x in lines)
 
     def texts(self) -> Mapping[str, Mapping[str, str]] | None:
         raw = self.data.get("translations")
