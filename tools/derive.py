@@ -120,6 +120,9 @@ def program_schema() -> dict[str, Any]:
     number = {"type": "number", "minimum": 0, "maximum": 100000}
     amount = {"anyOf": [number, {"type": "object", "additionalProperties": number}],
               "description": "One amount, or one per credential ({ CISA = 120, … })."}
+    carryover = _obj("A carryover rule.", {
+        "cap": amount, "select": select, "window_months": {"type": "integer", "minimum": 1},
+        "source": citation, "when": {"type": "object"}, "note": _text("said when it applies")})
     version = _obj("One set of rules, by id.", {
         "id": ident, "label": _text("the version's name"), "source": citation,
         "applies_from": date_, "applies_to": date_,
@@ -151,12 +154,18 @@ def program_schema() -> dict[str, Any]:
             "amount": amount, "period": {"type": "string", "enum": list(PERIODS)}, "select": select,
             "source": citation, "carryover_counts": {"type": "boolean"},
             "always_shown": {"type": "boolean"},
+            "when": {"type": "object",
+                     "description": "the ledger options it applies under ({ practicing = false })"},
+            "note": _text("said beside the cycle total when this requirement is the one chosen"),
             "unit": {"type": "string", "enum": ["credits", "activities"],
                      "description": "a maximum of credits, or of activities (each counted in full)"}},
             ["kind", "amount"])},
-        "carryover": _obj("Credits above the total that carry into the next cycle.", {
-            "cap": number, "select": select, "window_months": {"type": "integer", "minimum": 1},
-            "source": citation}),
+        "carryover": {"anyOf": [carryover, {"type": "array", "items": carryover}],
+                      "description": "Credits above the total that carry into the next cycle; several "
+                                     "tables: the first whose `when` the ledger's options meet."},
+        "options": {"type": "object", "description": "Each ledger option's value when a ledger does not "
+                                                     "set it ({ practicing = true })."},
+        "pace_advice": _text("the body's own advice on pace"), "pace_source": citation,
         "key_date": {"type": "array", "items": _obj("A key date after the cycle.", {
             "id": ident, "label": _text("its name"), "months": {"type": "integer"},
             "days": {"type": "integer"}, "after": ident, "source": citation}, ["id", "label"])},

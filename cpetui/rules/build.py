@@ -42,14 +42,15 @@ KEYS: dict[str, frozenset[str]] = {
                           "claim_step", "per_activity_max", "limits_source", "evidence", "evidence_source",
                           "before_certification_ineligible", "before_certification_source",
                           "yearly_deadline", "yearly_source", "checks", "grace", "cycle", "type",
-                          "requirement", "carryover", "key_date", "note"}),
+                          "requirement", "carryover", "key_date", "note", "options", "pace_advice",
+                          "pace_source"}),
     "version.cycle": frozenset({"months", "anchor", "first_start", "exempt_years", "early_hours_count",
                                 "first_source"}),
     "version.type": frozenset({"id", "label", "kind", "params", "category", "measures", "how", "source",
                                "condition", "ineligible_reason"}),
     "version.requirement": frozenset({"id", "label", "short", "kind", "amount", "period", "select", "source",
-                                      "carryover_counts", "always_shown", "unit"}),
-    "version.carryover": frozenset({"cap", "select", "window_months", "source"}),
+                                      "carryover_counts", "always_shown", "unit", "when", "note"}),
+    "version.carryover": frozenset({"cap", "select", "window_months", "source", "when", "note"}),
     "version.key_date": frozenset({"id", "label", "months", "days", "after", "source"}),
     "version.note": frozenset({"text", "source"}),
     "source": frozenset({"source", "section", "quote", "reading", "option", "unconfirmed"}),
@@ -277,8 +278,18 @@ class _Builder:
             raise self.fail("id", _("version {id} has no activity types").format(id=vid),
                             _('add [[version.type]] with id, label and kind'))
         needs = self.requirements(table.get("requirement", []), dimensions, types)
-        carry = table.get("carryover")
-        self.known(carry, "version.carryover")
+        raw_carry = table.get("carryover")
+        carries = [c for c in (raw_carry if isinstance(raw_carry, list) else [raw_carry])
+                   if isinstance(c, dict)]
+        for c in carries:
+            self.known(c, "version.carryover")
+        carry = carries[0] if carries else None
+        options = table.get("options") if isinstance(table.get("options"), dict) else {}
+        # The fields a requirement asks a minimum of (ACFE fraud and ethics, IIA ethics): an activity of
+        # such a program without a field is said to count as general.
+        fields = tuple(dict.fromkeys(v for _t, n in needs if n.kind == "required"
+                                     for key, values in n.select.dimensions if key == "field"
+                                     for v in values))
         for note in table.get("note", []) or []:
             self.known(note, "version.note")
         key_dates = tuple(self.key_date(k) for k in table.get("key_date", []) if isinstance(k, dict))
@@ -294,7 +305,7 @@ class _Builder:
             cycle_anchor=self.choice(cycle, "anchor", ANCHORS, "start"),  # type: ignore[arg-type]
             types=MappingProxyType(types),
             default_type=str(table.get("default_type", next(iter(types)))),
-            quota=_Quota(needs, carry if isinstance(carry, dict) else None, citation),
+            quota=_Quota(needs, carries, citation, options),
             grace=grace, key_dates=key_dates,
             evidence=self.choice(table, "evidence", EVIDENCE, "keep"),  # type: ignore[arg-type]
             evidence_citation=self.citation(table.get("evidence_source")),
@@ -304,7 +315,9 @@ class _Builder:
             limits_citation=self.citation(table.get("limits_source")),
             before_certification_ineligible=bool(table.get("before_certification_ineligible", False)),
             before_certification_citation=self.citation(table.get("before_certification_source")),
-            fields=tuple(dimensions.get("field", ())) if "field" in dimensions else (),
+            fields=fields,
+            pace_advice=str(table.get("pace_advice", "")),
+            pace_citation=self.citation(table.get("pace_source")),
             carryover_select=self.selector((carry or {}).get("select"), dimensions),
             carryover_window_months=(carry or {}).get("window_months"),
             carryover_citation=self.citation((carry or {}).get("source")) or citation,
@@ -382,19 +395,40 @@ class _Builder:
 class _Quota:
     """A version's quota for one cycle: the amounts its requirements give the cycle's credential."""
 
-    def __init__(self, needs: list[tuple[Mapping[str, Any], Need]], carry: Mapping[str, Any] | None,
-                 citation: Citation) -> None:
+    def __init__(self, needs: list[tuple[Mapping[str, Any], Need]], carries: list[Mapping[str, Any]],
+                 citation: Citation, options: Mapping[str, Any]) -> None:
         self.needs = needs
+        self.carries = carries
         self.citation = citation
-        self.carry_cap: float | None = 0.0
-        if carry is not None:
-            self.carry_cap = float(carry["cap"]) if type(carry.get("cap")) in (int, float) else None
+        self.options = options  # each option's value when a ledger does not set it
+
+    def applies(self, table: Mapping[str, Any], cycle: Cycle) -> bool:
+        """Whether the ledger's options are those the table is `when` for."""
+        when = table.get("when")
+        if not isinstance(when, dict):
+            return True
+        return all(cycle.option(k, self.options.get(k)) == v for k, v in when.items())
+
+    def carry(self, cycle: Cycle) -> tuple[float | None, str]:
+        """The carryover cap for the cycle's credential and options (None: no cap stated), and a note."""
+        if not self.carries:
+            return 0.0, ""
+        table = next((t for t in self.carries if self.applies(t, cycle)), None)
+        if table is None:
+            return 0.0, ""
+        cap = table.get("cap")
+        if isinstance(cap, dict):
+            return _amount(cap, cycle.credential) or 0.0, str(table.get("note", ""))
+        return (float(cap) if type(cap) in (int, float) else None), str(table.get("note", ""))
 
     def __call__(self, cycle: Cycle) -> Quota:
         total: Need | None = None
         out: list[Need] = []
         caps: list[Cap] = []
+        carry_cap, note = self.carry(cycle)
         for table, need in self.needs:
+            if not self.applies(table, cycle):
+                continue
             amount = _amount(table.get("amount"), cycle.credential)
             whole = need.select.everything and need.period == "cycle" and need.kind == "required"
             if amount is None:
@@ -414,11 +448,12 @@ class _Quota:
                           need.carryover_counts, short=need.short)
             if total is None and whole:
                 total = filled
+                note = str(table.get("note", "")) or note
             else:
                 out.append(filled)
         assert total is not None
         return Quota(total.amount, total.citation or self.citation, needs=tuple(out),
-                     carryover_cap=self.carry_cap, caps=tuple(caps))
+                     carryover_cap=carry_cap, caps=tuple(caps), note=note)
 
 
 def _amount(value: Any, credential: str) -> float | None:

@@ -20,7 +20,7 @@ FILES = sorted(SHIPPED.glob("*.toml")) + [ROOT / "ledgers" / "programs" / "compa
 SCHEMA = json.loads((ROOT / "cpetui" / "schema" / "program.schema.json").read_text(encoding="utf-8"))
 # The keys whose values are words a user reads (ids, kinds and numbers are not).
 WORDS = {"label", "how", "section", "reading", "unconfirmed", "condition", "ineligible_reason", "short",
-         "text", "yearly_deadline", "credential_hint", "title"}
+         "text", "yearly_deadline", "credential_hint", "title", "note", "pace_advice"}
 INTERNAL = re.compile(r"\bseed\b|DECISION|\[official\]|facts sheet|§", re.I)
 
 
