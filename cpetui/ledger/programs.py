@@ -83,7 +83,7 @@ def _read_fast(text: str) -> dict[str, Any] | None:
     (tomllib, the spec) differ: no escape \\x or \\e, no time, no carriage return, no multi-line
     string, and every inline table closed on its own line without a trailing comma. None otherwise, or
     on any mistake: tomllib then reads it and locates the mistake."""
-    if _rtoml is None or "\\x" in text or "\\e" in text or "\r" in text or _TIME.search(text):
+    if _rtoml is None or "\\x" in text or "\\e" in text or "\r" in text:
         return None
     if '"""' in text or "'''" in text:
         return None  # a multi-line string: left to tomllib
@@ -91,7 +91,7 @@ def _read_fast(text: str) -> dict[str, Any] | None:
     # braces must balance and no comma may come before a `}`.
     code = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith("#"))
     bare = _STRING.sub('""', code)
-    if "'" in bare or _TRAILING_COMMA.search(bare):
+    if "'" in bare or _TRAILING_COMMA.search(bare) or _TIME.search(bare):  # a time outside any string
         return None
     for line in bare.split("\n"):
         if "{" in line or "}" in line:

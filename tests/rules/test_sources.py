@@ -182,13 +182,13 @@ def test_the_per_activity_maximum_and_arithmetic_figures_stand_in_their_quotes()
 
 
 def test_findings_cite_the_document_that_states_their_rule() -> None:
-    from cpetui.rules import acfe
     from cpetui.rules.registry import PROGRAMS as programs
 
     offsec = programs["offsec"].version("offsec-2024")
+    acfe = programs["acfe"].version("acfe-2024")
 
     # ACFE: nothing before certification counts — the earlier FAQ says so, not the credit types page.
-    (passage,) = acfe.V2024.before_certification_citation.passages  # type: ignore[union-attr]
+    (passage,) = acfe.before_certification_citation.passages  # type: ignore[union-attr]
     assert passage.source == "acfe-older"
     # OffSec: the same rule, from support's dated answer and the handbook.
     assert [p.source for p in offsec.before_certification_citation.passages] == [  # type: ignore[union-attr]
