@@ -5,12 +5,15 @@ from __future__ import annotations
 import copyreg
 import io
 import os
-import pickle
 import sys
-import threading
 from collections.abc import Callable
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
+
+try:  # the compiled pickler itself: pickle.py only wraps it, and its import is paid before every fork
+    from _pickle import Pickler, loads
+except ImportError:  # pragma: no cover - an interpreter without the compiled module
+    from pickle import Pickler, loads
 
 R = TypeVar("R")
 
@@ -25,8 +28,15 @@ def can_fork() -> bool:
         hasattr(os, "fork")
         and (os.cpu_count() or 1) >= 2
         and sys.platform != "darwin"  # fork after imports is unsafe there
-        and threading.active_count() == 1  # a fork copies one thread; others' locks could be held
+        and _one_thread()
     )
+
+
+def _one_thread() -> bool:
+    """No other thread runs: a fork copies one thread, and others' locks could be held."""
+    threading = sys.modules.get("threading")
+    # Threads are started through threading: a process that never imported it has only this one.
+    return threading is None or threading.active_count() == 1
 
 
 def read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
@@ -45,7 +55,7 @@ _DISPATCH = {**copyreg.dispatch_table, MappingProxyType: _mapping_proxy}
 def dumps(value: object) -> bytes:
     """`pickle.dumps`, read-only mappings included."""
     out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler = Pickler(out, protocol=-1)  # -1: the highest protocol
     pickler.dispatch_table = _DISPATCH
     pickler.dump(value)
     return out.getvalue()
@@ -70,7 +80,7 @@ class Forked(Generic[R]):
         if status != 0 or not payload:
             raise ChildFailed(f"second process ended with status {status}")
         try:
-            return pickle.loads(payload)  # type: ignore[no-any-return]
+            return loads(payload)  # type: ignore[no-any-return]
         except Exception as error:  # noqa: BLE001 - a torn payload is a failed child, nothing more
             raise ChildFailed(str(error)) from error
 

@@ -143,13 +143,14 @@ def program_schema() -> dict[str, Any]:
             "id": ident, "label": _text("its name"),
             "kind": {"type": "string", "enum": sorted(KINDS), "description": "the built-in arithmetic"},
             "params": {"type": "object", "description": "the kind's parameters"},
-            "category": ident, "measures": {"type": "array", "items": {"type": "string"}},
+            "category": {"type": "string"}, "measures": {"type": "array", "items": {"type": "string"}},
             "how": _text("the arithmetic in words"), "source": citation,
             "condition": _text("what must hold for it to count that a ledger cannot show"),
             "ineligible_reason": _text("why it never counts (kind = \"never\")")},
             ["id", "label", "kind"])},
         "requirement": {"type": "array", "items": _obj("A requirement or a cap, as a record.", {
-            "id": ident, "label": _text("its name"), "short": _text("what it selects, in a word or two"),
+            "id": {"type": "string"}, "label": _text("its name"),
+            "short": _text("what it selects, in a word or two"),
             "kind": {"type": "string", "enum": ["required", "recommended", "maximum"]},
             "amount": amount, "period": {"type": "string", "enum": list(PERIODS)}, "select": select,
             "source": citation, "carryover_counts": {"type": "boolean"},
@@ -166,6 +167,9 @@ def program_schema() -> dict[str, Any]:
         "options": {"type": "object", "description": "Each ledger option's value when a ledger does not "
                                                      "set it ({ practicing = true })."},
         "pace_advice": _text("the body's own advice on pace"), "pace_source": citation,
+        "check": {"type": "array", "items": _obj("A named check with its parameters.", {
+            "name": {"type": "string", "enum": sorted(CHECKS)}, "params": {"type": "object"},
+            "source": citation}, ["name"])},
         "key_date": {"type": "array", "items": _obj("A key date after the cycle.", {
             "id": ident, "label": _text("its name"), "months": {"type": "integer"},
             "days": {"type": "integer"}, "after": ident, "source": citation}, ["id", "label"])},
@@ -189,6 +193,8 @@ def program_schema() -> dict[str, Any]:
                        "description": "Each dimension an activity may carry, with its values."},
         "version": {"type": "array", "items": version},
         "checks": checks,
+        "report": {"type": "array", "items": _obj("An export format made for this program's ledgers.", {
+            "id": ident, "source": citation}, ["id"])},
         "example": {"type": "array", "description": "The example activity a new ledger shows, line by line.",
                     "items": _obj("A line of the example.", {"line": _text("the TOML line"),
                                                             "note": _text("its comment")}, ["line"])},

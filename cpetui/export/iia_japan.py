@@ -28,10 +28,11 @@ PHONE_KEY = "organizer_phone"
 
 def _report_form() -> str:
     """Where the guideline says what the report lists (the layout below follows it)."""
-    from cpetui.rules.iia_japan import REPORT_FORM
+    from cpetui.rules.registry import PROGRAMS
     from cpetui.rules.sources import words
 
-    return words(REPORT_FORM)
+    program = PROGRAMS.get("iia-japan")
+    return words((program.report_citations or {}).get("iia-japan") if program else None)
 
 
 def category_of(activity: Activity, status: Status) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,9 +47,32 @@ def config_path(env: Mapping[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
     if env.get(ENV_CONFIG):
         return Path(env[ENV_CONFIG])
-    from platformdirs import user_config_dir
+    folder = _plain_linux_config_dir()
+    if folder is None:
+        from platformdirs import user_config_dir
 
-    return Path(user_config_dir("cpetui", appauthor=False)) / "config.toml"
+        folder = user_config_dir("cpetui", appauthor=False)
+    return Path(folder) / "config.toml"
+
+
+def _plain_linux_config_dir() -> str | None:
+    """platformdirs' user config folder for cpetui where every version of it gives the same answer (Linux,
+    an absolute $XDG_CONFIG_HOME or else an absolute $HOME), found without importing it: every command
+    asks (does a config file choose the language?) and most need nothing else from it. None elsewhere
+    (Android, another system, a relative or missing home…): platformdirs answers then.
+    """
+    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel"):
+        return None
+    environ = os.environ  # platformdirs reads the process's environment, whatever `env` says
+    if environ.get("ANDROID_DATA") or environ.get("ANDROID_ROOT"):
+        return None
+    xdg = environ.get("XDG_CONFIG_HOME", "")
+    if xdg:
+        # Versions differ on a relative or padded value (used as given, or ignored): theirs to decide.
+        return os.path.join(xdg, "cpetui") if xdg == xdg.strip() and os.path.isabs(xdg) else None
+    if not os.path.isabs(environ.get("HOME", "")):
+        return None
+    return os.path.join(os.path.expanduser("~/.config"), "cpetui")
 
 
 def data_ledgers() -> Path:

@@ -342,14 +342,17 @@ ACTIVITY_CHECKS: tuple[Check, ...] = (
 
 
 def duplicate_courses(ctx: Context, items: list[Assessed]) -> list[Finding]:
-    """The same course (category I) taken twice or by two delivery methods counts once (IIA-Japan
-    names this check)."""
-    from cpetui.rules.iia_japan import DUPLICATE
-
+    """The same course (same title and provider) taken twice or by two delivery methods counts once.
+    Parameters: `category`, the category it looks in (all when absent); `except_types`, types it
+    leaves alone (IIA-Japan's study groups)."""
+    params, citation = (ctx.version.check_params or {}).get("duplicate-courses", ({}, None))
+    category = params.get("category")
+    spared = set(params.get("except_types", ()))
     seen: dict[tuple[str, str], Assessed] = {}
     out: list[Finding] = []
     for x in items:
-        if x.excluded or x.category != "I" or x.type is None or x.type.id == "study-group":
+        if x.excluded or x.type is None or (category is not None and x.category != category) or (
+                x.type.id in spared):
             continue
         key = (x.activity.title.strip().casefold(), (x.activity.provider or "").strip().casefold())
         first = seen.get(key)
@@ -361,7 +364,7 @@ def duplicate_courses(ctx: Context, items: list[Assessed]) -> list[Finding]:
         out.append(finding(ctx, x.activity, "warning", "duplicate-course",
                            _("the same course was already claimed at line {line}: it counts once").format(
                                line=first.activity.source.line), key="title",
-                           citation=DUPLICATE))
+                           citation=citation or ctx.version.citation))
     return out
 
 

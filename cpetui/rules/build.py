@@ -32,10 +32,14 @@ def _is_id(text: str) -> bool:
     return bool(text) and text[0] != "-" and text.replace("-", "").isalnum() and text.isascii() and (
         text == text.lower())
 
+FIRST_YEARS = "first_years"  # a `when` key of its own: the cycle starts within the exempt years
+
 # The keys each table of a program file may hold (docs/program-format.md): any other is a typo, said.
 KEYS: dict[str, frozenset[str]] = {
     "program": frozenset({"id", "label", "credentials", "credential_hint", "aliases", "source", "document",
-                          "dimensions", "version", "checks", "translations", "example"}),
+                          "dimensions", "version", "checks", "translations", "example", "report"}),
+    "report": frozenset({"id", "source"}),
+    "version.check": frozenset({"name", "params", "source"}),
     "document": frozenset({"id", "publisher", "title", "url", "checked", "language", "publisher_en",
                            "title_en"}),
     "version": frozenset({"id", "label", "source", "applies_from", "applies_to", "default", "default_type",
@@ -43,7 +47,7 @@ KEYS: dict[str, frozenset[str]] = {
                           "before_certification_ineligible", "before_certification_source",
                           "yearly_deadline", "yearly_source", "checks", "grace", "cycle", "type",
                           "requirement", "carryover", "key_date", "note", "options", "pace_advice",
-                          "pace_source"}),
+                          "pace_source", "check"}),
     "version.cycle": frozenset({"months", "anchor", "first_start", "exempt_years", "early_hours_count",
                                 "first_source"}),
     "version.type": frozenset({"id", "label", "kind", "params", "category", "measures", "how", "source",
@@ -235,7 +239,19 @@ class _Builder:
             credential_hint=str(data.get("credential_hint", "")),
             example=self.example() or _example(built[0], dimensions),
             dimensions=MappingProxyType(dimensions) if dimensions else None,
-            origin=origin, sources=tuple(self.sources.values()), texts=self.texts())
+            origin=origin, sources=tuple(self.sources.values()), texts=self.texts(),
+            reports=tuple(r["id"] for r in self.reports()),
+            report_citations=MappingProxyType({r["id"]: self.citation(r.get("source")) or Citation(())
+                                               for r in self.reports()}) or None)
+
+    def reports(self) -> list[Mapping[str, Any]]:
+        """Export formats made for this program's ledgers (a body's own report form), by id."""
+        raw = self.data.get("report", [])
+        out = [r for r in raw if isinstance(r, dict)] if isinstance(raw, list) else []
+        for r in out:
+            self.known(r, "report")
+            self.text(r, "id")
+        return out
 
     def example(self) -> tuple[tuple[str, str], ...]:
         """The example activity a new ledger shows, where the file gives it line by line."""
@@ -305,7 +321,7 @@ class _Builder:
             cycle_anchor=self.choice(cycle, "anchor", ANCHORS, "start"),  # type: ignore[arg-type]
             types=MappingProxyType(types),
             default_type=str(table.get("default_type", next(iter(types)))),
-            quota=_Quota(needs, carries, citation, options),
+            quota=_Quota(needs, carries, citation, options, int(cycle.get("exempt_years", 0))),
             grace=grace, key_dates=key_dates,
             evidence=self.choice(table, "evidence", EVIDENCE, "keep"),  # type: ignore[arg-type]
             evidence_citation=self.citation(table.get("evidence_source")),
@@ -321,7 +337,11 @@ class _Builder:
             carryover_select=self.selector((carry or {}).get("select"), dimensions),
             carryover_window_months=(carry or {}).get("window_months"),
             carryover_citation=self.citation((carry or {}).get("source")) or citation,
-            checks=tuple(table.get("checks", ())),
+            checks=(*tuple(table.get("checks", ())),
+                    *(c["name"] for c in table.get("check", []) if isinstance(c, dict) and "name" in c)),
+            check_params=MappingProxyType({
+                c["name"]: (MappingProxyType(dict(c.get("params") or {})), self.citation(c.get("source")))
+                for c in table.get("check", []) if isinstance(c, dict) and "name" in c}) or None,
             first_start=self.choice(cycle, "first_start", ("certified", "january"),  # type: ignore[arg-type]
                                     "certified"),
             exempt_years=int(cycle.get("exempt_years", 0)),
@@ -396,18 +416,26 @@ class _Quota:
     """A version's quota for one cycle: the amounts its requirements give the cycle's credential."""
 
     def __init__(self, needs: list[tuple[Mapping[str, Any], Need]], carries: list[Mapping[str, Any]],
-                 citation: Citation, options: Mapping[str, Any]) -> None:
+                 citation: Citation, options: Mapping[str, Any], exempt_years: int = 0) -> None:
         self.needs = needs
         self.carries = carries
         self.citation = citation
         self.options = options  # each option's value when a ledger does not set it
+        self.exempt_years = exempt_years
 
     def applies(self, table: Mapping[str, Any], cycle: Cycle) -> bool:
-        """Whether the ledger's options are those the table is `when` for."""
+        """Whether the ledger's options are those the table is `when` for. `first_years` is not an
+        option: it holds while the cycle starts within the exempt years after `certified`."""
         when = table.get("when")
         if not isinstance(when, dict):
             return True
-        return all(cycle.option(k, self.options.get(k)) == v for k, v in when.items())
+        return all(self._value(k, cycle) == v for k, v in when.items())
+
+    def _value(self, key: str, cycle: Cycle) -> Any:
+        if key == FIRST_YEARS:
+            return cycle.certified is not None and (
+                cycle.start.year < cycle.certified.year + max(1, self.exempt_years))
+        return cycle.option(key, self.options.get(key))
 
     def carry(self, cycle: Cycle) -> tuple[float | None, str]:
         """The carryover cap for the cycle's credential and options (None: no cap stated), and a note."""
@@ -446,9 +474,13 @@ class _Quota:
                 continue
             filled = Need(need.id, need.label, need.kind, amount, need.select, need.period, need.citation,
                           need.carryover_counts, short=need.short)
+            if whole and total is not None:
+                continue  # one cycle total: the first whose `when` holds
             if total is None and whole:
                 total = filled
                 note = str(table.get("note", "")) or note
+                if "{year}" in note and cycle.certified is not None:
+                    note = _(note).format(year=cycle.certified.year)
             else:
                 out.append(filled)
         assert total is not None

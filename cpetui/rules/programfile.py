@@ -115,6 +115,10 @@ def _named_checks(data: Mapping[str, Any], path: str, lines: _Lines,
     choices = ", ".join(sorted(known)) or "-"
     for holder in _versions(data):
         names = holder.get("checks")
+        tables = holder.get("check")
+        if isinstance(tables, list):  # [[version.check]] tables name a check and give its parameters
+            names = [*(names if isinstance(names, list) else [names] if names is not None else []),
+                     *(t.get("name") for t in tables if isinstance(t, dict))]
         if names is None:
             continue
         if not isinstance(names, list):

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from cpetui.model import Problem
-from cpetui.rules import iia_japan, isc2
+from cpetui.rules import isc2
 from cpetui.rules.spec import Program
 
 # The programs still written as Python data; every other program is a file in cpetui/programs/.
-BUILT_IN: tuple[Program, ...] = (isc2.PROGRAM, iia_japan.PROGRAM)
+BUILT_IN: tuple[Program, ...] = (isc2.PROGRAM,)
 
 
 class Finder:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from cpetui.frozen import frozen
 from cpetui.model import Cycle, Measure, Severity
@@ -204,6 +204,8 @@ class Version:
     # The first cycle after certification: it starts on the certification date, or on 1 January after
     # `exempt_years` calendar years (the certification year counted) that need no CPE.
     checks: tuple[str, ...] = ()  # names in cpetui.rules.assess.CHECKS, for rules data cannot say
+    # A named check's parameters and the passage its findings cite, by the check's name.
+    check_params: Mapping[str, tuple[Mapping[str, Any], Citation | None]] | None = None
     first_start: Literal["certified", "january"] = "certified"
     exempt_years: int = 0
     first_citation: Citation | None = None
@@ -245,6 +247,7 @@ class Program:
     # The example activity a new ledger shows, commented out: (line, msgid of its comment or "").
     example: tuple[tuple[str, str], ...] = ()
     reports: tuple[str, ...] = ()  # export formats made for this program's ledgers only
+    report_citations: Mapping[str, Citation] | None = None  # where each report's layout is stated
     # The values an activity's dimension keys may take (ISC2 group A/B, ACFE and IIA fields): the
     # ledger reader checks them against these; a program without a dimension leaves its key unchecked.
     dimensions: Mapping[str, tuple[str, ...]] | None = None

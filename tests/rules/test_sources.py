@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cpetui.model import Cycle
-from cpetui.rules import iia_japan, isc2
+from cpetui.rules import isc2
 from cpetui.rules.registry import PROGRAMS
 from cpetui.rules.sources import SOURCES, Citation, entries, words
 from cpetui.rules.spec import Cap, DateRule, Quota, QuotaError, Version
@@ -79,7 +79,10 @@ def every_citation() -> list[tuple[Citation, object]]:
         for version in program.versions:
             for q in quotas(version):
                 found += list(cited(q))
-    found += [(isc2.UNDECIDED, None), (iia_japan.DUPLICATE, None), (iia_japan.REPORT_FORM, None)]
+    iia_japan = PROGRAMS["iia-japan"]
+    found += [(isc2.UNDECIDED, None), *((c, None) for c in (iia_japan.report_citations or {}).values())]
+    found += [(c, None) for p in PROGRAMS.values() for v in p.versions
+              for _params, c in (v.check_params or {}).values() if c is not None]
     return found
 
 
