@@ -454,6 +454,7 @@ class _Quota:
         out: list[Need] = []
         caps: list[Cap] = []
         carry_cap, note = self.carry(cycle)
+        named: list[str] = []  # the credentials the cycle totals name, when none names this one
         for table, need in self.needs:
             if not self.applies(table, cycle):
                 continue
@@ -461,10 +462,7 @@ class _Quota:
             whole = need.select.everything and need.period == "cycle" and need.kind == "required"
             if amount is None:
                 if whole:
-                    named = ", ".join(table["amount"])
-                    raise QuotaError(_("{credential} has no requirements here (it names {known})").format(
-                        credential=cycle.credential, known=named),
-                        _("check the credential: this program names {known}").format(known=named))
+                    named.extend(k for k in table["amount"] if k not in named)
                 continue
             if need.kind == "maximum":
                 # A cap nothing has reached yet is said only where it binds (a long list otherwise).
@@ -483,7 +481,11 @@ class _Quota:
                     note = _(note).format(year=cycle.certified.year)
             else:
                 out.append(filled)
-        assert total is not None
+        if total is None:
+            known = ", ".join(named)
+            raise QuotaError(_("{credential} has no requirements here (it names {known})").format(
+                credential=cycle.credential, known=known),
+                _("check the credential: this program names {known}").format(known=known))
         return Quota(total.amount, total.citation or self.citation, needs=tuple(out),
                      carryover_cap=carry_cap, caps=tuple(caps), note=note)
 

@@ -159,3 +159,57 @@ def test_the_readme_example_program_reads_and_builds_cleanly() -> None:
     program, problems = build_program(read_program_text(example.group(1), "README.md"), example.group(1),
                                       "README.md")
     assert problems == () and program is not None and program.id == "company-training"
+
+
+def test_cycle_totals_may_come_in_several_tables_by_credential_and_option() -> None:
+    # Two credentials cited from two passages, and a lower total under a ledger option: the first
+    # table whose credential and `when` fit is the cycle total; a credential none names is told so.
+    from datetime import date
+    from types import MappingProxyType
+
+    import pytest
+
+    from cpetui.model import Cycle
+    from cpetui.rules.build import build_program
+    from cpetui.rules.spec import QuotaError
+
+    text = """id = "two"
+label = "Two"
+credentials = ["AA", "BB"]
+source = "isaca-cpe"
+
+[[version]]
+id = "two-1"
+
+[version.options]
+part_time = false
+
+[[version.type]]
+id = "course"
+label = "Course"
+kind = "per-hour"
+
+[[version.requirement]]
+kind = "required"
+amount = { AA = 5 }
+when = { part_time = true }
+note = "part time"
+
+[[version.requirement]]
+kind = "required"
+amount = { AA = 10 }
+
+[[version.requirement]]
+kind = "required"
+amount = { BB = 20 }
+"""
+    program, problems = build_program(read_program_text(text, "two.toml"), text, "")
+    assert problems == () and program is not None
+    quota = program.versions[0].quota
+    assert quota(Cycle("two", "AA", date(2026, 1, 1))).total == 10
+    assert quota(Cycle("two", "BB", date(2026, 1, 1))).total == 20
+    part = quota(Cycle("two", "AA", date(2026, 1, 1), options=MappingProxyType({"part_time": True})))
+    assert (part.total, part.note) == (5, "part time")
+    with pytest.raises(QuotaError) as err:
+        quota(Cycle("two", "CC", date(2026, 1, 1)))
+    assert "AA, BB" in err.value.message
