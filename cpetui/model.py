@@ -354,6 +354,9 @@ class Status:
     findings: tuple[Finding, ...]
     # The rules version's activity types and their names, untranslated (a display needs no rules tables).
     type_labels: tuple[tuple[str, str], ...] = ()
+    # The day the credential was renewed by other means (exam again, a higher certification): the next
+    # cycle starts then.
+    renewed_on: date | None = None
 
     def type_label(self, type_id: str) -> str | None:
         """The name of activity type `type_id` in this version's rules (untranslated), or None."""

@@ -14,6 +14,7 @@ from cpetui.rules.count import count
 from cpetui.rules.dates import add_years
 from cpetui.rules.errors import RulesError
 from cpetui.rules.portal import reconcile
+from cpetui.rules.renewal import renewal_finding, renewed_by, renewed_total
 from cpetui.rules.resolve import canonical_cycle, cycle_end, version_of
 from cpetui.rules.sources import words
 from cpetui.rules.spec import QuotaError
@@ -53,6 +54,12 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
     carried, carry_expl, carry_findings = carry_in(ctx)
     findings.extend(carry_findings)
     total, reqs = requirements(ctx, items, carried)
+    renewal, renewal_findings = renewed_by(ctx, items)
+    findings.extend(renewal_findings)
+    if renewal is not None:  # renewed by other means: nothing more is required of this cycle
+        total = renewed_total(total, renewal)
+        reqs = [dataclasses.replace(r, met=True) if r.kind == "required" else r for r in reqs]
+        findings.append(renewal_finding(ctx, renewal))
     credits = _credits(items)
     findings.extend(reconcile(ledger, credits, carried))
     out, out_expl = carry_out(ctx, items, total.counted)
@@ -78,6 +85,7 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
         activities=credits,
         findings=tuple(findings),
         type_labels=tuple((t.id, t.label) for t in version.types.values()),
+        renewed_on=renewal.activity.date if renewal is not None else None,
     )
 
 

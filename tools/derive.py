@@ -146,7 +146,11 @@ def program_schema() -> dict[str, Any]:
             "category": {"type": "string"}, "measures": {"type": "array", "items": {"type": "string"}},
             "how": _text("the arithmetic in words"), "source": citation,
             "condition": _text("what must hold for it to count that a ledger cannot show"),
-            "ineligible_reason": _text("why it never counts (kind = \"never\")")},
+            "ineligible_reason": _text("why it never counts (kind = \"never\")"),
+            "renews_for": {"type": "object", "additionalProperties": {"type": "array",
+                                                                      "items": {"type": "string"}},
+                           "description": "by credential, the values of renews_dimension that renew it"},
+            "renews_dimension": _text("the dimension naming what was earned (kind = \"renewal\")")},
             ["id", "label", "kind"])},
         "requirement": {"type": "array", "items": _obj("A requirement or a cap, as a record.", {
             "id": {"type": "string"}, "label": _text("its name"),

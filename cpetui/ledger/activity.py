@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -17,7 +18,8 @@ from cpetui.text import same_words
 
 
 def build_activities(raw: Any, layout: Layout, out: Collector,
-                     dimensions: Mapping[str, tuple[str, ...]] | None = None) -> tuple[Activity, ...]:
+                     dimensions: Mapping[str, tuple[str, ...]] | None = None,
+                     measure_free: frozenset[str] = frozenset()) -> tuple[Activity, ...]:
     """Every activity that reads cleanly, in file order; a repeated id is reported and left out.
     `dimensions`: the values the program allows for `group`, `field` … (a key not named goes unchecked)."""
     if not isinstance(raw, list):
@@ -29,7 +31,7 @@ def build_activities(raw: Any, layout: Layout, out: Collector,
         if not isinstance(table, dict):
             continue
         activity = build_activity(table, index, spans[index] if index < len(spans) else None, out,
-                                  dimensions)
+                                  dimensions, measure_free)
         if activity is None:
             continue
         if activity.id in seen:
@@ -53,8 +55,20 @@ def build_activities(raw: Any, layout: Layout, out: Collector,
 
 def _likely_duplicates(activities: list[Activity], out: Collector) -> None:
     """A warning on an activity with the date, title and provider of an earlier one: entered twice?"""
+    # Only activities that share a date can be alike: the words of the others are never compared.
+    seen: set[Any] = set()
+    shared: set[Any] = set()
+    for activity in activities:
+        if activity.date in seen:
+            shared.add(activity.date)
+        else:
+            seen.add(activity.date)
+    if not shared:
+        return
     first: dict[tuple[Any, str, str], Activity] = {}
     for activity in activities:
+        if activity.date not in shared:
+            continue
         key = (activity.date, same_words(activity.title), same_words(activity.provider))
         earlier = first.setdefault(key, activity)
         if earlier is activity:
@@ -70,7 +84,8 @@ def _likely_duplicates(activities: list[Activity], out: Collector) -> None:
 
 
 def build_activity(table: dict[str, Any], index: int, span: TableSpan | None, out: Collector,
-                   dimensions: Mapping[str, tuple[str, ...]] | None = None) -> Activity | None:
+                   dimensions: Mapping[str, tuple[str, ...]] | None = None,
+                   measure_free: frozenset[str] = frozenset()) -> Activity | None:
     """One activity, or None when a problem (reported in `out`) keeps it from counting."""
     header = span.line if span else 1
     keys = KeyLines(span)
@@ -80,31 +95,43 @@ def build_activity(table: dict[str, Any], index: int, span: TableSpan | None, ou
     values, given, extra, ok = validate(table, ACTIVITY, header, keys, out, aid, dimensions)
     if dimensions:
         ok = _declared(values, extra, dimensions, header, keys, out, aid) and ok
-    if not (ok and named and given and "date" in values and "title" in values):
-        if not _required(table, values, header, keys, out, aid) or not ok:
+    # A type that reads no measure (a renewal by exam) needs none.
+    measured = bool(given) or (
+        bool(measure_free) and str(values.get("type", "")).strip().lower() in measure_free)
+    if not (ok and named and measured and "date" in values and "title" in values):
+        if not _required(table, values, header, keys, out, aid, measured) or not ok:
             return None
     evidence = values.get("evidence", ())
     kind, group, fld = values.get("type"), values.get("group"), values.get("field")
-    return Activity(
-        id=aid,
-        date=values["date"],
-        title=values["title"],
-        source=SourceRef(out.path, header, 1),
-        provider=values.get("provider"),
-        type=(kind.strip().lower() or None) if kind is not None else None,
-        group=group.strip().upper() if group is not None else None,
-        field=fld.strip().lower() if fld is not None else None,
-        measure=_measure(given),
-        evidence=(evidence,) if type(evidence) is str else tuple(evidence),
-        submitted=values.get("submitted"),
-        auto_submitted=bool(values.get("auto_submitted", False)),
-        notes=values.get("notes"),
-        organizer_address=values.get("organizer_address"),
-        organizer_phone=values.get("organizer_phone"),
-        key_lines=keys,
-        extra=MappingProxyType(extra) if extra else EMPTY,
-        index=index,
+    fields = (  # in the order of _FIELDS
+        aid,
+        values["date"],
+        values["title"],
+        SourceRef(out.path, header, 1),
+        values.get("provider"),
+        (kind.strip().lower() or None) if kind is not None else None,
+        group.strip().upper() if group is not None else None,
+        fld.strip().lower() if fld is not None else None,
+        _measure(given),
+        (evidence,) if type(evidence) is str else tuple(evidence),
+        values.get("submitted"),
+        bool(values.get("auto_submitted", False)),
+        values.get("notes"),
+        values.get("organizer_address"),
+        values.get("organizer_phone"),
+        keys,
+        MappingProxyType(extra) if extra else EMPTY,
+        index,
     )
+    return Activity(*fields) if _IN_ORDER else Activity(**dict(zip(_FIELDS, fields, strict=True)))
+
+
+# The Activity fields build_activity gives, in its order: passed by position, which Python matches with
+# less work than names, while the model declares them in that order (by name should it ever differ).
+_FIELDS = ("id", "date", "title", "source", "provider", "type", "group", "field", "measure", "evidence",
+           "submitted", "auto_submitted", "notes", "organizer_address", "organizer_phone", "key_lines",
+           "extra", "index")
+_IN_ORDER = tuple(f.name for f in dataclasses.fields(Activity))[: len(_FIELDS)] == _FIELDS
 
 
 def _declared(values: Mapping[str, Any], extra: dict[str, Any],
@@ -123,9 +150,10 @@ def _declared(values: Mapping[str, Any], extra: dict[str, Any],
                 del extra[key]
                 ok = False
             continue
-        if value.strip().casefold() in {a.casefold() for a in allowed}:
+        written = _folded(allowed).get(value.strip().casefold())
+        if written is not None:
             if key in extra:
-                extra[key] = next(a for a in allowed if a.casefold() == value.strip().casefold())
+                extra[key] = written
             continue
         quoted = [f'"{a}"' for a in allowed]
         choices = quoted[0] if len(quoted) == 1 else _("{values} or {last}").format(
@@ -137,8 +165,26 @@ def _declared(values: Mapping[str, Any], extra: dict[str, Any],
     return ok
 
 
+# Each program's values for a dimension, folded as compared → as the program writes them (the first of
+# those that fold alike): made once per list of values, not for every activity.
+_FOLDED: dict[tuple[str, ...], dict[str, str]] = {}
+
+
+def _folded(allowed: Sequence[str]) -> dict[str, str]:
+    values = allowed if type(allowed) is tuple else tuple(allowed)
+    folded = _FOLDED.get(values)
+    if folded is None:
+        if len(_FOLDED) >= 256:
+            _FOLDED.clear()
+        folded = {}
+        for value in values:
+            folded.setdefault(value.casefold(), value)
+        _FOLDED[values] = folded
+    return folded
+
+
 def _required(table: dict[str, Any], values: Mapping[str, Any], header: int, keys: Mapping[str, int],
-              out: Collector, aid: str) -> bool:
+              out: Collector, aid: str, measured: bool = False) -> bool:
     """The id (a warning when absent), date, title and a measure: whether all that is needed is there."""
     ok = True
     if "id" not in table:
@@ -161,7 +207,7 @@ def _required(table: dict[str, Any], values: Mapping[str, Any], header: int, key
             out.add("error", "missing-key", _("activity has no '{key}'").format(key=key), header,
                     hint=_("add {example}").format(example=example), activity_id=aid)
             ok = False
-    return _has_a_measure(table, header, out, aid) and ok
+    return (measured or _has_a_measure(table, header, out, aid)) and ok
 
 
 def _has_a_measure(table: dict[str, Any], header: int, out: Collector, aid: str) -> bool:

@@ -18,7 +18,10 @@ _TIME = re.compile(r":[0-9][0-9]")
 
 
 def _maybe_toml_1_1(text: str) -> bool:
-    return "{" in text or "\\x" in text or "\\e" in text or _TIME.search(text) is not None
+    # A backslash looked for first: one character is found by a plain scan, a pair by a slower search,
+    # and ledgers rarely hold one.
+    return ("{" in text or ("\\" in text and ("\\x" in text or "\\e" in text))
+            or _TIME.search(text) is not None)
 
 
 def _crlf_in_multiline_string(text: str) -> bool:

@@ -4,22 +4,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from itertools import chain
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*(\]\]?)")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+# The text last broken into lines, and its lines: reading a ledger asks for them twice (the problems'
+# excerpts, the scan for tables), and the same text object is not broken again.
+_last_lines: tuple[object, list[str]] = (None, [])
 
 
 def toml_lines(text: str) -> list[str]:
     """The lines of TOML `text` as TOML (and tomllib's line numbers) count them: broken at LF only.
 
     `str.splitlines` also breaks at U+2028, U+0085, form feeds … which TOML allows inside strings:
-    a title holding one would shift every line number after it.
+    a title holding one would shift every line number after it. The list may be shared with another
+    caller given the same text: never change it.
     """
+    global _last_lines
+    last_text, last = _last_lines
+    if text is last_text:
+        return last
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()
     if "\r" in text:
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+    _last_lines = (text, lines)
     return lines
 
 
@@ -130,9 +142,17 @@ def _key_at_line_start(line: str) -> str | None:
 
 
 _KEY_LINE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*[=.]")
-# A header after a newline: the regular-expression engine jumps from newline to newline (faster than
-# trying `^` at every character). `scan` searches the text with a newline put in front.
-_FAST_HEADER = re.compile(r"\n[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.\-\"' ]*?)[ \t]*(\]\]?)")
+# A header at the start of the text, and one after a newline: the regular-expression engine jumps from
+# newline to newline (faster than trying `^` at every character).
+_HEADER_PARTS = r"[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.\-\"' ]*?)[ \t]*(\]\]?)"
+_FIRST_HEADER = re.compile(_HEADER_PARTS)
+_FAST_HEADER = re.compile(r"\n" + _HEADER_PARTS)
+
+
+def _multi_line_strings(text: str) -> bool:
+    # A quote looked for first where it is often missing: one character is found by a plain scan,
+    # three by a slower search.
+    return '"""' in text or ("'" in text and "'''" in text)
 
 
 def scan(text: str) -> Layout:
@@ -141,24 +161,31 @@ def scan(text: str) -> Layout:
     Without multi-line strings a line that starts with `[` is a header (ledgers hold no arrays of
     arrays), so one regular-expression pass finds them all; otherwise each line is walked.
     """
-    if '"""' in text or "'''" in text:
+    if _multi_line_strings(text):
         return scan_full(text)
     lines = toml_lines(text)
     layout = Layout(lines)
-    lineno = 1
-    pos = 0
     tables = layout.tables
-    # With the newline put in front, a match starts where its header's line starts in `text`.
-    for m in _FAST_HEADER.finditer("\n" + text):
-        if (m.group(1) == "[[") != (m.group(3) == "]]"):
+    count = text.count
+    first = _FIRST_HEADER.match(text)
+    newlines = 0  # before `pos`
+    pos = 0
+    for m in chain((first,) if first is not None else (), _FAST_HEADER.finditer(text)):
+        opening, raw, closing = m.groups()
+        array = opening == "[["
+        if array != (closing == "]]"):
             continue
-        lineno += text.count("\n", pos, m.start())
-        pos = m.start()
-        raw = m.group(2)
+        if m is first:
+            lineno = 1
+        else:  # the match starts at the newline that ends the line before the header's
+            start = m.start()
+            newlines += count("\n", pos, start)
+            pos = start
+            lineno = newlines + 2
         name = ".".join(_split_dotted(raw)) if ('"' in raw or "'" in raw or " " in raw) else raw
         if tables:
             tables[-1].end_line = lineno - 1
-        tables.append(TableSpan(name, m.group(1) == "[[", lineno, lines))
+        tables.append(TableSpan(name, array, lineno, lines))
     if tables:
         tables[-1].end_line = len(lines)
     return layout

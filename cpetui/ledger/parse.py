@@ -104,10 +104,25 @@ def parse_text(text: str, path: str) -> Ledger:
     for check in ROOT_CHECKS:
         check(doc, layout, out)
     cycle = build_cycle(doc.get("cycle"), layout, out)
-    activities = build_activities(doc.get("activity"), layout, out, dimensions_of(doc.get("cycle"), path))
+    activities = build_activities(doc.get("activity"), layout, out, dimensions_of(doc.get("cycle"), path),
+                                  measure_free_of(doc.get("cycle")))
     portal = build_portal(doc.get("portal"), layout, out) if "portal" in doc else ()
     problems = sorted(out.problems, key=lambda p: (p.source.line, p.source.col))
     return Ledger(path, cycle, activities, tuple(problems), portal=portal)
+
+
+def measure_free_of(cycle: Any) -> frozenset[str]:
+    """The activity types of the [cycle]'s program that read no measure (a renewal by exam): an
+    activity of one needs none. Looked up after dimensions_of has made the program known."""
+    program_id = cycle.get("program") if isinstance(cycle, dict) else None
+    if not isinstance(program_id, str):
+        return frozenset()
+    from cpetui.rules.registry import PROGRAMS
+
+    program = PROGRAMS.get(program_id.strip().lower())
+    if program is None:
+        return frozenset()
+    return frozenset(t.id for v in program.versions for t in v.types.values() if not t.measures)
 
 
 def dimensions_of(cycle: Any, path: str | None = None) -> Mapping[str, tuple[str, ...]] | None:

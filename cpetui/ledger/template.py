@@ -194,7 +194,8 @@ def next_cycle(path: str, cycle: Cycle, status: Any, start: date | None = None) 
     options, starting the day after it ends, with the carryover its status computes."""
     from cpetui.export.cells import one_line
 
-    begin = start or status.cycle_end + timedelta(days=1)
+    # Renewed by other means (the exam again, a higher certification): the next cycle starts that day.
+    begin = start or status.renewed_on or status.cycle_end + timedelta(days=1)
     carry = round(status.carryover_out, 2)
     note = ""
     if carry:

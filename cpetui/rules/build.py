@@ -51,7 +51,7 @@ KEYS: dict[str, frozenset[str]] = {
     "version.cycle": frozenset({"months", "anchor", "first_start", "exempt_years", "early_hours_count",
                                 "first_source"}),
     "version.type": frozenset({"id", "label", "kind", "params", "category", "measures", "how", "source",
-                               "condition", "ineligible_reason"}),
+                               "condition", "ineligible_reason", "renews_for", "renews_dimension"}),
     "version.requirement": frozenset({"id", "label", "short", "kind", "amount", "period", "select", "source",
                                       "carryover_counts", "always_shown", "unit", "when", "note"}),
     "version.carryover": frozenset({"cap", "select", "window_months", "source", "when", "note"}),
@@ -374,6 +374,10 @@ class _Builder:
             eligible=kind != "never",
             ineligible_reason=str(table.get("ineligible_reason", "")),
             condition=str(table.get("condition", "")),
+            renews=kind == "renewal",
+            renews_for=MappingProxyType({k.upper(): tuple(v) for k, v in table["renews_for"].items()})
+            if isinstance(table.get("renews_for"), dict) else None,
+            renews_dimension=str(table.get("renews_dimension", "")),
         )
 
     def requirements(self, tables: Any, dimensions: Mapping[str, tuple[str, ...]],

@@ -380,6 +380,11 @@ def exam(m: Measure, v: Version) -> Credit:
     return no_measure(("exam_parts",))
 
 
+def renewal(m: Measure, v: Version) -> Credit:
+    """An activity that renews the credential by other means: no CPE of its own."""
+    return Credit(0.0, _("renews the certification by other means: no CPE of its own"))
+
+
 def never(m: Measure, v: Version) -> Credit:
     return Credit(0.0, _("not eligible: 0 CPE"))
 

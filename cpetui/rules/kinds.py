@@ -52,6 +52,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType({
     "exam": _plain(c.exam, ("exam_parts",)),
     "instructor": _plain(c.acfe_instructor, ("minutes", "preparation_hours", "repeat")),
     "never": _plain(c.never, TIME),
+    "renewal": _plain(c.renewal, ()),
 })
 
 

@@ -60,6 +60,11 @@ class ActivityType:
     condition: str = ""
     # False: a retired type, still read so that older ledgers keep counting, never offered for a new one
     offered: bool = True
+    # The credential renewed by other means: passing the exam again, a higher certification. With
+    # `renews_for`, only when the activity's `renews_dimension` value is listed for the credential.
+    renews: bool = False
+    renews_for: Mapping[str, tuple[str, ...]] | None = None
+    renews_dimension: str = ""
 
 
 @frozen

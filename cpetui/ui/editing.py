@@ -300,7 +300,7 @@ class Editing(_App):
             self.notify(_("The rules cannot tell when this cycle ends: {why}").format(
                 why=safe(entry.rules_error)), severity="error")
             return
-        start = entry.status.cycle_end + timedelta(days=1)
+        start = entry.status.renewed_on or entry.status.cycle_end + timedelta(days=1)
         following = next((e for e in self.session.entries.values()
                           if e.ledger.cycle is not None and e.credential == entry.credential
                           and e.ledger.cycle.start == start), None)
