@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,22 +16,7 @@ from tests.test_schema import as_json, errors
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted(SHIPPED.glob("*.toml")) + [ROOT / "ledgers" / "programs" / "company-training.toml"]
 SCHEMA = json.loads((ROOT / "cpetui" / "schema" / "program.schema.json").read_text(encoding="utf-8"))
-# The keys whose values are words a user reads (ids, kinds and numbers are not).
-WORDS = {"label", "how", "section", "reading", "unconfirmed", "condition", "ineligible_reason", "short",
-         "text", "yearly_deadline", "credential_hint", "title", "note", "pace_advice"}
 INTERNAL = re.compile(r"\bseed\b|DECISION|\[official\]|facts sheet|§", re.I)
-
-
-def words(node: Any, key: str = "") -> Iterator[str]:
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k != "translations":
-                yield from words(v, k)
-    elif isinstance(node, list):
-        for item in node:
-            yield from words(item, key)
-    elif isinstance(node, str) and key in WORDS:
-        yield node
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -49,10 +32,10 @@ def test_the_program_reads_without_a_problem_and_obeys_the_schema(path: Path) ->
 def test_every_word_of_the_program_is_in_japanese_too(path: Path) -> None:
     # A shipped program's words are in cpetui's catalogue (tools/catalogs.py extracts them); a user's
     # program brings its own in [translations.ja].
-    from tools.catalogs import catalogue_paths, read_po
+    from tools.catalogs import catalogue_paths, program_words, read_po
 
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    said = set(words(data)) | set(data.get("dimensions", {}))  # a dimension's key labels its form field
+    said = {word for word, _where in program_words(path)}  # with each dimension's key (a form label)
     if path.parent == SHIPPED:
         assert "translations" not in data
         ja = {k: v for k, v in read_po(catalogue_paths("ja")[0]).items() if v}
