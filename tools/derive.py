@@ -150,7 +150,10 @@ def program_schema() -> dict[str, Any]:
             "renews_for": {"type": "object", "additionalProperties": {"type": "array",
                                                                       "items": {"type": "string"}},
                            "description": "by credential, the values of renews_dimension that renew it"},
-            "renews_dimension": _text("the dimension naming what was earned (kind = \"renewal\")")},
+            "renews_dimension": _text("the dimension naming what was earned (kind = \"renewal\")"),
+            "max_credentials": {"type": "integer", "minimum": 1,
+                                "description": "the most of the body's credentials one such activity "
+                                               "(the same id in several ledgers) counts for"}},
             ["id", "label", "kind"])},
         "requirement": {"type": "array", "items": _obj("A requirement or a cap, as a record.", {
             "id": {"type": "string"}, "label": _text("its name"),

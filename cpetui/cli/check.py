@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import re
 import sys
 from datetime import date
 
@@ -123,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
     for path, problems in _by_path(current().problems()):
         results.append((path, problems))
     results += check_files(files, as_of)
+    results += _across(files)
     if args.strict:
         results = [
             (path, [_as_error(p) if p.severity == "warning" else p for p in probs])
@@ -157,6 +159,46 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     return 1 if errors else 0
+
+
+_PROGRAM = re.compile(r'^\s*program\s*=\s*"([^"]+)"', re.M)
+
+
+def _across(files: list[str]) -> list[tuple[str, list[Problem]]]:
+    """Findings across ledgers (an activity claimed for more credentials than its body allows), read
+    only for the ledgers of programs that set such a limit (their [cycle] names the program early)."""
+    from cpetui.rules.registry import PROGRAMS
+
+    limited: set[str] = set()
+    candidates = []
+    for path in files:
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(4096).decode("utf-8", "replace")
+        except OSError:
+            continue
+        m = _PROGRAM.search(head)
+        if m is None:
+            continue
+        pid = m.group(1).strip().lower()
+        if pid not in limited:
+            program = PROGRAMS.get(pid)
+            if program is None or not any(t.max_credentials for v in program.versions
+                                          for t in v.types.values()):
+                continue
+            limited.add(pid)
+        candidates.append(path)
+    if len(candidates) < 2:
+        return []
+    from cpetui.rules.across import claimed_too_often
+
+    findings = claimed_too_often([read_ledger(p) for p in candidates])
+    out: dict[str, list[Problem]] = {}
+    for f in findings:
+        src = f.source or SourceRef(f.activity_id or "", 1, 1)
+        out.setdefault(src.path, []).append(Problem(f.severity, f.code, f.message, src,
+                                                    _excerpt(_lines(src.path), src), f.hint, f.activity_id))
+    return list(out.items())
 
 
 def _by_path(problems: list[Problem]) -> list[tuple[str, list[Problem]]]:

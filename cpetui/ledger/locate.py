@@ -242,6 +242,8 @@ _ONE_LINE_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 def _advance(line: str, in_ml: str, depth: int) -> tuple[str, int]:
     """Carry multi-line-string and bracket state across one line of TOML."""
     if not in_ml and '"""' not in line and "'''" not in line:
+        if "[" not in line and "]" not in line and "{" not in line and "}" not in line:
+            return in_ml, depth  # no bracket to count (most lines: a key and a plain value)
         # No multi-line string starts or ends here: drop one-line strings and the comment, count brackets.
         value = _ONE_LINE_STRINGS.sub("", line).split("#", 1)[0]
         if depth == 0:

@@ -51,7 +51,8 @@ KEYS: dict[str, frozenset[str]] = {
     "version.cycle": frozenset({"months", "anchor", "first_start", "exempt_years", "early_hours_count",
                                 "first_source"}),
     "version.type": frozenset({"id", "label", "kind", "params", "category", "measures", "how", "source",
-                               "condition", "ineligible_reason", "renews_for", "renews_dimension"}),
+                               "condition", "ineligible_reason", "renews_for", "renews_dimension",
+                               "max_credentials"}),
     "version.requirement": frozenset({"id", "label", "short", "kind", "amount", "period", "select", "source",
                                       "carryover_counts", "always_shown", "unit", "when", "note"}),
     "version.carryover": frozenset({"cap", "select", "window_months", "source", "when", "note"}),
@@ -378,6 +379,8 @@ class _Builder:
             renews_for=MappingProxyType({k.upper(): tuple(v) for k, v in table["renews_for"].items()})
             if isinstance(table.get("renews_for"), dict) else None,
             renews_dimension=str(table.get("renews_dimension", "")),
+            max_credentials=(int(table["max_credentials"]) if type(table.get("max_credentials")) is int
+                             else None),
         )
 
     def requirements(self, tables: Any, dimensions: Mapping[str, tuple[str, ...]],

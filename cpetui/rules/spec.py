@@ -65,6 +65,8 @@ class ActivityType:
     renews: bool = False
     renews_for: Mapping[str, tuple[str, ...]] | None = None
     renews_dimension: str = ""
+    # The most credentials of the body one such activity (the same `id` in several ledgers) may count for.
+    max_credentials: int | None = None
 
 
 @frozen

@@ -144,3 +144,25 @@ def test_pmi_working_as_a_practitioner_is_claimable_once_per_cycle() -> None:
         "job2", "2026-01-10", type="practitioner", hours=3)
     s = status(text, date(2026, 6, 1))
     assert [s.credit_of(i).counted for i in ("job1", "job2")] == [4, 0]
+
+
+def test_giac_an_activity_claimed_for_more_certifications_than_allowed_is_named(tmp_path) -> None:
+    # GIAC CPE chart: community participation counts for 1 certification, SANS training up to 3.
+    from cpetui.cli import main
+
+    blog = ('[[activity]]\nid = "blog"\ndate = 2026-01-24\ntitle = "Blog post"\ntype = "community"\n'
+            'credits = 2\n')
+    course = ('[[activity]]\nid = "sec504"\ndate = 2026-03-16\ntitle = "SANS SEC504"\n'
+              'type = "sans-training"\nhours = 36\n')
+    for name in ("gcih", "gcia", "gpen"):
+        (tmp_path / f"{name}.toml").write_text(
+            GCIH.replace('"GCIH"', f'"{name.upper()}"') + blog + "\n" + course, encoding="utf-8")
+    import io
+    from contextlib import redirect_stdout
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        main(["check", str(tmp_path), "--as-of", "2026-12-01"])
+    text = out.getvalue()
+    assert text.count("claimed for 3 credentials") == 2  # the blog beyond its one certification
+    assert "gcia.toml" in text and "SANS SEC504" not in text  # the course: 3 is allowed
