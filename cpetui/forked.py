@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copyreg
+import dataclasses
 import io
 import os
 import sys
 from collections.abc import Callable
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
@@ -52,11 +54,51 @@ def _mapping_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, ...]:
 _DISPATCH = {**copyreg.dispatch_table, MappingProxyType: _mapping_proxy}
 
 
+def _by_fields(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """How a record of the model travels: its class and its fields' values, made again by its own
+    `__init__` in one call rather than by `__setstate__` field by field (a check's problems and their
+    places come back by the thousand, while the first process waits for them)."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    values = attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),)) if names \
+        else (lambda obj: ())
+
+    def reduce(obj: Any) -> tuple[Any, ...]:
+        return cls, values(obj)
+
+    return reduce
+
+
+def _is_frozen_record(cls: object) -> bool:
+    """Made by `cpetui.frozen.frozen` with the methods it writes: state kept as the fields' values, and
+    an `__init__` taking every field in order (not one the class wrote itself)."""
+    return (isinstance(cls, type) and dataclasses.is_dataclass(cls)
+            and getattr(cls.__dict__.get("__getstate__"), "__module__", None) == "cpetui.frozen"
+            and getattr(cls.__dict__.get("__setstate__"), "__module__", None) == "cpetui.frozen"
+            and "__init__" in cls.__dict__
+            and getattr(cls.__dict__["__init__"], "__module__", None) != cls.__module__)
+
+
+_with_model = False  # the model's records are in _DISPATCH
+
+
+def _dispatch() -> dict[Any, Any]:
+    """The reducers: read-only mappings', and the model's records' once the model is loaded."""
+    global _with_model
+    if not _with_model:
+        model = sys.modules.get("cpetui.model")
+        if model is not None:
+            for cls in vars(model).values():
+                if _is_frozen_record(cls):
+                    _DISPATCH.setdefault(cls, _by_fields(cls))
+            _with_model = True
+    return _DISPATCH
+
+
 def dumps(value: object) -> bytes:
     """`pickle.dumps`, read-only mappings included."""
     out = io.BytesIO()
     pickler = Pickler(out, protocol=-1)  # -1: the highest protocol
-    pickler.dispatch_table = _DISPATCH
+    pickler.dispatch_table = _dispatch()
     pickler.dump(value)
     return out.getvalue()
 
