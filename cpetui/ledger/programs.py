@@ -71,7 +71,13 @@ def read_file(path: Path, origin: str) -> Read:
             "error", "too-deep", _("keys or brackets nested too deeply to read"),
             SourceRef(str(path), line, 1),
             hint=_("a program file needs a few levels of tables at most: write the key plainly")),))
-    program, problems = build_program(read, text, origin)
+    try:
+        program, problems = build_program(read, text, origin)
+    except Exception as exc:  # noqa: BLE001 - a value of a shape no check foresaw: said, never a traceback
+        return Read(str(path), origin, None, (*read.problems, Problem(
+            "error", "program-format", _("this program file cannot be used: {reason}").format(
+                reason=f"{type(exc).__name__}: {exc}"), SourceRef(str(path), 1, 1),
+            hint=_("compare it with docs/program-format.md; 'cpetui check' names the other mistakes")),))
     return Read(str(path), origin, program, problems)
 
 

@@ -222,7 +222,7 @@ class _Builder:
                 isinstance(c, str) and c.strip() for c in credentials):
             raise self.fail("credentials", _("credentials must be a list of names"),
                             _('write credentials = ["CISA", "CISM"]'))
-        raw_dims = data.get("dimensions") or {}
+        raw_dims = self.table(data, "dimensions")
         dimensions = {k: tuple(str(v) for v in vs) for k, vs in raw_dims.items() if isinstance(vs, list)}
         self.own_sources()
         citation = self.citation(data.get("source"))
@@ -283,7 +283,7 @@ class _Builder:
             raise self.fail("id", _("version {id} names no source").format(id=vid),
                             _('add source = "…" to the version or the program'))
         self.known(table, "version")
-        cycle = table.get("cycle") or {}
+        cycle = self.table(table, "cycle")
         self.known(cycle, "version.cycle")
         months = cycle.get("months", 36)
         if type(months) is not int or not 1 <= months <= 120:
@@ -336,7 +336,8 @@ class _Builder:
             pace_advice=str(table.get("pace_advice", "")),
             pace_citation=self.citation(table.get("pace_source")),
             carryover_select=self.selector((carry or {}).get("select"), dimensions),
-            carryover_window_months=(carry or {}).get("window_months"),
+            carryover_window_months=(self.whole(carry, "window_months", 1, 120, 12)
+                                     if carry is not None and "window_months" in carry else None),
             carryover_citation=self.citation((carry or {}).get("source")) or citation,
             checks=(*tuple(table.get("checks", ())),
                     *(c["name"] for c in table.get("check", []) if isinstance(c, dict) and "name" in c)),
@@ -345,7 +346,7 @@ class _Builder:
                 for c in table.get("check", []) if isinstance(c, dict) and "name" in c}) or None,
             first_start=self.choice(cycle, "first_start", ("certified", "january"),  # type: ignore[arg-type]
                                     "certified"),
-            exempt_years=int(cycle.get("exempt_years", 0)),
+            exempt_years=self.whole(cycle, "exempt_years", 0, 10),
             first_citation=self.citation(cycle.get("first_source")),
             early_hours_count=bool(cycle.get("early_hours_count", False)),
             notes=tuple((self.text(n, "text"), self.citation(n.get("source")))
@@ -401,8 +402,8 @@ class _Builder:
             label = str(table.get("label", rid))
             citation = self.citation(table.get("source"))
             amount = table.get("amount")
-            if not isinstance(amount, dict):
-                self.number(amount, "amount")
+            for value in (amount.values() if isinstance(amount, dict) else [amount]):
+                self.number(value, "amount")
             needs.append((table, Need(rid, label, kind, 0.0, select, period,  # type: ignore[arg-type]
                                       citation, bool(table.get("carryover_counts", False)),
                                       short=str(table.get("short", "")))))
@@ -414,9 +415,25 @@ class _Builder:
 
     def key_date(self, table: Mapping[str, Any]) -> DateRule:
         self.known(table, "version.key_date")
-        return DateRule(self.text(table, "id"), self.text(table, "label"), int(table.get("months", 0)),
-                        int(table.get("days", 0)), self.citation(table.get("source")),
-                        str(table.get("after", "cycle-end")))
+        return DateRule(self.text(table, "id"), self.text(table, "label"),
+                        self.whole(table, "months", -1200, 1200), self.whole(table, "days", -36500, 36500),
+                        self.citation(table.get("source")), str(table.get("after", "cycle-end")))
+
+    def table(self, holder: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+        """A key that holds a table ({} when absent); anything else is a mistake at its line."""
+        value = holder.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(key, _("{key} must be a table").format(key=key),
+                            _("write [{key}] with its keys below it, or {key} = {{ … }}").format(key=key))
+        return value
+
+    def whole(self, table: Mapping[str, Any], key: str, low: int, high: int, default: int = 0) -> int:
+        value = table.get(key, default)
+        if type(value) is not int or not low <= value <= high:
+            raise self.fail(key, _("{key} must be a whole number from {low} to {high}").format(
+                key=key, low=low, high=high),
+                _("write {key} = {example}").format(key=key, example=default or 1))
+        return value
 
 
 class _Quota:
