@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from cpetui.i18n import N_, _
@@ -42,27 +41,40 @@ def _evidence(key: str, value: list[Any] | str) -> tuple[str, str, str] | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+# Key and TableKind are plain slotted classes, set up once at import and never changed: every command
+# that reads a ledger imports them, and a dataclass's generated methods cost start-up for nothing here.
+
+
 class Key:
     """A key a table understands: its types as declared, its range (if any) and its value check (if any)."""
 
-    types: tuple[type, ...]
-    # The exact Python types of a TOML value that are accepted: bool is no number, a date-time no date.
-    exact: frozenset[type]
-    low: Any = None  # with `high`: the smallest and largest value accepted (nan is neither)
-    high: Any = None
-    check: Check | None = None
-    measure: bool = False  # one of the activity's measures (MEASURE_KEYS)
+    __slots__ = ("types", "exact", "low", "high", "check", "measure")
+
+    def __init__(self, types: tuple[type, ...], exact: frozenset[type], low: Any = None, high: Any = None,
+                 check: Check | None = None, measure: bool = False) -> None:
+        self.types = types
+        # The exact Python types of a TOML value that are accepted: bool is no number, a date-time no date.
+        self.exact = exact
+        self.low = low  # with `high`: the smallest and largest value accepted (nan is neither)
+        self.high = high
+        self.check = check
+        self.measure = measure  # one of the activity's measures (MEASURE_KEYS)
+
+    def __repr__(self) -> str:
+        return (f"Key(types={self.types!r}, low={self.low!r}, high={self.high!r}, check={self.check!r}, "
+                f"measure={self.measure!r})")
 
 
-@dataclass(frozen=True, slots=True)
 class TableKind:
     """What a table accepts, and what is said about a key it does not know."""
 
-    keys: Mapping[str, Key]
-    unknown: str  # message (msgid) for an unknown key; the key is kept, not used
-    otherwise: str  # hint (msgid) when no known key is close to the unknown one
-    keep_unknown: bool  # unknown keys are kept in the result's `extra`
+    __slots__ = ("keys", "unknown", "otherwise", "keep_unknown")
+
+    def __init__(self, keys: Mapping[str, Key], unknown: str, otherwise: str, *, keep_unknown: bool) -> None:
+        self.keys = keys
+        self.unknown = unknown  # message (msgid) for an unknown key; the key is kept, not used
+        self.otherwise = otherwise  # hint (msgid) when no known key is close to the unknown one
+        self.keep_unknown = keep_unknown  # unknown keys are kept in the result's `extra`
 
 
 def _table(declared: Mapping[str, tuple[type, ...]], checks: Mapping[str, Check]) -> dict[str, Key]:
