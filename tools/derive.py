@@ -122,7 +122,10 @@ def program_schema() -> dict[str, Any]:
               "description": "One amount, or one per credential ({ CISA = 120, … })."}
     carryover = _obj("A carryover rule.", {
         "cap": amount, "select": select, "window_months": {"type": "integer", "minimum": 1},
-        "source": citation, "when": {"type": "object"}, "note": _text("said when it applies")})
+        "source": citation, "when": {"type": "object"}, "note": _text("said when it applies"),
+        "words": _text("the credits that may carry over, in words (since, pool)"),
+        "credentials": {"type": "array", "items": {"type": "string"},
+                        "description": "the credentials it is for (all when absent)"}})
     version = _obj("One set of rules, by id.", {
         "id": ident, "label": _text("the version's name"), "source": citation,
         "applies_from": date_, "applies_to": date_,
@@ -151,6 +154,9 @@ def program_schema() -> dict[str, Any]:
                                                                       "items": {"type": "string"}},
                            "description": "by credential, the values of renews_dimension that renew it"},
             "renews_dimension": _text("the dimension naming what was earned (kind = \"renewal\")"),
+            "groups": {"type": "array", "items": {"type": "string"},
+                       "description": "the groups it may be claimed in (one: always that group)"},
+            "offered": {"type": "boolean", "description": "false: retired, read but not offered"},
             "max_credentials": {"type": "integer", "minimum": 1,
                                 "description": "the most of the body's credentials one such activity "
                                                "(the same id in several ledgers) counts for"}},
@@ -166,7 +172,16 @@ def program_schema() -> dict[str, Any]:
                      "description": "the ledger options it applies under ({ practicing = false })"},
             "note": _text("said beside the cycle total when this requirement is the one chosen"),
             "unit": {"type": "string", "enum": ["credits", "activities"],
-                     "description": "a maximum of credits, or of activities (each counted in full)"}},
+                     "description": "a maximum of credits, or of activities (each counted in full)"},
+            "words": _text("the explanation's words (counted, earned, carry, min, max)"),
+            "lost_words": _text("a maximum's finding when it takes credits"),
+            "lost_code": {"type": "string"}, "remark": _text("said beside each activity it cuts"),
+            "of_which_at_most": {"type": "object", "description": "a yearly amount's share that may be "
+                                                                  "Group B ({ select, amount })"},
+            "cycle_months": {"type": "integer", "minimum": 1, "maximum": 120},
+            "group_source": citation,
+            "reported_as": {"type": "string", "enum": ["requirement"],
+                            "description": "a maximum shown as a requirement row, not a cap"}},
             ["kind", "amount"])},
         "carryover": {"anyOf": [carryover, {"type": "array", "items": carryover}],
                       "description": "Credits above the total that carry into the next cycle; several "
@@ -174,6 +189,9 @@ def program_schema() -> dict[str, Any]:
         "options": {"type": "object", "description": "Each ledger option's value when a ledger does not "
                                                      "set it ({ practicing = true })."},
         "pace_advice": _text("the body's own advice on pace"), "pace_source": citation,
+        "grace_activities_warned": {"type": "boolean", "description": "warn of activities dated in the "
+                                                                       "grace period: they count next cycle"},
+        "grace_activities_source": citation,
         "check": {"type": "array", "items": _obj("A named check with its parameters.", {
             "name": {"type": "string", "enum": sorted(CHECKS)}, "params": {"type": "object"},
             "source": citation}, ["name"])},
@@ -200,6 +218,9 @@ def program_schema() -> dict[str, Any]:
                        "description": "Each dimension an activity may carry, with its values."},
         "version": {"type": "array", "items": version},
         "checks": checks,
+        "undecided": {"type": "array", "items": _obj("Cycle start dates no version is chosen for.", {
+            "first": date_, "last": date_, "message": _text("why, with {start}"), "source": citation},
+            ["first", "last", "message"])},
         "report": {"type": "array", "items": _obj("An export format made for this program's ledgers.", {
             "id": ident, "source": citation}, ["id"])},
         "example": {"type": "array", "description": "The example activity a new ledger shows, line by line.",

@@ -78,7 +78,7 @@ def _quotas(program: Any, version: Any) -> list[str]:
                 parts.append(_("{what} at least {n}").format(what=what, n=format_credits(need.amount)))
             if need.period != "cycle":
                 parts[-1] += " " + _("a year")
-        for cap in q.caps or ():  # caps that depend on the credential (CompTIA's chart)
+        for cap in [c for c in q.caps or () if c not in version.caps]:  # the credential's (CompTIA's chart)
             per = _("a cycle") if cap.per == "cycle" else _("a year")
             parts.append(_("{what} at most {n}").format(what=_(cap.label), n=format_credits(cap.amount))
                          + " " + per)

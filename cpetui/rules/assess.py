@@ -33,7 +33,7 @@ class Context:
 
     @property
     def caps(self) -> tuple[Cap, ...]:
-        """The caps in force: the credential's own where the quota gives them, else the version's."""
+        """The caps in force: the quota's where it gives them (a program file's), else the version's."""
         return self.quota.caps if self.quota.caps is not None else self.version.caps
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -21,6 +22,7 @@ from cpetui.rules.spec import (
     Quota,
     QuotaError,
     Selector,
+    Undecided,
     Version,
 )
 
@@ -37,8 +39,10 @@ FIRST_YEARS = "first_years"  # a `when` key of its own: the cycle starts within 
 # The keys each table of a program file may hold (docs/program-format.md): any other is a typo, said.
 KEYS: dict[str, frozenset[str]] = {
     "program": frozenset({"id", "label", "credentials", "credential_hint", "aliases", "source", "document",
-                          "dimensions", "version", "checks", "translations", "example", "report"}),
+                          "dimensions", "version", "checks", "translations", "example", "report",
+                          "undecided"}),
     "report": frozenset({"id", "source"}),
+    "undecided": frozenset({"first", "last", "message", "source"}),
     "version.check": frozenset({"name", "params", "source"}),
     "document": frozenset({"id", "publisher", "title", "url", "checked", "language", "publisher_en",
                            "title_en"}),
@@ -47,15 +51,18 @@ KEYS: dict[str, frozenset[str]] = {
                           "before_certification_ineligible", "before_certification_source",
                           "yearly_deadline", "yearly_source", "checks", "grace", "cycle", "type",
                           "requirement", "carryover", "key_date", "note", "options", "pace_advice",
-                          "pace_source", "check"}),
+                          "pace_source", "check", "grace_activities_warned", "grace_activities_source"}),
     "version.cycle": frozenset({"months", "anchor", "first_start", "exempt_years", "early_hours_count",
                                 "first_source"}),
     "version.type": frozenset({"id", "label", "kind", "params", "category", "measures", "how", "source",
                                "condition", "ineligible_reason", "renews_for", "renews_dimension",
-                               "max_credentials"}),
+                               "max_credentials", "groups", "offered"}),
     "version.requirement": frozenset({"id", "label", "short", "kind", "amount", "period", "select", "source",
-                                      "carryover_counts", "always_shown", "unit", "when", "note"}),
-    "version.carryover": frozenset({"cap", "select", "window_months", "source", "when", "note"}),
+                                      "carryover_counts", "always_shown", "unit", "when", "note", "words",
+                                      "lost_words", "lost_code", "remark", "of_which_at_most",
+                                      "cycle_months", "group_source", "reported_as"}),
+    "version.carryover": frozenset({"cap", "select", "window_months", "source", "when", "note", "words",
+                                    "credentials"}),
     "version.key_date": frozenset({"id", "label", "months", "days", "after", "source"}),
     "version.note": frozenset({"text", "source"}),
     "source": frozenset({"source", "section", "quote", "reading", "option", "unconfirmed"}),
@@ -231,6 +238,11 @@ class _Builder:
             raise self.fail("id", _("a program needs at least one [[version]]"),
                             _("add [[version]] with its id, cycle, types and requirements"))
         built = tuple(self.version(pid, v, dimensions, citation) for v in versions if isinstance(v, dict))
+        for v in built:  # a credential unknown to one version: which other version names it
+            quota = v.quota
+            if isinstance(quota, _Quota):
+                quota.others = {w.id: w.quota.credentials() for w in built
+                                if w is not v and isinstance(w.quota, _Quota)}
         aliases = data.get("aliases")
         return Program(
             id=pid, label=self.text(data, "label"), credentials=tuple(credentials), versions=built,
@@ -241,9 +253,24 @@ class _Builder:
             example=self.example() or _example(built[0], dimensions),
             dimensions=MappingProxyType(dimensions) if dimensions else None,
             origin=origin, sources=tuple(self.sources.values()), texts=self.texts(),
+            undecided=tuple(self.undecided()),
             reports=tuple(r["id"] for r in self.reports()),
             report_citations=MappingProxyType({r["id"]: self.citation(r.get("source")) or Citation(())
                                                for r in self.reports()}) or None)
+
+    def undecided(self) -> list[Undecided]:
+        """Start dates no version is chosen for, and why (the body's own words leave them open)."""
+        out = []
+        for t in self.data.get("undecided", []) or []:
+            if not isinstance(t, dict):
+                continue
+            self.known(t, "undecided")
+            first, last = self.date(t, "first"), self.date(t, "last")
+            if first is None or last is None:
+                raise self.fail("first", _("an undecided range needs first and last dates"),
+                                _("write first = 2014-12-02 and last = 2014-12-31"))
+            out.append(Undecided(first, last, self.text(t, "message"), self.citation(t.get("source"))))
+        return out
 
     def reports(self) -> list[Mapping[str, Any]]:
         """Export formats made for this program's ledgers (a body's own report form), by id."""
@@ -315,6 +342,19 @@ class _Builder:
             raise self.fail("grace", _("grace names no key date of this version"),
                             _("name the id of one of its [[version.key_date]] tables"))
         step = table.get("claim_step")
+        quota = _Quota(needs, carries, citation, options, self.whole(cycle, "exempt_years", 0, 10))
+        quota.version_id = vid
+        for t, _need in needs:
+            if t.get("group_source") is not None:
+                quota.group_citations[id(t)] = self.citation(t["group_source"])
+        # A cap of one amount for every credential, under every option, is listed with the version too;
+        # the quota gives every cap in force, in the file's order.
+        version_caps = tuple(
+            Cap(n.id, float(t["amount"]), "cycle" if n.period == "cycle" else "year", n.label,
+                n.citation or citation, bool(t.get("always_shown", False)), select=n.select,
+                unit=t.get("unit", "credits"))
+            for t, n in needs if n.kind == "maximum" and not isinstance(t.get("amount"), dict)
+            and "when" not in t and t.get("reported_as") != "requirement")
         return Version(
             id=vid, program=pid, label=self.text(table, "label", vid), citation=citation,
             applies_from=self.date(table, "applies_from"), applies_to=self.date(table, "applies_to"),
@@ -322,7 +362,11 @@ class _Builder:
             cycle_anchor=self.choice(cycle, "anchor", ANCHORS, "start"),  # type: ignore[arg-type]
             types=MappingProxyType(types),
             default_type=str(table.get("default_type", next(iter(types)))),
-            quota=_Quota(needs, carries, citation, options, int(cycle.get("exempt_years", 0))),
+            quota=quota,
+            caps=version_caps,
+            groups="group" in dimensions,
+            grace_activities_warned=bool(table.get("grace_activities_warned", False)),
+            grace_activities_citation=self.citation(table.get("grace_activities_source")),
             grace=grace, key_dates=key_dates,
             evidence=self.choice(table, "evidence", EVIDENCE, "keep"),  # type: ignore[arg-type]
             evidence_citation=self.citation(table.get("evidence_source")),
@@ -339,6 +383,7 @@ class _Builder:
             carryover_window_months=(self.whole(carry, "window_months", 1, 120, 12)
                                      if carry is not None and "window_months" in carry else None),
             carryover_citation=self.citation((carry or {}).get("source")) or citation,
+            carryover_words=str((carry or {}).get("words", "")),
             checks=(*tuple(table.get("checks", ())),
                     *(c["name"] for c in table.get("check", []) if isinstance(c, dict) and "name" in c)),
             check_params=MappingProxyType({
@@ -376,6 +421,8 @@ class _Builder:
             eligible=kind != "never",
             ineligible_reason=str(table.get("ineligible_reason", "")),
             condition=str(table.get("condition", "")),
+            groups=tuple(str(g) for g in table.get("groups", ())),
+            offered=bool(table.get("offered", True)),
             renews=kind == "renewal",
             renews_for=MappingProxyType({k.upper(): tuple(v) for k, v in table["renews_for"].items()})
             if isinstance(table.get("renews_for"), dict) else None,
@@ -406,6 +453,10 @@ class _Builder:
                 self.number(value, "amount")
             needs.append((table, Need(rid, label, kind, 0.0, select, period,  # type: ignore[arg-type]
                                       citation, bool(table.get("carryover_counts", False)),
+                                      words=str(table.get("words", "")),
+                                      lost_words=str(table.get("lost_words", "")),
+                                      lost_code=str(table.get("lost_code", "cap-reached")),
+                                      remark=str(table.get("remark", "")),
                                       short=str(table.get("short", "")))))
         if not any(n.select.everything and n.period == "cycle" and n.kind == "required" for _t, n in needs):
             raise self.fail("requirement", _("no requirement for the whole cycle"),
@@ -446,6 +497,10 @@ class _Quota:
         self.citation = citation
         self.options = options  # each option's value when a ledger does not set it
         self.exempt_years = exempt_years
+        self.version_id = ""
+        self.others: dict[str, set[str]] = {}  # other versions of the program → credentials they name
+        # a total's table (by identity) → where the groups it allows are stated
+        self.group_citations: dict[int, Citation | None] = {}
 
     def applies(self, table: Mapping[str, Any], cycle: Cycle) -> bool:
         """Whether the ledger's options are those the table is `when` for. `first_years` is not an
@@ -453,7 +508,7 @@ class _Quota:
         when = table.get("when")
         if not isinstance(when, dict):
             return True
-        return all(self._value(k, cycle) == v for k, v in when.items())
+        return all(_same(self._value(k, cycle), v) for k, v in when.items())
 
     def _value(self, key: str, cycle: Cycle) -> Any:
         if key == FIRST_YEARS:
@@ -465,7 +520,9 @@ class _Quota:
         """The carryover cap for the cycle's credential and options (None: no cap stated), and a note."""
         if not self.carries:
             return 0.0, ""
-        table = next((t for t in self.carries if self.applies(t, cycle)), None)
+        table = next((t for t in self.carries if self.applies(t, cycle) and (
+            not isinstance(t.get("credentials"), list)
+            or cycle.credential.upper() in {str(c).upper() for c in t["credentials"]})), None)
         if table is None:
             return 0.0, ""
         cap = table.get("cap")
@@ -478,40 +535,79 @@ class _Quota:
         out: list[Need] = []
         caps: list[Cap] = []
         carry_cap, note = self.carry(cycle)
+        annual: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
         named: list[str] = []  # the credentials the cycle totals name, when none names this one
+        used: set[str] = set()  # tables of one id are alternatives: the first that applies is used
         for table, need in self.needs:
-            if not self.applies(table, cycle):
+            if need.id in used or not self.applies(table, cycle):
                 continue
             amount = _amount(table.get("amount"), cycle.credential)
+            if amount is not None:
+                used.add(need.id)
             whole = need.select.everything and need.period == "cycle" and need.kind == "required"
             if amount is None:
                 if whole:
                     named.extend(k for k in table["amount"] if k not in named)
                 continue
-            if need.kind == "maximum":
+            if need.kind == "maximum" and table.get("reported_as") != "requirement":
                 # A cap nothing has reached yet is said only where it binds (a long list otherwise).
                 caps.append(Cap(need.id, amount, "cycle" if need.period == "cycle" else "year", need.label,
                                 need.citation or self.citation, bool(table.get("always_shown", False)),
                                 select=need.select, unit=table.get("unit", "credits")))
                 continue
-            filled = Need(need.id, need.label, need.kind, amount, need.select, need.period, need.citation,
-                          need.carryover_counts, short=need.short)
+            if table.get("of_which_at_most") is not None and need.period == "year":
+                # A yearly amount of which at most a share may be Group B (ISC2): the annual rows.
+                share = table["of_which_at_most"]
+                annual = {"annual": amount, "annual_kind": need.kind,
+                          "carry_in_counts_annual": need.carryover_counts,
+                          "annual_b_max": (_amount(share.get("amount"), cycle.credential)
+                                           if isinstance(share, dict) else None)}
+                continue
+            filled = dataclasses.replace(need, amount=amount)
             if whole and total is not None:
                 continue  # one cycle total: the first whose `when` holds
             if total is None and whole:
                 total = filled
                 note = str(table.get("note", "")) or note
+                if type(table.get("cycle_months")) is int:
+                    extra["cycle_months"] = table["cycle_months"]
+                if table.get("group_source") is not None:
+                    extra["group_citation"] = self.group_citations.get(id(table))
                 if "{year}" in note and cycle.certified is not None:
                     note = _(note).format(year=cycle.certified.year)
             else:
                 out.append(filled)
         if total is None:
             known = ", ".join(named)
-            raise QuotaError(_("{credential} has no requirements here (it names {known})").format(
-                credential=cycle.credential, known=known),
-                _("check the credential: this program names {known}").format(known=known))
+            # The newest other version that names it (versions are listed oldest first).
+            other = next((v for v, creds in reversed(list(self.others.items()))
+                          if cycle.credential.upper() in creds), None)
+            raise QuotaError(
+                _("{credential} has no requirements in {version} (it names {known})").format(
+                    credential=cycle.credential, version=self.version_id, known=known),
+                _('check the credential, or pin the version that has it: rules = "{version}"').format(
+                    version=other) if other else
+                _("check the credential: {version} names {known}").format(version=self.version_id,
+                                                                          known=known))
         return Quota(total.amount, total.citation or self.citation, needs=tuple(out),
-                     carryover_cap=carry_cap, caps=tuple(caps), note=note)
+                     carryover_cap=carry_cap, caps=tuple(caps), note=note, **annual, **extra)
+
+    def credentials(self) -> set[str]:
+        """The credentials (upper-cased) some cycle total of this version names."""
+        out: set[str] = set()
+        for table, need in self.needs:
+            if need.select.everything and need.period == "cycle" and need.kind == "required":
+                amount = table.get("amount")
+                out |= {k.upper() for k in amount} if isinstance(amount, dict) else {"*"}
+        return out
+
+
+def _same(value: Any, wanted: Any) -> bool:
+    """An option's value as the ledger wrote it against the one a `when` names (text case-blind)."""
+    if isinstance(value, str) and isinstance(wanted, str):
+        return value.strip().lower() == wanted.strip().lower()
+    return bool(value == wanted)
 
 
 def _amount(value: Any, credential: str) -> float | None:

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from cpetui.model import Cycle
-from cpetui.rules import isc2
 from cpetui.rules.registry import PROGRAMS
 from cpetui.rules.sources import SOURCES, Citation, entries, words
 from cpetui.rules.spec import Cap, DateRule, Quota, QuotaError, Version
@@ -80,13 +79,16 @@ def every_citation() -> list[tuple[Citation, object]]:
             for q in quotas(version):
                 found += list(cited(q))
     iia_japan = PROGRAMS["iia-japan"]
-    found += [(isc2.UNDECIDED, None), *((c, None) for c in (iia_japan.report_citations or {}).values())]
+    found += [*((u.citation, None) for u in PROGRAMS["isc2"].undecided if u.citation),
+              *((c, None) for c in (iia_japan.report_citations or {}).values())]
     found += [(c, None) for p in PROGRAMS.values() for v in p.versions
               for _params, c in (v.check_params or {}).values() if c is not None]
     return found
 
 
 CITATIONS = every_citation()
+ISC2_2024 = PROGRAMS["isc2"].version("isc2-2024")
+assert ISC2_2024 is not None
 
 
 def test_every_citation_names_known_sources_and_reads_as_words() -> None:
@@ -106,7 +108,7 @@ def test_each_source_is_defined_once_with_its_checked_date() -> None:
 
 
 def test_a_citation_reads_publisher_title_and_passage() -> None:
-    (uwe,) = [c for c in isc2.V2024.caps]
+    (uwe,) = [c for c in ISC2_2024.caps]
     assert words(uwe.citation) == (
         "ISC2 · CPE Credit Quick Guide · CPE categories: Unique work experience; A third party · A copy of "
         "the 2020 ISC2 CPE Handbook · Unique work experience — cpetui's reading: at most 10 per cycle; the "
@@ -114,7 +116,7 @@ def test_a_citation_reads_publisher_title_and_passage() -> None:
 
 
 def test_the_cc_group_a_only_finding_cites_the_quick_guide() -> None:
-    q = isc2.quota_2024(Cycle("isc2", "CC", date(2024, 1, 1)))
+    q = ISC2_2024.quota(Cycle("isc2", "CC", date(2024, 1, 1)))
     assert q.group_citation is not None
     (passage,) = q.group_citation.passages
     assert passage.source == "isc2-quick-guide" and passage.quote == "CC保有者：グループAのみ"
@@ -175,7 +177,7 @@ def test_each_requirement_figure_stands_in_its_quote_or_passage() -> None:
 
 @needs_documents
 def test_the_per_activity_maximum_and_arithmetic_figures_stand_in_their_quotes() -> None:
-    assert "40" in normalised(isc2.PER_ACTIVITY.passages[0].quote or "")
+    assert "40" in normalised(ISC2_2024.limits_citation.passages[0].quote or "")  # type: ignore[union-attr]
     for version in (v for p in PROGRAMS.values() for v in p.versions):
         for t in version.types.values():
             fixed = re.findall(r"(?<![\d.])(\d+) CPE (?:per book|per article|for the first)", t.how)
@@ -197,5 +199,5 @@ def test_findings_cite_the_document_that_states_their_rule() -> None:
     assert [p.source for p in offsec.before_certification_citation.passages] == [  # type: ignore[union-attr]
         "offsec-zenn", "offsec-handbook"]
     # ISC2: the grace period's activities — the quick guide's end-date rule, with cpetui's reading.
-    grace = isc2.V2024.grace_activities_citation
+    grace = ISC2_2024.grace_activities_citation
     assert grace is not None and grace.reading and grace.passages[0].source == "isc2-quick-guide"

@@ -72,9 +72,9 @@ def test_with_no_activity_the_view_lists_the_cycles_requirements_and_dates() -> 
 
 
 def test_a_reading_is_said_once_after_the_passages_it_reads() -> None:
-    from cpetui.rules import isc2
+    from cpetui.rules.registry import PROGRAMS
 
-    citation: Citation = isc2.V2024.caps[0].citation
+    citation: Citation = PROGRAMS["isc2"].version("isc2-2024").caps[0].citation
     items = sources_text("Unique work experience (at most 10)", citation)
     assert len(items) == 2 and items[1][1] is None  # the third-party copy has no address
     assert "cpetui's reading" not in str(items[0][0]) and "cpetui's reading" in str(items[1][0])
