@@ -302,6 +302,7 @@ class KeyDate:
     label: str
     date: date
     explanation: Explanation
+    clears: str = ""  # what ends the state this date begins, in words ("" when the body says nothing)
 
 
 @frozen

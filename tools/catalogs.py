@@ -44,7 +44,8 @@ def _walk(root: Path) -> Iterator[tuple[str, str | None, str]]:
 # The keys of a program file whose values are words a user reads (ids, kinds and numbers are not).
 PROGRAM_WORDS = frozenset({"label", "how", "section", "reading", "unconfirmed", "condition",
                            "ineligible_reason", "short", "text", "yearly_deadline", "credential_hint",
-                           "title", "note", "pace_advice", "words", "lost_words", "remark", "message"})
+                           "title", "note", "pace_advice", "words", "lost_words", "remark", "message",
+                           "clears"})
 
 
 def program_words(path: Path) -> Iterator[tuple[str, str]]:

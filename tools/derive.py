@@ -197,7 +197,9 @@ def program_schema() -> dict[str, Any]:
             "source": citation}, ["name"])},
         "key_date": {"type": "array", "items": _obj("A key date after the cycle.", {
             "id": ident, "label": _text("its name"), "months": {"type": "integer"},
-            "days": {"type": "integer"}, "after": ident, "source": citation}, ["id", "label"])},
+            "days": {"type": "integer"}, "after": ident, "source": citation,
+            "clears": _text("what ends the state this date begins (a suspension's way out)")},
+            ["id", "label"])},
         "note": {"type": "array", "items": _obj("Something a holder should know, said at the cycle.", {
             "text": _text("the words"), "source": citation}, ["text"])},
     }, ["id", "type", "requirement"])

@@ -87,6 +87,8 @@ def lines(rows: list[Due], as_of: date, within: int, paint: Paint) -> list[str]:
         out.append(f"{mark} {pad(name, wn)}  {paint(pad(state, ws), STATE_COLORS[d.status.state])}  "
                    f"{pad(day, wd)}  {pad(left, 9)}  {' · '.join(figures)}")
         what = printable(d.deadline.label) if d.deadline else _("no deadline ahead in this cycle")
+        if d.deadline is not None and d.deadline.clears:
+            what += " — " + _("to clear it: {what}").format(what=printable(d.deadline.clears))
         out.append(f"  {' ' * wn}  {paint(what, 'dim')}  ({printable(d.path)})")
     years = yearly(rows)
     if years:
@@ -109,6 +111,7 @@ def due_json(d: Due, within: int) -> dict[str, Any]:
     if d.deadline is not None:
         k = d.deadline
         deadline = {"id": k.id, "label": k.label, "date": k.date.isoformat(), "days_left": d.days_left,
+                    **({"clears": k.clears} if k.clears else {}),
                     "citation": k.explanation.citation, "sources": sources_json(k.explanation.cite)}
     return {
         "path": s.path, "program": s.program, "credential": s.credential,

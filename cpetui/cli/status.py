@@ -125,7 +125,8 @@ def human(status: Status) -> list[str]:
     lines.append("  " + _("key dates:"))
     days = [format_date(k.date) for k in status.key_dates]
     width = max((cell_width(d) for d in days), default=0)  # 2027年5月19日 and 2027年12月31日 differ
-    lines += [f"    {pad(d, width)}  {printable(k.label)}"
+    lines += [f"    {pad(d, width)}  {printable(k.label)}" + (
+              " — " + _("to clear it: {what}").format(what=printable(k.clears)) if k.clears else "")
               for d, k in zip(days, status.key_dates, strict=True)]
     shown = [f for f in status.findings if f.severity != "info"]
     if shown:
@@ -190,6 +191,7 @@ def status_json(status: Status) -> dict[str, Any]:
         "carryover_out": status.carryover_out,
         "carryover": _explained(status.carryover_explanation),
         "key_dates": [{"id": k.id, "label": k.label, "date": k.date.isoformat(),
+                       **({"clears": k.clears} if k.clears else {}),
                        **_explained(k.explanation)} for k in status.key_dates],
         "pace": None if status.pace is None else {
             "remaining": status.pace.remaining, "months_left": status.pace.months_left,

@@ -63,7 +63,7 @@ KEYS: dict[str, frozenset[str]] = {
                                       "cycle_months", "group_source", "reported_as"}),
     "version.carryover": frozenset({"cap", "select", "window_months", "source", "when", "note", "words",
                                     "credentials"}),
-    "version.key_date": frozenset({"id", "label", "months", "days", "after", "source"}),
+    "version.key_date": frozenset({"id", "label", "months", "days", "after", "source", "clears"}),
     "version.note": frozenset({"text", "source"}),
     "source": frozenset({"source", "section", "quote", "reading", "option", "unconfirmed"}),
 }
@@ -468,7 +468,8 @@ class _Builder:
         self.known(table, "version.key_date")
         return DateRule(self.text(table, "id"), self.text(table, "label"),
                         self.whole(table, "months", -1200, 1200), self.whole(table, "days", -36500, 36500),
-                        self.citation(table.get("source")), str(table.get("after", "cycle-end")))
+                        self.citation(table.get("source")), str(table.get("after", "cycle-end")),
+                        str(table.get("clears", "")))
 
     def table(self, holder: Mapping[str, Any], key: str) -> Mapping[str, Any]:
         """A key that holds a table ({} when absent); anything else is a mistake at its line."""

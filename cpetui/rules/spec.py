@@ -157,6 +157,7 @@ class DateRule:
     days: int = 0
     citation: Citation | None = None
     after: str = "cycle-end"  # the key date it counts from
+    clears: str = ""  # msgid: what ends the state this date begins (a suspension's way out)
 
 
 class QuotaError(Exception):

@@ -262,7 +262,8 @@ def key_dates(ctx: Context) -> tuple[KeyDate, ...]:
     for rule in ctx.version.key_dates:
         base = found[rule.after].date
         when = add_days(add_months(base, rule.months), rule.days)
-        found[rule.id] = KeyDate(rule.id, _(rule.label), when, explained(_(rule.label), rule.citation))
+        found[rule.id] = KeyDate(rule.id, _(rule.label), when, explained(_(rule.label), rule.citation),
+                                 _(rule.clears) if rule.clears else "")
     out = list(found.values())
     nxt = next_deadline(ctx)
     if nxt is not None:

@@ -88,7 +88,10 @@ def test_key_dates_line_up_in_cells(status_ja: str) -> None:
 
     block = status_ja.split("ledgers/cfe-2026-2027.toml")[1].split("主な期日:\n")[1].split("\n  注記")[0]
     rows = block.splitlines()
-    assert rows[:2] == ["    2027年3月31日  サイクル終了", "    2027年4月1日   資格停止の開始(延長なし)"]
+    assert rows[0] == "    2027年3月31日  サイクル終了"
+    # the suspension says what clears it (ACFE FAQ: 20 CPE, 10 fraud and 2 ethics, per suspended year)
+    assert rows[1].startswith("    2027年4月1日   資格停止の開始(延長なし) — "
+                              "解除するには: 停止された年ごとに 20 CPE")
     # Every label starts in the same terminal column, whatever the width of its date:
     # indent 4, the widest date (2027年4月30日) 13, gap 2.
     assert {cell_width(r[: r.index(r.split()[1])]) for r in rows} == {4 + 13 + 2}

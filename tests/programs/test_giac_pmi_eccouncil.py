@@ -166,3 +166,16 @@ def test_giac_an_activity_claimed_for_more_certifications_than_allowed_is_named(
     text = out.getvalue()
     assert text.count("claimed for 3 credentials") == 2  # the blog beyond its one certification
     assert "gcia.toml" in text and "SANS SEC504" not in text  # the course: 3 is allowed
+
+
+def test_eccouncil_and_acfe_say_what_clears_a_suspension(capsys) -> None:
+    # EC-Council help centre: suspended for at most 12 months, then revoked; ACFE FAQ: 20 CPE (10 fraud,
+    # 2 ethics) for each suspended year.
+    from cpetui.cli import main
+
+    s = status(CEH + activity("a", "2025-04-18", type="education", hours=16), date(2028, 3, 1))
+    (suspension,) = [k for k in s.key_dates if k.id == "suspension"]
+    assert "three years less the time suspended" in suspension.clears
+    main(["status", "ledgers/cfe-2026-2027.toml", "--as-of", "2026-12-01"])
+    out = capsys.readouterr().out
+    assert "to clear it: 20 CPE (10 fraud-related, 2 ethics) for each suspended year" in out
