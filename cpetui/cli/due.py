@@ -87,7 +87,11 @@ def lines(rows: list[Due], as_of: date, within: int, paint: Paint) -> list[str]:
         out.append(f"{mark} {pad(name, wn)}  {paint(pad(state, ws), STATE_COLORS[d.status.state])}  "
                    f"{pad(day, wd)}  {pad(left, 9)}  {' · '.join(figures)}")
         what = printable(d.deadline.label) if d.deadline else _("no deadline ahead in this cycle")
-        if d.deadline is not None and d.deadline.clears:
+        way_out = _way_out(d)
+        if way_out is not None:  # suspended now: what clears it comes first
+            what = _("suspended since {date}; to clear it: {what}").format(
+                date=format_date(way_out.date), what=printable(way_out.clears))
+        elif d.deadline is not None and d.deadline.clears:
             what += " — " + _("to clear it: {what}").format(what=printable(d.deadline.clears))
         out.append(f"  {' ' * wn}  {paint(what, 'dim')}  ({printable(d.path)})")
     years = yearly(rows)
@@ -105,6 +109,15 @@ def lines(rows: list[Due], as_of: date, within: int, paint: Paint) -> list[str]:
 # --------------------------------------------------------------------------------------------- JSON
 
 
+def _way_out(d: Due) -> Any:
+    """The key date the credential's suspension began on, when it is suspended and the body says what
+    clears it (None otherwise)."""
+    if d.status.state != "suspended":
+        return None
+    begun = [k for k in d.status.key_dates if k.clears and k.date <= d.status.as_of]
+    return max(begun, key=lambda k: k.date) if begun else None
+
+
 def due_json(d: Due, within: int) -> dict[str, Any]:
     s = d.status
     deadline = None
@@ -120,6 +133,7 @@ def due_json(d: Due, within: int) -> dict[str, Any]:
         "remaining": round(d.remaining, 2),
         "per_month": None if d.per_month is None else round(d.per_month, 2),
         "unsubmitted": round(d.unsubmitted, 2), "missing_evidence": d.missing_evidence,
+        **({"clears": way_out.clears} if (way_out := _way_out(d)) is not None else {}),
     }
 
 

@@ -156,3 +156,16 @@ def test_each_body_has_one_yearly_line_for_all_its_credentials(capsys) -> None:
     main(["due", "ledgers", "--as-of", "2026-12-01"])
     text = capsys.readouterr().out
     assert "  ISC2: Annual CPE year ends (and the AMF is due) on 2027-01-31 (61 days; from CCSP)" in text
+
+
+def test_a_suspended_credential_says_what_clears_it(tmp_path, capsys) -> None:
+    # EC-Council: a missed window suspends the certification for at most 12 months; reinstatement then
+    # shortens the next window (EC-Council help centre).
+    (tmp_path / "ceh.toml").write_text(
+        '[cycle]\nprogram = "eccouncil"\ncredential = "CEH"\nstart = 2024-02-01\n\n[[activity]]\nid = "a"\n'
+        'date = 2024-04-18\ntitle = "Workshop"\ntype = "education"\nhours = 16\n', encoding="utf-8")
+    code, doc = due_json(capsys, str(tmp_path), "--as-of", "2027-03-01")
+    (row,) = doc["credentials"]
+    assert row["state"] == "suspended" and "reinstatement within 12 months" in row["clears"]
+    main(["due", str(tmp_path), "--as-of", "2027-03-01"])
+    assert "suspended since 2027-02-01; to clear it: reinstatement" in capsys.readouterr().out
