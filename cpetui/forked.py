@@ -7,7 +7,7 @@ import dataclasses
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
@@ -132,6 +132,120 @@ class Forked(Generic[R]):
             self._done = True
             os.close(self.read_end)
             os.waitpid(self.pid, 0)
+
+
+# Each item a stream sends is its pickle's length in this many bytes, then the pickle; a length of 0
+# says every item was sent.
+_FRAME = 4
+
+
+class Stream(Generic[R]):
+    """A second process sending items one at a time as it makes them: `ready()` takes those already
+    sent without waiting, `rest()` waits for the others."""
+
+    def __init__(self, pid: int, read_end: int) -> None:
+        self.pid = pid
+        self.read_end = read_end
+        self.ended_well = False  # the process said it sent everything, and ended with status 0
+        self._all_sent = False
+        self._closed = False
+        self._buffer = bytearray()
+        os.set_blocking(read_end, False)
+
+    def ready(self) -> list[R]:
+        """The items sent since last asked, without waiting (none when none has come yet)."""
+        if self._closed:
+            return []
+        while True:
+            try:
+                chunk = os.read(self.read_end, 1 << 16)
+            except BlockingIOError:  # nothing more for now
+                break
+            if not chunk:  # the process closed its end: `rest()` tells how it ended
+                break
+            self._buffer += chunk
+        return self._items()
+
+    def rest(self) -> list[R]:
+        """Every item not taken yet, once the process has ended. A process that failed gives the items
+        it sent whole, no more (`ended_well` says whether it sent them all)."""
+        if self._closed:
+            return []
+        self._closed = True
+        os.set_blocking(self.read_end, True)
+        with os.fdopen(self.read_end, "rb") as src:
+            self._buffer += src.read()
+        _pid, status = os.waitpid(self.pid, 0)
+        items = self._items()
+        self.ended_well = status == 0 and self._all_sent
+        return items
+
+    def abandon(self) -> None:
+        """Stop listening and reap the process (nothing more is wanted from it)."""
+        if not self._closed:
+            self._closed = True
+            os.close(self.read_end)
+            os.waitpid(self.pid, 0)
+
+    def _items(self) -> list[R]:
+        """The whole items in the buffer, unpickled; a torn or unreadable one ends the stream."""
+        items: list[R] = []
+        buffer, at = self._buffer, 0
+        while len(buffer) - at >= _FRAME and not self._all_sent:
+            size = int.from_bytes(buffer[at : at + _FRAME], "little")
+            if size == 0:
+                self._all_sent = True
+                at += _FRAME
+                break
+            if len(buffer) - at - _FRAME < size:
+                break  # the rest of this item is still on its way
+            try:
+                items.append(loads(buffer[at + _FRAME : at + _FRAME + size]))
+            except Exception:  # noqa: BLE001 - an item that does not unpickle: the caller redoes it
+                self.abandon()  # and whatever else the process had to send
+                at = len(buffer)
+                break
+            at += _FRAME + size
+        del buffer[:at]
+        return items
+
+
+def start_stream(job: Callable[[], Iterable[R]]) -> Stream[R] | None:
+    """Run `job()` in a forked process, each item it yields sent back as soon as it is made; None when
+    no process could be started (do the job here instead).
+
+    As for `start`, the child never returns into the caller's code. A failure in it ends it with
+    status 1 after the items already sent; `Stream.rest` then says it did not end well.
+    """
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # pragma: no cover - the child's coverage is not collected
+        status = 0
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as out:
+                for item in job():
+                    payload = dumps(item)
+                    out.write(len(payload).to_bytes(_FRAME, "little"))
+                    out.write(payload)
+                    out.flush()
+                out.write(bytes(_FRAME))
+        except BaseException:  # noqa: BLE001 - any failure: the parent does the rest itself
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    return Stream(pid, read_end)
 
 
 def start(job: Callable[[], R]) -> Forked[R] | None:

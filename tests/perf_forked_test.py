@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from cpetui import forked
 from cpetui.frozen import frozen
@@ -47,3 +51,46 @@ class _OwnInit:
 def test_a_record_with_its_own_init_is_not_made_again_by_its_fields() -> None:
     assert not forked._is_frozen_record(_OwnInit)
     assert forked._is_frozen_record(Problem)
+
+
+def _two_then_fail() -> Iterator[int]:
+    yield 1
+    yield 2
+    raise RuntimeError("the second process breaks")
+
+
+@pytest.mark.skipif(not forked.can_fork(), reason="no fork on this platform")
+def test_a_stream_sends_each_item_as_it_is_made() -> None:
+    stream = forked.start_stream(lambda: iter(range(500)))
+    assert stream is not None
+    got = []
+    while len(got) < 100:  # items arrive while the process is still at work
+        got += stream.ready()
+    got += stream.rest()
+    assert got == list(range(500)) and stream.ended_well
+
+
+@pytest.mark.skipif(not forked.can_fork(), reason="no fork on this platform")
+def test_a_stream_that_fails_keeps_what_it_sent_and_says_it_failed() -> None:
+    stream = forked.start_stream(_two_then_fail)
+    assert stream is not None
+    assert stream.rest() == [1, 2]
+    assert not stream.ended_well
+    assert stream.rest() == [] and stream.ready() == []
+
+
+@pytest.mark.skipif(not forked.can_fork(), reason="no fork on this platform")
+def test_an_item_that_does_not_pickle_ends_the_stream_there() -> None:
+    stream = forked.start_stream(lambda: iter([1, lambda: None, 3]))
+    assert stream is not None
+    assert stream.rest() == [1]
+    assert not stream.ended_well
+
+
+@pytest.mark.skipif(not forked.can_fork(), reason="no fork on this platform")
+def test_an_abandoned_stream_is_reaped() -> None:
+    stream = forked.start_stream(lambda: iter(range(100_000)))  # more than the pipe holds
+    assert stream is not None
+    stream.abandon()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(stream.pid, os.WNOHANG)

@@ -49,22 +49,22 @@ def map_files(job: Callable[[str], R], files: Sequence[str]) -> list[R]:
     try:
         for i in mine:
             results[i] = job(files[i])
+            if other is not None:
+                # What the second process has sent so far is unpickled between this one's files,
+                # not all at once at the end while nothing else is left to do.
+                results.update(other.ready())
     except BaseException:
-        if other:  # the job failed here as it would on one core: close the pipe, reap the child, raise
+        if other is not None:  # the job failed here as it would on one core: close, reap, raise
             other.abandon()
         raise
     finally:
         if queue is not None:
             os.close(queue)
-    done: dict[int, R] | None = None
-    if other:
-        try:
-            done = other.result()
-        except forked.ChildFailed:
-            done = None
-    if done is None:  # no second process, or it failed: do what it did not
-        done = {i: job(files[i]) for i in order if i not in results}
-    results.update(done)
+    if other is not None:
+        results.update(other.rest())
+    for i in order:  # no second process, or it failed: do what it did not send
+        if i not in results:
+            results[i] = job(files[i])
     return [results[i] for i in range(len(files))]
 
 
@@ -91,11 +91,13 @@ def _take(queue: int) -> Iterator[int]:
 
 
 def _fork(job: Callable[[str], R], files: Sequence[str], queue: int | None,
-          theirs: Iterable[int] | None) -> forked.Forked[dict[int, R]] | None:
-    """Starts the second process on the queue (or on `theirs`); None if it cannot start."""
+          theirs: Iterable[int] | None) -> forked.Stream[tuple[int, R]] | None:
+    """Starts the second process on the queue (or on `theirs`), each file's number and result sent
+    back as soon as it is done; None if it cannot start."""
 
-    def share() -> dict[int, R]:
+    def share() -> Iterator[tuple[int, R]]:
         taken = _take(queue) if queue is not None else theirs or []
-        return {i: job(files[i]) for i in taken}
+        for i in taken:
+            yield i, job(files[i])
 
-    return forked.start(share)
+    return forked.start_stream(share)
