@@ -65,7 +65,8 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
         if len(keyed) > 1:
             # Nested caps (PMI's practitioner inside Giving Back): the tightest cuts first, so that each
             # wider one counts only what is left and loses nothing the narrower one already took.
-            keyed.sort(key=lambda ck: ck[0].amount - used.get(ck[1], 0.0))
+            # A cap on counts goes first: it takes an activity whole or not at all.
+            keyed.sort(key=lambda ck: (ck[0].unit != "activities", ck[0].amount - used.get(ck[1], 0.0)))
         for cap, key in keyed:
             if amount <= 0:
                 break

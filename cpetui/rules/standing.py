@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from cpetui.i18n import N_, _, format_date
+from cpetui.i18n import N_, _, format_date, ngettext
 from cpetui.model import Explanation, Finding, KeyDate, Pace, Requirement, SourceRef, State
 from cpetui.rules.arithmetic import num, r2
 from cpetui.rules.assess import Assessed, Context, selects, year_index
@@ -241,8 +241,10 @@ def _cap_row(cap: Cap, rid: str, label: str, mine: list[Assessed], start: date, 
     per = _("a year") if cap.per == "year" else _("in the cycle")
     if cap.unit == "activities":
         n = sum(1 for x in mine if x.counted > 0)
-        text = _("{earned} earned, {counted} count; at most {cap} activities {per} ({n} counted)").format(
-            earned=num(earned), counted=num(counted), cap=num(cap.amount), per=per, n=n)
+        text = ngettext("{earned} earned, {counted} count; at most {cap} activity {per} ({n} counted)",
+                        "{earned} earned, {counted} count; at most {cap} activities {per} ({n} counted)",
+                        int(cap.amount)).format(earned=num(earned), counted=num(counted),
+                                                cap=num(cap.amount), per=per, n=n)
         return _req(rid, label, "maximum", len(mine), n, cap.amount, text, cap.citation, start, end,
                     met=counted >= earned - 1e-9)
     return _req(rid, label, "maximum", earned, counted, cap.amount,

@@ -179,3 +179,19 @@ def test_eccouncil_and_acfe_say_what_clears_a_suspension(capsys) -> None:
     main(["status", "ledgers/cfe-2026-2027.toml", "--as-of", "2026-12-01"])
     out = capsys.readouterr().out
     assert "to clear it: 20 CPE (10 fraud-related, 2 ethics) for each suspended year" in out
+
+
+def test_acfe_one_listed_certification_a_year_and_isc2_one_book_a_year_are_counts() -> None:
+    # ACFE JAPAN, 8. Other: 報告年度内に1資格のみ 10単位; ISC2 Japan: 1年に書籍1冊・雑誌1冊に限定.
+    cfe = '[cycle]\nprogram = "acfe"\ncredential = "CFE"\nstart = 2026-04-01\n\n'
+    s = status(cfe + activity("c1", "2026-05-01", type="listed-certification", field="fraud", credits=10)
+               + activity("c2", "2026-08-01", type="listed-certification", field="fraud", credits=10),
+               date(2027, 4, 1))
+    assert [s.credit_of(i).counted for i in ("c1", "c2")] == [10, 0]
+    (f,) = [f for f in s.findings if f.code == "cap-reached" and f.activity_id == "c2"]
+    assert "at line" in f.message
+    cissp = '[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2015-07-01\nrules = "isc2-2015"\n\n'
+    s = status(cissp + activity("b1", "2015-09-01", type="reading-book", group="B", credits=5)
+               + activity("b2", "2016-02-01", type="reading-book", group="B", credits=5)
+               + activity("b3", "2016-09-01", type="reading-book", group="B", credits=5), date(2018, 7, 1))
+    assert [s.credit_of(i).counted for i in ("b1", "b2", "b3")] == [5, 0, 5]  # one a year
