@@ -24,7 +24,7 @@ PROGRAMS = [
     ("acfe", "CFE", 1, ["participant", "self-study", "in-house"], "field"),
     ("offsec", "OSCP+", 3, ["webinar", "courses-seminars"], None),
     ("iia-japan", "CCSA", 2, ["education", "event", "e-learning"], None),
-    ("iia", "CIA", 1, ["education", "self-study"], "field"),
+    ("iia", "CIA", 1, ["education", "self-study"], "ethics-field"),
 ]
 
 
@@ -47,6 +47,8 @@ def _activity(rng: random.Random, i: int, day: date, types: list[str], extra: st
         lines.append(f'group = "{group}"')
     elif extra == "field":
         lines.append(f'field = "{rng.choice(["fraud", "ethics", "general"])}"')
+    elif extra == "ethics-field":  # the IIA declares ethics and general hours only
+        lines.append(f'field = "{rng.choice(["ethics", "general"])}"')
     if rng.random() < 0.5:
         minutes = [60, 90, 120, 180] if extra == "group" else [50, 60, 90, 100, 120, 180]
         lines.append(f"minutes = {rng.choice(minutes)}   # breaks excluded")

@@ -9,6 +9,7 @@ from cpetui.i18n import _, ngettext
 from cpetui.model import Finding
 from cpetui.rules.arithmetic import num, r2
 from cpetui.rules.assess import Assessed, Context, finding, selects, year_index
+from cpetui.rules.spec import Cap
 
 
 @dataclass(slots=True)
@@ -25,7 +26,18 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
     """Set each activity's `counted`; return one finding per cap or maximum that took credits."""
     caps = ctx.caps
     by_bucket = {cap.bucket: cap for cap in caps if cap.select is None}
-    selecting = [cap for cap in caps if cap.select is not None]
+    # Most caps select by category alone: looked up by the activity's category, not tried one by one.
+    by_category: dict[str, list[Cap]] = {}
+    selecting: list[Cap] = []
+    for cap in caps:
+        sel = cap.select
+        if sel is None:
+            continue
+        if sel.categories and not sel.dimensions and not sel.types:
+            for category in sel.categories:
+                by_category.setdefault(category, []).append(cap)
+        else:
+            selecting.append(cap)
     maxima = [n for n in ctx.quota.needs if n.kind == "maximum" and n.amount > 0]
     used: dict[tuple[str, int], float] = {}
     losses: dict[tuple[str, int], _Loss] = {}
@@ -58,6 +70,8 @@ def count(ctx: Context, items: list[Assessed]) -> list[Finding]:
             continue
         amount = x.credit.earned
         applying = [by_bucket[x.category]] if x.category in by_bucket else []
+        if x.category in by_category:
+            applying += by_category[x.category]
         if selecting:
             applying += [cap for cap in selecting if selects(cap.select, x)]  # type: ignore[arg-type]
         keyed = [(cap, ("cap:" + cap.bucket, year_index(ctx, x.activity.date) if cap.per == "year" else 0))

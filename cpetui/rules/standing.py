@@ -215,9 +215,17 @@ def _annual(ctx: Context, live: list[Assessed], carried: float) -> list[Requirem
 
 def _caps(ctx: Context, live: list[Assessed]) -> list[Requirement]:
     out = []
+    by_category: dict[str, list[Assessed]] = {}
+    for x in live:
+        by_category.setdefault(x.category, []).append(x)
     for cap in ctx.caps:
-        mine = [x for x in live if (x.category == cap.bucket if cap.select is None
-                                    else selects(cap.select, x))]
+        sel = cap.select
+        if sel is None:
+            mine = by_category.get(cap.bucket, [])
+        elif sel.categories and not sel.dimensions and not sel.types:
+            mine = [x for c in sel.categories for x in by_category.get(c, ())]
+        else:
+            mine = [x for x in live if selects(sel, x)]
         if not mine and not cap.shown_when_unused:
             continue
         if cap.per == "year":
