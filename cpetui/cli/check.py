@@ -100,7 +100,7 @@ def check_files(files: list[str], as_of: date) -> list[tuple[str, list[Problem]]
 
 
 def _check_one(path: str, as_of: date) -> list[Problem]:
-    return collect(read_ledger(path), as_of)
+    return collect(read_ledger(path, fingerprinted=False), as_of)  # check never saves: no fingerprint
 
 
 def run(args: argparse.Namespace) -> int:

@@ -82,7 +82,7 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[str], list[P
     return unique, problems
 
 
-def read_ledger(path: str | os.PathLike[str]) -> Ledger:
+def read_ledger(path: str | os.PathLike[str], *, fingerprinted: bool = True) -> Ledger:
     """Read and parse one ledger file; unreadable or oversized files give a Ledger with a problem."""
     path = str(path)
     try:
@@ -107,7 +107,7 @@ def read_ledger(path: str | os.PathLike[str]) -> Ledger:
             _("cannot read the file: {reason}").format(reason=exc.strerror or exc),
             _("check that the file exists and that you may read it"),
         )
-    return parse_bytes(data, path, st.st_mtime_ns)
+    return parse_bytes(data, path, st.st_mtime_ns, fingerprinted=fingerprinted)
 
 
 def read_all(paths: Iterable[str]) -> list[Ledger]:
