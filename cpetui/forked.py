@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterable
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import Any, BinaryIO, Generic, TypeVar
 
 try:  # the compiled pickler itself: pickle.py only wraps it, and its import is paid before every fork
     from _pickle import Pickler, loads
@@ -210,12 +210,12 @@ class Stream(Generic[R]):
         return items
 
 
-def start_stream(job: Callable[[], Iterable[R]]) -> Stream[R] | None:
-    """Run `job()` in a forked process, each item it yields sent back as soon as it is made; None when
-    no process could be started (do the job here instead).
+def _fork(write: Callable[[BinaryIO], None]) -> tuple[int, int] | None:
+    """Fork a process that runs `write(pipe)` and ends with `os._exit` (status 1 on any failure, after
+    what it wrote); the parent gets (pid, read end), or None when no process could be started.
 
-    As for `start`, the child never returns into the caller's code. A failure in it ends it with
-    status 1 after the items already sent; `Stream.rest` then says it did not end well.
+    The child never returns into the caller's code: it runs no clean-up and flushes none of the
+    parent's buffers (those are flushed before the fork, so nothing is written twice).
     """
     try:
         read_end, write_end = os.pipe()
@@ -234,49 +234,40 @@ def start_stream(job: Callable[[], Iterable[R]]) -> Stream[R] | None:
         try:
             os.close(read_end)
             with os.fdopen(write_end, "wb") as out:
-                for item in job():
-                    payload = dumps(item)
-                    out.write(len(payload).to_bytes(_FRAME, "little"))
-                    out.write(payload)
-                    out.flush()
-                out.write(bytes(_FRAME))
+                write(out)
         except BaseException:  # noqa: BLE001 - any failure: the parent does the rest itself
             status = 1
         finally:
             os._exit(status)
     os.close(write_end)
-    return Stream(pid, read_end)
+    return pid, read_end
+
+
+def start_stream(job: Callable[[], Iterable[R]]) -> Stream[R] | None:
+    """Run `job()` in a forked process, each item it yields sent back as soon as it is made; None when
+    no process could be started (do the job here instead). A failure in it ends it with status 1 after
+    the items already sent; `Stream.rest` then says it did not end well."""
+
+    def write(out: BinaryIO) -> None:
+        for item in job():
+            payload = dumps(item)
+            out.write(len(payload).to_bytes(_FRAME, "little"))
+            out.write(payload)
+            out.flush()
+        out.write(bytes(_FRAME))
+
+    started = _fork(write)
+    return Stream(*started) if started is not None else None
 
 
 def start(job: Callable[[], R]) -> Forked[R] | None:
     """Run `job()` in a forked process; None when no process could be started (do it here instead).
+    Any failure in it (an exception, a result that does not pickle) ends it with status 1, for
+    `result()` to report."""
 
-    The child never returns into the caller's code: it writes its pickled result and ends with
-    `os._exit`, running no clean-up and flushing none of the parent's buffers. Any failure in it
-    (an exception, a result that does not pickle) ends it with status 1, for `result()` to report.
-    """
-    try:
-        read_end, write_end = os.pipe()
-    except OSError:
-        return None
-    sys.stdout.flush()
-    sys.stderr.flush()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return None
-    if pid == 0:  # pragma: no cover - the child's coverage is not collected
-        status = 0
-        try:
-            os.close(read_end)
-            payload = dumps(job())
-            with os.fdopen(write_end, "wb") as out:
-                out.write(payload)
-        except BaseException:  # noqa: BLE001 - any failure: the parent does the job itself
-            status = 1
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    return Forked(pid, read_end)
+    def write(out: BinaryIO) -> None:
+        payload = dumps(job())  # pickled whole before a byte is sent: a failure sends nothing
+        out.write(payload)
+
+    started = _fork(write)
+    return Forked(*started) if started is not None else None
