@@ -358,6 +358,9 @@ class Status:
     # The day the credential was renewed by other means (exam again, a higher certification): the next
     # cycle starts then.
     renewed_on: date | None = None
+    # What the figures count: "cpe" (credits) or "completions" (courses completed, IPA's registered
+    # specialists); a display words its figures by it.
+    unit: str = "cpe"
 
     def type_label(self, type_id: str) -> str | None:
         """The name of activity type `type_id` in this version's rules (untranslated), or None."""

@@ -102,11 +102,34 @@ def overview(rows: Iterable[Due], as_of: date) -> list[Due]:
 
 def figure_words(d: Due) -> list[str]:
     """The line's figures in words, as `cpetui due` and the app's overview both say them."""
+    if d.status.unit == "completions":
+        return _completion_words(d)
     words = [_("{n} to go").format(n=num(d.remaining))] if d.remaining else [_("requirement met")]
     if d.per_month is not None and d.remaining:
         words.append(_("{n} a month").format(n=num(d.per_month)))
     if d.unsubmitted:
         words.append(_("{n} not marked submitted").format(n=num(d.unsubmitted)))
+    if d.missing_evidence:
+        words.append(ngettext("{n} without evidence", "{n} without evidence",
+                              d.missing_evidence).format(n=d.missing_evidence))
+    return words
+
+
+def _completion_words(d: Due) -> list[str]:
+    """A program counting completions: courses still to complete and those whose time ran out (the
+    body records completions itself, so nothing is 'not marked submitted')."""
+    status = d.status
+    open_rows = [r for r in status.requirements if r.kind == "required" and not r.met]
+    late = sum(1 for r in open_rows if r.period_end is not None and r.period_end < status.as_of)
+    to_do = sum(r.remaining for r in open_rows) - late
+    words = []
+    if to_do > 0:
+        words.append(_("{n} to complete").format(n=num(to_do)))
+    if late:
+        words.append(ngettext("{n} not completed in time", "{n} not completed in time", late).format(n=late))
+    if not words:
+        words.append(_("requirement met") if status.total.met else
+                     _("{n} to complete").format(n=num(d.remaining)))
     if d.missing_evidence:
         words.append(ngettext("{n} without evidence", "{n} without evidence",
                               d.missing_evidence).format(n=d.missing_evidence))

@@ -18,7 +18,15 @@ from cpetui.rules.renewal import renewal_finding, renewed_by, renewed_total
 from cpetui.rules.resolve import canonical_cycle, cycle_end, version_of
 from cpetui.rules.sources import words
 from cpetui.rules.spec import QuotaError
-from cpetui.rules.standing import carry_in, carry_out, key_dates, pace, requirements, state
+from cpetui.rules.standing import (
+    carry_in,
+    carry_out,
+    completion_dates,
+    key_dates,
+    pace,
+    requirements,
+    state,
+)
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -60,6 +68,9 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
         total = renewed_total(total, renewal)
         reqs = [dataclasses.replace(r, met=True) if r.kind == "required" else r for r in reqs]
         findings.append(renewal_finding(ctx, renewal))
+    due = completion_dates(ctx, reqs, dates)
+    if due:
+        dates = tuple(sorted((*dates, *due), key=lambda k: (k.date, k.id)))
     credits = _credits(items)
     findings.extend(reconcile(ledger, credits, carried))
     out, out_expl = carry_out(ctx, items, total.counted)
@@ -86,6 +97,7 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
         findings=tuple(findings),
         type_labels=tuple((t.id, t.label) for t in version.types.values()),
         renewed_on=renewal.activity.date if renewal is not None else None,
+        unit=version.unit,
     )
 
 

@@ -181,7 +181,10 @@ def program_schema() -> dict[str, Any]:
             "cycle_months": {"type": "integer", "minimum": 1, "maximum": 120},
             "group_source": citation,
             "reported_as": {"type": "string", "enum": ["requirement"],
-                            "description": "a maximum shown as a requirement row, not a cap"}},
+                            "description": "a maximum shown as a requirement row, not a cap"},
+            "by": {"type": "string", "description": "in a version counting completions: the key date a "
+                                                    "period's completions are due by, when earlier than "
+                                                    "the period's end"}},
             ["kind", "amount"])},
         "carryover": {"anyOf": [carryover, {"type": "array", "items": carryover}],
                       "description": "Credits above the total that carry into the next cycle; several "
@@ -192,6 +195,8 @@ def program_schema() -> dict[str, Any]:
         "grace_activities_warned": {"type": "boolean", "description": "warn of activities dated in the "
                                                                        "grace period: they count next cycle"},
         "grace_activities_source": citation,
+        "unit": {"type": "string", "enum": ["cpe", "completions"],
+                 "description": "what the figures count: CPE credits, or completions of a kind of course"},
         "check": {"type": "array", "items": _obj("A named check with its parameters.", {
             "name": {"type": "string", "enum": sorted(CHECKS)}, "params": {"type": "object"},
             "source": citation}, ["name"])},

@@ -94,7 +94,9 @@ def check_flags(values: dict[str, Any], cycle: Any) -> list[str]:
         problems.append(_("--title: the title is empty"))
     # An activity outside the cycle is not refused: the rules report it as a finding, with its line.
     against = _check_against_rules(values, cycle)
-    if not any(k in values for k in MEASURE_KEYS) and not against:
+    kind = _activity_type(values, cycle)
+    # A type reading no measure (a course completed, a renewal by exam) needs none.
+    if not any(k in values for k in MEASURE_KEYS) and not against and (kind is None or kind.measures):
         problems.append(_("give a measure: --hours, --minutes, --sessions, --credits or a program's "
                           "own (see 'cpetui add -h')"))
     return problems + against
@@ -102,6 +104,20 @@ def check_flags(values: dict[str, Any], cycle: Any) -> list[str]:
 
 def _flag(key: str) -> str:
     return "--" + key.replace("_", "-")
+
+
+def _activity_type(values: dict[str, Any], cycle: Any) -> Any:
+    """The activity type the flags name (or the program's default), when the rules know it."""
+    from cpetui.rules import RulesError, program_info, resolve_version
+
+    try:
+        info = program_info(cycle.program)
+        version = info.version(resolve_version(cycle))
+    except (KeyError, RulesError):
+        return None
+    if version is None:
+        return None
+    return {t.id: t for t in version.activity_types}.get(values.get("type") or info.default_type)
 
 
 def _check_against_rules(values: dict[str, Any], cycle: Any) -> list[str]:

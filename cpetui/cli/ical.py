@@ -77,7 +77,9 @@ def event(status: Status, key: KeyDate, remind: tuple[int, ...], stamp: datetime
     ev.add("description", "\n".join(lines))
     if urls:
         ev.add("url", urls[0])
-    ev.add("categories", ["CPE", printable(status.credential)])
+    # A program counting courses completed (IPA's registered specialists) has no CPE to file them under.
+    ev.add("categories", [_("Courses") if status.unit == "completions" else "CPE",
+                          printable(status.credential)])
     ev.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it does not make the day busy
     for days in remind:
         alarm = Alarm()

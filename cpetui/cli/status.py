@@ -91,10 +91,14 @@ def bar(counted: float, required: float, width: int = BAR_WIDTH) -> str:
     return "[" + "#" * filled + "-" * (width - filled) + "]"
 
 
-def _requirement_line(r: Requirement) -> str:
-    figures = _("{earned} earned / {counted} counted / {required} {kind}").format(
-        earned=num(r.earned), counted=num(r.counted), required=num(r.required),
-        kind={"required": _("required"), "recommended": _("recommended"), "maximum": _("at most")}[r.kind])
+def _requirement_line(r: Requirement, unit: str = "cpe") -> str:
+    kind = {"required": _("required"), "recommended": _("recommended"), "maximum": _("at most")}[r.kind]
+    if unit == "completions":  # a course is completed or not: nothing earned is cut by a cap
+        figures = _("{counted} completed / {required} {kind}").format(
+            counted=num(r.counted), required=num(r.required), kind=kind)
+    else:
+        figures = _("{earned} earned / {counted} counted / {required} {kind}").format(
+            earned=num(r.earned), counted=num(r.counted), required=num(r.required), kind=kind)
     mark = _("met") if r.met else (_("over") if r.kind == "maximum" else _("open"))
     return f"  {bar(r.counted, r.required)} {printable(r.label)}: {figures}  ({mark})"
 
@@ -115,11 +119,12 @@ def human(status: Status) -> list[str]:
             start=format_date(status.cycle_start), end=format_date(status.cycle_end)),
         "  " + _("state on {as_of}: {state}").format(as_of=format_date(status.as_of),
                                                      state=_(STATE_WORDS[status.state])),
-        _requirement_line(status.total),
+        _requirement_line(status.total, status.unit),
     ]
-    lines += [_requirement_line(r) for r in status.requirements]
-    lines.append("  " + _("carryover: {into} in, {out} out").format(
-        into=num(status.carryover_in), out=num(status.carryover_out)))
+    lines += [_requirement_line(r, status.unit) for r in status.requirements]
+    if status.unit != "completions" or status.carryover_in or status.carryover_out:
+        lines.append("  " + _("carryover: {into} in, {out} out").format(
+            into=num(status.carryover_in), out=num(status.carryover_out)))
     if status.pace is not None:
         lines.append("  " + _("pace: {text}").format(text=printable(status.pace.explanation.text)))
     lines.append("  " + _("key dates:"))
@@ -179,6 +184,7 @@ def status_json(status: Status) -> dict[str, Any]:
         "program": status.program,
         "credential": status.credential,
         "rules_version": status.rules_version,
+        "unit": status.unit,
         "as_of": status.as_of.isoformat(),
         "cycle_start": status.cycle_start.isoformat(),
         "cycle_end": status.cycle_end.isoformat(),

@@ -123,7 +123,12 @@ def measure_free_of(cycle: Any) -> frozenset[str]:
     program = PROGRAMS.get(program_id.strip().lower())
     if program is None:
         return frozenset()
-    return frozenset(t.id for v in program.versions for t in v.types.values() if not t.measures)
+    free = {t.id for v in program.versions for t in v.types.values() if not t.measures}
+    # An activity without `type` is of its version's default type: "" stands for it when that type
+    # reads no measure (a course completed); the rules still say so if its version's default does.
+    if any(v.default_type in free for v in program.versions):
+        free.add("")
+    return frozenset(free)
 
 
 def dimensions_of(cycle: Any, path: str | None = None) -> Mapping[str, tuple[str, ...]] | None:

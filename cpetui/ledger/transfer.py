@@ -312,6 +312,7 @@ class Preview:
     explanation: Explanation
     errors: tuple[str, ...] = ()  # the copy would make the target ledger fail `check`
     warnings: tuple[str, ...] = ()
+    unit: str = "cpe"  # what the target's figures count (Status.unit)
 
 
 def preview(p: Plan, target: Ledger, as_of: date) -> Preview | str:
@@ -337,4 +338,4 @@ def preview(p: Plan, target: Ledger, as_of: date) -> Preview | str:
     return Preview(credit.earned, credit.counted, credit.explanation,
                    tuple(f.message for f in mine if f.severity == "error"),
                    tuple(f.message for f in mine if f.severity == "warning"
-                         and f.code != "evidence-not-found"))
+                         and f.code != "evidence-not-found"), status.unit)

@@ -48,7 +48,8 @@ KEYS: dict[str, frozenset[str]] = {
                           "before_certification_ineligible", "before_certification_source",
                           "yearly_deadline", "yearly_source", "checks", "grace", "cycle", "type",
                           "requirement", "carryover", "key_date", "note", "options", "pace_advice",
-                          "pace_source", "check", "grace_activities_warned", "grace_activities_source"}),
+                          "pace_source", "check", "grace_activities_warned", "grace_activities_source",
+                          "unit"}),
     "version.cycle": frozenset({"months", "anchor", "first_start", "exempt_years", "early_hours_count",
                                 "first_source"}),
     "version.type": frozenset({"id", "label", "kind", "params", "category", "measures", "how", "source",
@@ -57,7 +58,7 @@ KEYS: dict[str, frozenset[str]] = {
     "version.requirement": frozenset({"id", "label", "short", "kind", "amount", "period", "select", "source",
                                       "carryover_counts", "always_shown", "unit", "when", "note", "words",
                                       "lost_words", "lost_code", "remark", "of_which_at_most",
-                                      "cycle_months", "group_source", "reported_as"}),
+                                      "cycle_months", "group_source", "reported_as", "by"}),
     "version.carryover": frozenset({"cap", "select", "window_months", "source", "when", "note", "words",
                                     "credentials"}),
     "version.key_date": frozenset({"id", "label", "months", "days", "after", "source", "clears"}),
@@ -339,6 +340,10 @@ class _Builder:
             raise self.fail("grace", _("grace names no key date of this version"),
                             _("name the id of one of its [[version.key_date]] tables"))
         step = table.get("claim_step")
+        for _t, n in needs:
+            if n.by and n.by not in {k.id for k in key_dates}:
+                raise self.fail("by", _("by = {by} names no key date of this version").format(by=repr(n.by)),
+                                _("name the id of one of its [[version.key_date]] tables"))
         quota = ProgramQuota(needs, carries, citation, options, self.whole(cycle, "exempt_years", 0, 10))
         quota.version_id = vid
         for t, _need in needs:
@@ -395,6 +400,7 @@ class _Builder:
                         for n in table.get("note", []) if isinstance(n, dict)),
             yearly_deadline=str(table.get("yearly_deadline", "")),
             yearly_citation=self.citation(table.get("yearly_source")),
+            unit=self.choice(table, "unit", ("cpe", "completions"), "cpe"),  # type: ignore[arg-type]
         )
 
     def activity_type(self, table: Mapping[str, Any], dimensions: Mapping[str, tuple[str, ...]],
@@ -454,7 +460,8 @@ class _Builder:
                                       lost_words=str(table.get("lost_words", "")),
                                       lost_code=str(table.get("lost_code", "cap-reached")),
                                       remark=str(table.get("remark", "")),
-                                      short=str(table.get("short", "")))))
+                                      short=str(table.get("short", "")),
+                                      by=str(table.get("by", "")))))
         if not any(n.select.everything and n.period == "cycle" and n.kind == "required" for _t, n in needs):
             raise self.fail("requirement", _("no requirement for the whole cycle"),
                             _('add [[version.requirement]] with kind = "required", period = "cycle" and '

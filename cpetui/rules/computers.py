@@ -385,6 +385,14 @@ def renewal(m: Measure, v: Version) -> Credit:
     return Credit(0.0, _("renews the certification by other means: no CPE of its own"))
 
 
+def completion(m: Measure, v: Version) -> Credit:
+    """A course completed: it counts once toward the requirements that count completions, whatever its
+    length (a length stated stays a detail of the record)."""
+    return Credit(1.0, _("one course completed, whatever its length"))
+
+
 def never(m: Measure, v: Version) -> Credit:
+    if v.unit == "completions":
+        return Credit(0.0, _("not one of the required courses: counts toward none of them"))
     return Credit(0.0, _("not eligible: 0 CPE"))
 

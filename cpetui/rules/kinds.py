@@ -32,6 +32,9 @@ def _plain(computer: Computer, measures: tuple[str, ...] = ("credits",)) -> Kind
     return Kind(lambda: computer, measures=measures)
 
 
+# The kinds a version counting completions may name: each counts once, or not at all.
+COMPLETION_KINDS = frozenset({"completion", "never", "renewal"})
+
 # The only arithmetic a program file can ask for: data chooses a kind and gives numbers, never code.
 KINDS: Mapping[str, Kind] = MappingProxyType({
     "per-hour": _plain(c.hourly, TIME),
@@ -53,6 +56,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType({
     "instructor": _plain(c.acfe_instructor, ("minutes", "preparation_hours", "repeat")),
     "never": _plain(c.never, TIME),
     "renewal": _plain(c.renewal, ()),
+    "completion": _plain(c.completion, ()),
 })
 
 

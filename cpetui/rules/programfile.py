@@ -8,7 +8,7 @@ from typing import Any
 
 from cpetui.i18n import _
 from cpetui.model import Problem, SourceRef
-from cpetui.rules.kinds import KINDS
+from cpetui.rules.kinds import COMPLETION_KINDS, KINDS
 
 # The arithmetic a program's activity type may name (cpetui.rules.computers implements each); a
 # program file chooses among these and gives parameters, it never supplies arithmetic of its own.
@@ -91,7 +91,7 @@ def read_program_text(text: str, path: str, checks: frozenset[str] | None = None
         checks = frozenset(CHECKS)
     lines = _Lines(text)
     problems = [*_named_checks(data, path, lines, checks), *_kinds(data, path, _Lines(text)),
-                *_selectors(data, path, _Lines(text))]
+                *_selectors(data, path, _Lines(text)), *_units(data, path, _Lines(text))]
     return ProgramText(path, data, tuple(problems))
 
 
@@ -149,6 +149,33 @@ def _kinds(data: Mapping[str, Any], path: str, lines: _Lines) -> Iterator[Proble
                       _("unknown arithmetic kind {kind}").format(kind=repr(kind)), SourceRef(path, line),
                       excerpt, _("kinds an activity type may name: {choices}").format(
                           choices=", ".join(sorted(ARITHMETIC))))
+
+
+def _units(data: Mapping[str, Any], path: str, lines: _Lines) -> Iterator[Problem]:
+    """A version counts credits or completions, and each of its types' kinds says the same."""
+    versions = data.get("version")
+    for version in versions if isinstance(versions, list) else ():
+        if not isinstance(version, dict):
+            continue
+        completions = version.get("unit") == "completions"
+        for table in version.get("type", ()) if isinstance(version.get("type"), list) else ():
+            kind = table.get("kind") if isinstance(table, dict) else None
+            if not isinstance(kind, str) or kind not in ARITHMETIC:
+                continue
+            if completions and kind not in COMPLETION_KINDS:
+                line, excerpt = lines.find(_quoted(kind))
+                yield Problem("error", "unit-kind",
+                              _("kind {kind} computes credits, but this version counts completions "
+                                "(unit = \"completions\")").format(kind=repr(kind)), SourceRef(path, line),
+                              excerpt, _("kinds a version counting completions may name: {choices}").format(
+                                  choices=", ".join(sorted(COMPLETION_KINDS))))
+            elif not completions and kind == "completion":
+                line, excerpt = lines.find(_quoted(kind))
+                yield Problem("error", "unit-kind",
+                              _("kind 'completion' counts completions, but this version counts credits"),
+                              SourceRef(path, line), excerpt,
+                              _('write unit = "completions" in the [[version]], or give the type a kind '
+                                "that computes credits (per-hour, say)"))
 
 
 def _selectors(data: Mapping[str, Any], path: str, lines: _Lines) -> Iterator[Problem]:

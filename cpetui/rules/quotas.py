@@ -118,7 +118,8 @@ class ProgramQuota:
                 _("check the credential: {version} names {known}").format(version=self.version_id,
                                                                           known=known))
         return Quota(total.amount, total.citation or self.citation, needs=tuple(out),
-                     carryover_cap=carry_cap, caps=tuple(caps), note=note, **annual, **extra)
+                     carryover_cap=carry_cap, caps=tuple(caps), note=note, label=total.label, **annual,
+                     **extra)
 
     def credentials(self) -> set[str]:
         """The credentials (upper-cased) some cycle total of this version names."""

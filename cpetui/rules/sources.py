@@ -96,6 +96,10 @@ _KNOWN: dict[str, Source] = {s.key: s for s in (
             "https://www.pmi.org/", COMPARED_NEXT),
     _source("eccouncil-ece", "EC-Council", N_("Continuing Education (ECE) Policy"), "en",
             "https://cert.eccouncil.org/", COMPARED_NEXT),
+    _source("ipa-riss-courses", "独立行政法人情報処理推進機構 (IPA)", "講習の目的と概要", "ja",
+            "https://www.ipa.go.jp/jinzai/riss/forriss/koushu/overview.html", date(2026, 12, 5),
+            publisher_en="IPA (Information-technology Promotion Agency, Japan)",
+            title_en="Courses for Registered Information Security Specialists: purpose and overview"),
 )}
 # The sources cpetui knows: its own, and those program files declare (added as their programs load).
 SOURCES: Mapping[str, Source] = MappingProxyType(_KNOWN)

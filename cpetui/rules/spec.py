@@ -107,6 +107,9 @@ class Need:
     lost_code: str = "cap-reached"
     remark: str = ""  # msgid with lost, label: beside each activity it took credits from
     short: str = ""  # msgid: what it selects in a word or two, for lists ("Group A", "ethics")
+    # In a version counting completions: the key date (by id) that a period's completions are due by
+    # when it comes before the period's end (IPA: every course by the renewal application deadline).
+    by: str = ""
 
 
 @frozen
@@ -142,6 +145,7 @@ class Quota:
     group_citation: Citation | None = None  # where the groups it allows are stated, if not `citation`
 
     caps: tuple[Cap, ...] | None = None  # caps that depend on the credential; None: the version's
+    label: str = ""  # msgid: the cycle total's own name in the program file
 
     def need(self, need_id: str) -> Need | None:
         return next((n for n in self.needs if n.id == need_id), None)
@@ -219,6 +223,10 @@ class Version:
     first_citation: Citation | None = None
     # Credits earned between the certification date and the first cycle's start count in its first year.
     early_hours_count: bool = False
+    # What the figures count: CPE credits, or completions of a kind of course (IPA's registered
+    # specialists: one online course a year). Completions have no pace per month; an unmet requirement's
+    # period end is a key date of its own.
+    unit: Literal["cpe", "completions"] = "cpe"
     # What a holder should know that the figures cannot show (another way to renew, say): (msgid,
     # citation) pairs, each said once per ledger at its [cycle].
     notes: tuple[tuple[str, Citation | None], ...] = ()

@@ -105,10 +105,17 @@ def requirements(
     counted = _sum(x.counted for x in live)
     carry_words = _(" + {carry} carried in").format(carry=num(carried)) if carried else ""
     note = (" (" + _(q.note) + ")") if q.note else ""
-    total = _req("total", _("Cycle total"), "required", earned + carried, counted + carried, q.total,
-                 _("{counted} counted of {earned} earned{carry}; {required} required{note}").format(
-                     counted=num(counted), earned=num(earned), carry=carry_words, required=num(q.total),
-                     note=note), q.citation, ctx.start, ctx.end)
+    if ctx.version.unit == "completions":
+        total = _req("total", _(q.label) if q.label else _("Completions in the cycle"),
+                     "required", earned, counted, q.total,
+                     _("{counted} completed; {required} required{note}").format(
+                         counted=num(counted), required=num(q.total), note=note), q.citation, ctx.start,
+                     ctx.end)
+    else:
+        total = _req("total", _("Cycle total"), "required", earned + carried, counted + carried, q.total,
+                     _("{counted} counted of {earned} earned{carry}; {required} required{note}").format(
+                         counted=num(counted), earned=num(earned), carry=carry_words,
+                         required=num(q.total), note=note), q.citation, ctx.start, ctx.end)
     out: list[Requirement] = []
     for need in q.needs:
         out.extend(_need(ctx, need, live, carried))
@@ -126,9 +133,11 @@ def _need(ctx: Context, need: Need, live: list[Assessed], carried: float) -> lis
         return []  # the whole total: the total's own row says it
     mine = [x for x in live if selects(need.select, x)]
     cite = need.citation or ctx.quota.citation
+    completions = ctx.version.unit == "completions"
     if need.period == "cycle":
         carry = carried if need.carryover_counts else 0.0
-        return [_need_row(need, need.id, _(need.label), mine, carry, cite, ctx.start, ctx.end)]
+        return [_need_row(need, need.id, _(need.label), mine, carry, cite, ctx.start, ctx.end,
+                          completions)]
     rows = []
     for k, (y_start, y_end) in enumerate(_periods(ctx, need.period)):
         in_period = [x for x in mine if y_start <= x.activity.date <= y_end or (
@@ -139,7 +148,7 @@ def _need(ctx: Context, need: Need, live: list[Assessed], carried: float) -> lis
         if not need.select.everything:
             label = _(need.label) + " · " + label
         rows.append(_need_row(need, f"{need.id}-year-{k + 1}", label, in_period, carry, cite, y_start,
-                              y_end))
+                              y_end, completions))
     return rows
 
 
@@ -158,12 +167,14 @@ def _periods(ctx: Context, period: str) -> list[tuple[date, date]]:
 
 
 def _need_row(need: Need, rid: str, label: str, mine: list[Assessed], carry: float,
-              cite: Citation | None, start: date, end: date) -> Requirement:
+              cite: Citation | None, start: date, end: date, completions: bool = False) -> Requirement:
     earned = _sum(x.credit.earned for x in mine)
     counted = _sum(x.counted for x in mine)
     carry_words = _(" + {carry} carried in").format(carry=num(carry)) if carry else ""
     if need.words:
         words = _(need.words)
+    elif completions:
+        words = _("{field}: {counted} completed; at least {min} required")
     elif need.kind == "maximum":
         words = _("{field}: {earned} earned, at most {max} count")
     else:
@@ -281,6 +292,41 @@ def key_dates(ctx: Context) -> tuple[KeyDate, ...]:
     return tuple(sorted(out, key=lambda k: (k.date, k.id)))
 
 
+def completion_dates(ctx: Context, reqs: list[Requirement],
+                     dates: tuple[KeyDate, ...]) -> tuple[KeyDate, ...]:
+    """In a version counting completions, the end of each period whose required completions are not all
+    done: what falls due next, as a key date (the status, `due`, the app and the calendar show it). A
+    requirement with `by` falls due at that key date when it comes within its period."""
+    if ctx.version.unit != "completions":
+        return ()
+    on = {k.id: k.date for k in dates}
+    out = []
+    for need in ctx.quota.needs:
+        if need.kind != "required":
+            continue
+        for row in reqs:
+            if row.met or row.period_end is None or not (
+                    row.id == need.id or row.id.startswith(need.id + "-year-")):
+                continue
+            when = row.period_end
+            by = on.get(need.by) if need.by else None
+            if by is not None and row.period_start is not None and row.period_start <= by < when:
+                when = by
+            year = row.id[len(need.id) + len("-year-"):] if row.id != need.id else ""
+            if year:
+                label = (_("{label}, year {n}: to complete") if when >= ctx.as_of
+                         else _("{label}, year {n}: not completed in time")).format(
+                    label=_(need.label), n=year)
+            else:
+                label = (_("{label}: to complete") if when >= ctx.as_of
+                         else _("{label}: not completed in time")).format(label=_(need.label))
+            text = _("at least {n} to complete from {start} to {end}").format(
+                n=num(row.required), start=format_date(row.period_start or ctx.start),
+                end=format_date(when))
+            out.append(KeyDate(f"due-{row.id}", label, when, explained(text, row.explanation.cite)))
+    return tuple(out)
+
+
 def next_deadline(ctx: Context) -> KeyDate | None:
     v = ctx.version
     if not v.yearly_deadline or ctx.as_of > ctx.end:
@@ -297,8 +343,8 @@ def next_deadline(ctx: Context) -> KeyDate | None:
 
 
 def pace(ctx: Context, total: Requirement) -> Pace | None:
-    if ctx.as_of > ctx.end:
-        return None
+    if ctx.as_of > ctx.end or ctx.version.unit == "completions":
+        return None  # a course is completed or not: the periods' ends say when, not a rate a month
     remaining = total.remaining
     months_left = r2(months_between(ctx.as_of, ctx.end))
     per_month = r2(remaining / max(months_left, 1.0)) if remaining else 0.0
@@ -327,6 +373,8 @@ def state(ctx: Context, total: Requirement, reqs: list[Requirement], grace_end: 
         return "lapsed"
     if any(r.period_end and r.period_end < ctx.as_of and not r.met for r in required):
         return "behind"
+    if ctx.version.unit == "completions":
+        return "on-track"  # completions fall due at their periods' ends, not pro rata over the cycle
     span = (ctx.end - ctx.start).days + 1
     elapsed = max(0, (ctx.as_of - ctx.start).days + 1)
     # A month's slack: a cycle that has just begun is not yet behind.

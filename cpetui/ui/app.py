@@ -235,7 +235,8 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
         if entry is None:
             table.show([])
         else:
-            table.show(build_rows(entry.ledger, entry.status, entry.evidence), keep=keep)
+            table.show(build_rows(entry.ledger, entry.status, entry.evidence), keep=keep,
+                       unit=entry.status.unit if entry.status else "cpe")
         findings = entry.status.findings if entry and entry.status else ()
         self.query_one(TabBar).show(counts={"tab-findings": len(findings)})
         # The findings and the chart exist once their tab was opened (see Pages).
@@ -250,7 +251,8 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
         activity = self.current_activity
         entry = self.entry
         credit = entry.status.credit_of(activity.id) if entry and entry.status and activity else None
-        self.query_one(ExplainPanel).show(activity, credit)
+        self.query_one(ExplainPanel).show(activity, credit,
+                                          entry.status.unit if entry and entry.status else "cpe")
 
     @property
     def current_activity(self) -> Activity | None:

@@ -17,7 +17,8 @@ def _month_add(d: date, months: int) -> date:
 class Series:
     """What the chart draws: one point per month end of the cycle (x = 1 … n), the credits counted by
     then (only up to today: nothing is drawn after it), the straight pace line from the carryover at the
-    start to the requirement at the end, the requirement, today's place on the x axis, and the counted
+    start to the requirement at the end (for a program counting completions, the completions due by each
+    month, in steps), the requirement, today's place on the x axis, and the counted
     credits by group or field so far."""
 
     labels: tuple[str, ...]  # "2025-07" per month
@@ -26,6 +27,7 @@ class Series:
     required: float
     today: float  # 1-based x of today, fractional within its month; 0 before the cycle
     shares: tuple[tuple[str, float], ...]  # ("A", 77.0), ("B", 2.25) or fields; () when the program has none
+    unit: str = "cpe"  # what the figures count (Status.unit)
 
 
 def series(ledger: Ledger, status: Status) -> Series:
@@ -42,8 +44,13 @@ def series(ledger: Ledger, status: Status) -> Series:
         nxt = _month_add(cursor, 1)
         p_start, p_end = max(cursor, start), min(end, date.fromordinal(nxt.toordinal() - 1))
         labels.append(f"{cursor:%Y-%m}")
-        pace.append(round(status.carryover_in + (required - status.carryover_in)
-                          * ((p_end - start).days + 1) / span, 2))
+        if status.unit == "completions":
+            # Courses fall due at their periods' ends, not pro rata: the line climbs in steps.
+            pace.append(sum(r.required for r in status.requirements if r.kind == "required"
+                            and r.period_end is not None and r.period_end <= p_end))
+        else:
+            pace.append(round(status.carryover_in + (required - status.carryover_in)
+                              * ((p_end - start).days + 1) / span, 2))
         if p_start <= as_of:
             running += sum(c.counted for d, c in credits if p_start <= d <= min(p_end, as_of))
             counted.append(round(running, 2))
@@ -58,4 +65,4 @@ def series(ledger: Ledger, status: Status) -> Series:
         if key and d <= as_of:
             shares[key] = shares.get(key, 0.0) + c.counted
     return Series(tuple(labels), tuple(counted), tuple(pace), required, round(today, 3),
-                  tuple(sorted((k, round(v, 2)) for k, v in shares.items())))
+                  tuple(sorted((k, round(v, 2)) for k, v in shares.items())), status.unit)

@@ -187,6 +187,7 @@ class Preview:
     counted: float
     explanation: Explanation
     warnings: tuple[str, ...] = ()
+    unit: str = "cpe"  # what the ledger's figures count (Status.unit)
 
 
 def preview(cycle: Cycle, spec: FormSpec, activity: Activity) -> Preview | str:
@@ -209,4 +210,4 @@ def preview(cycle: Cycle, spec: FormSpec, activity: Activity) -> Preview | str:
     warnings = tuple(f.message for f in status.findings
                      if f.activity_id == activity.id and f.severity in ("error", "warning")
                      and f.code not in ("missing-evidence", "evidence-not-found"))
-    return Preview(credit.earned, credit.counted, credit.explanation, warnings)
+    return Preview(credit.earned, credit.counted, credit.explanation, warnings, status.unit)

@@ -140,7 +140,7 @@ def test_every_sample_ledger_has_its_current_cycle_listed(capsys) -> None:
     assert names == {"cc-2025-2028.toml", "ccsa-2025-2026.toml", "ccsp-2025-2028.toml", "cfe-2026-2027.toml",
                      "cia-2026.toml", "cisa-2026-2028.toml", "cissp-2024-2027.toml",
                      "company-training-2026.toml", "oscp-plus-2025-2028.toml", "security-plus-2025-2028.toml",
-                     "gcih-2025-2029.toml", "pmp-2024-2027.toml", "ceh-2025-2028.toml"}
+                     "gcih-2025-2029.toml", "pmp-2024-2027.toml", "ceh-2025-2028.toml", "riss-2024-2027.toml"}
     assert all(r["deadline"] is not None for r in doc["credentials"])
     assert doc["failed"] == [] and code == 3  # the CC ledger is behind, deliberately
 

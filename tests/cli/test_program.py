@@ -16,7 +16,7 @@ def test_a_read_only_command_prints_everything_before_it_ends() -> None:
     proc = subprocess.run([sys.executable, "-m", "cpetui", "check", "--as-of", "2026-11-22", str(LEDGERS)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.rstrip().endswith("15 ledgers, 0 errors, 6 warnings")  # the last line, flushed
+    assert proc.stdout.rstrip().endswith("16 ledgers, 0 errors, 7 warnings")  # the last line, flushed
 
 
 def test_a_reader_that_stops_early_gets_no_traceback(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]

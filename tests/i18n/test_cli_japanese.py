@@ -22,6 +22,7 @@ NOT_ENGLISH = {
     "ECSP",  # the sample company's own credential (a name, not a word)
     "CISA", "ISACA", "isaca", "Journal",  # names: ISACA's credential, the body and its journal
     "comptia", "giac", "pmi", "eccouncil", "GCIH", "PMP", "CEH", "ECE",  # program ids, credentials, ECE
+    "IPA", "ipa", "RISS", "riss",  # the body registering 情報処理安全確保支援士, and its credential
 }
 
 

@@ -206,7 +206,7 @@ async def test_wrapping_from_the_last_ledger_to_the_first_shows_its_heading() ->
         await settle(pilot)
         listing = app.query_one("#ledgers")
         listing.focus()
-        for _ in range(14):  # the fifteen sample ledgers: down to the last one
+        for _ in range(15):  # the sixteen sample ledgers: down to the last one
             await pilot.press("down")
         await pilot.pause()
         assert listing.scroll_y > 0 and app.selected.endswith("security-plus-2025-2028.toml")

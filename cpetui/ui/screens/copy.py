@@ -229,7 +229,9 @@ def details(p: Plan, credit: Preview | str) -> Text:
         return out
     for error in credit.errors:
         out.append(_("Cannot copy: {why}").format(why=safe(error, 300)) + "\n", color("bold bad"))
-    if credit.counted < credit.earned:
+    if credit.unit == "completions":
+        out.append(_("Counts as {n} completed there").format(n=num(credit.counted)), color("bold good"))
+    elif credit.counted < credit.earned:
         out.append(_("Counts {counted} CPE of {earned} there").format(
             counted=num(credit.counted), earned=num(credit.earned)), color("bold warn"))
     else:

@@ -404,7 +404,9 @@ def preview_text(credit: Preview | str) -> Text:
         return Text(safe(credit, 300), style=color("warn"))
     why = credit.explanation
     out = Text()
-    if credit.counted < credit.earned:  # the save would count less than the arithmetic gives: say so
+    if credit.unit == "completions":
+        out.append(_("counts as {n} completed").format(n=num(credit.counted)), color("bold good"))
+    elif credit.counted < credit.earned:  # the save would count less than the arithmetic gives: say so
         out.append(_("{counted} CPE counted of {earned}").format(
             counted=num(credit.counted), earned=num(credit.earned)), color("bold warn"))
     else:

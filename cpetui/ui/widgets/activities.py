@@ -31,16 +31,17 @@ from cpetui.ui.widgets.line import Line
 SORT_MARK = 2  # " ↑" after the sorted column's heading
 
 
-def columns() -> list[tuple[str, str, int]]:
+def columns(unit: str = "cpe") -> list[tuple[str, str, int]]:
     """(key, heading, width) of each column, at a width where every one fits: never narrower than its
-    heading with the sort mark (Japanese headings take two cells a character)."""
+    heading with the sort mark (Japanese headings take two cells a character). A program counting
+    completions heads the figures column "Done" (1 for a course completed)."""
     every = [
         ("date", _("Date"), 10),
         ("title", _("Title"), 30),
         ("provider", _("Provider"), 14),
         ("type", _("Type"), 14),
         ("group", _("Grp"), 7),
-        ("credits", _("CPE"), 6),
+        ("credits", _("Done") if unit == "completions" else _("CPE"), 6),
         ("submitted", _("Submitted"), 10),
         ("evidence", _("Ev."), 3),
     ]
@@ -53,14 +54,14 @@ _TITLE_COMFORT = 24  # a title narrower than this is worth more than the next co
 _PADDING = 2  # the grid's cell padding, one each side
 
 
-def fitted(width: int) -> list[tuple[str, str, int]]:
+def fitted(width: int, unit: str = "cpe") -> list[tuple[str, str, int]]:
     """The columns that fit in `width` cells: fixed ones as they are, the text ones sharing the rest.
 
     The date, title and credits never go: the credits are what the table is for. In narrower
     terminals the submitted date, then the provider, then the type make room, until the title is
     readable (the explanation panel under the table still shows them).
     """
-    every = columns()
+    every = columns(unit)
     fixed = {k: w for k, _h, w in every if k not in _FLEX}
     keys = [k for k, _h, _w in every]
     sizes: dict[str, int] = {}
@@ -138,6 +139,7 @@ class ActivityTable(Vertical):
         self.keys: list[str] = []
         self.shown_rows: list[Row] = []
         self.shown_keys: list[str] = []
+        self.unit = "cpe"  # what the shown ledger's figures count: "cpe" or "completions"
 
     def compose(self) -> ComposeResult:
         # The filter box is made the first time `/` is pressed (most sessions never filter).
@@ -149,7 +151,7 @@ class ActivityTable(Vertical):
     def _set_columns(self, table: Grid, width: int) -> None:
         self.layout_width = width
         self.keys = []
-        for key, heading, size in fitted(width):
+        for key, heading, size in fitted(width, self.unit):
             table.add_column(self._heading(key, heading), key=key, width=size)
             self.keys.append(key)
         if self.sort_key not in self.keys:  # the sorted column gave way to a narrow terminal
@@ -162,7 +164,7 @@ class ActivityTable(Vertical):
         return Text.assemble(heading, (" ↓" if self.descending else " ↑", "bold"))
 
     def _mark_sorted(self) -> None:
-        for key, heading, _w in columns():
+        for key, heading, _w in columns(self.unit):
             if key in self.keys:
                 self.table.set_heading(key, self._heading(key, heading))
 
@@ -200,9 +202,13 @@ class ActivityTable(Vertical):
 
     # ---------------------------------------------------------------------- attributes down
 
-    def show(self, rows: Sequence[Row], keep: str | None = None) -> None:
-        """Replace the rows; keep the cursor on `keep` (or the current activity) when it is still there."""
+    def show(self, rows: Sequence[Row], keep: str | None = None, unit: str = "cpe") -> None:
+        """Replace the rows; keep the cursor on `keep` (or the current activity) when it is still there.
+        `unit`: what the ledger's figures count (the credits column's heading says it)."""
         keep = keep or self.current_id
+        if unit != self.unit:
+            self.unit = unit
+            self._mark_sorted()
         self.all_rows = list(rows)
         self._refresh_view(keep)
 
@@ -253,7 +259,7 @@ class ActivityTable(Vertical):
 
     def _update_info(self, pages: int) -> None:
         self._mark_sorted()
-        heading = dict((k, h) for k, h, _w in columns())[self.sort_key]
+        heading = dict((k, h) for k, h, _w in columns(self.unit))[self.sort_key]
         if self.row_filter.unknown:
             # Say why nothing matches instead of an unexplained "0 of 4".
             self.query_one("#table-info", Line).show_text(Text(
@@ -267,7 +273,8 @@ class ActivityTable(Vertical):
         ]
         if self.row_filter.active:
             counted = sum(r.credits or 0 for r in self.matching)
-            parts.insert(1, _("{credits} CPE counted").format(credits=num(counted)))
+            parts.insert(1, (_("{credits} completed") if self.unit == "completions" else
+                             _("{credits} CPE counted")).format(credits=num(counted)))
         if pages > 1:
             parts.append(_("page {page}/{pages} ([ ])").format(page=self.page_index + 1, pages=pages))
         if self.row_filter.active:

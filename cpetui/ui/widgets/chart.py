@@ -39,12 +39,14 @@ def shares_text(s: Series, groups: bool, carried: float) -> Text:
 def legend_text(s: Series) -> Text:
     """What the lines are, in the colours the plot draws them."""
     out = Text()
+    completions = s.unit == "completions"
     out.append("⣀⣀ ", "green")
-    out.append(_("counted so far") + "   ")
+    out.append((_("completed so far") if completions else _("counted so far")) + "   ")
     out.append("•• ", "magenta")
-    out.append(_("pace") + "   ")
+    out.append((_("due by then") if completions else _("pace")) + "   ")
     out.append("── ", "cyan")
-    out.append(_("required {n}").format(n=num(s.required)) + "   ")
+    out.append((_("{n} to complete in the cycle") if completions else _("required {n}")).format(
+        n=num(s.required)) + "   ")
     out.append("│ ", "yellow")
     out.append(_("today"))
     return out

@@ -15,7 +15,8 @@ WHY_LINES = 2  # the credits and why may take two lines, and so may the citation
 CITE_LINES = 2
 
 
-def explain_text(activity: Activity | None, credit: ActivityCredit | None, width: int = 0) -> Text:
+def explain_text(activity: Activity | None, credit: ActivityCredit | None, width: int = 0,
+                 unit: str = "cpe") -> Text:
     """Title, then the credits and why, then the cited rule, then notes; in `width` cells (0: any) the
     title and notes take one line each and the citation at most two, so it is never pushed out of the
     panel."""
@@ -33,7 +34,10 @@ def explain_text(activity: Activity | None, credit: ActivityCredit | None, width
     if credit is None:
         why.append(_("No credits computed for this activity."), "dim")
     else:
-        why.append(_("{counted} CPE counted").format(counted=num(credit.counted)), "bold")
+        if unit == "completions":
+            why.append(_("counts as {n} completed").format(n=num(credit.counted)), "bold")
+        else:
+            why.append(_("{counted} CPE counted").format(counted=num(credit.counted)), "bold")
         if credit.earned != credit.counted:
             why.append(" " + _("of {earned} earned").format(earned=num(credit.earned)), color("bold warn"))
         why.append(": " + safe(credit.explanation.text, 400))
@@ -78,13 +82,13 @@ class ExplainPanel(Widget):
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
-        self.shown: tuple[Activity | None, ActivityCredit | None] = (None, None)
+        self.shown: tuple[Activity | None, ActivityCredit | None, str] = (None, None, "cpe")
         self._laid: tuple[object, int, Text] | None = None
 
-    def show(self, activity: Activity | None, credit: ActivityCredit | None) -> None:
-        if activity is self.shown[0] and credit is self.shown[1]:
+    def show(self, activity: Activity | None, credit: ActivityCredit | None, unit: str = "cpe") -> None:
+        if activity is self.shown[0] and credit is self.shown[1] and unit == self.shown[2]:
             return  # the same row highlighted again: nothing to lay out (a theme change repaints)
-        self.shown = (activity, credit)
+        self.shown = (activity, credit, unit)
         self.refresh(layout=True)
 
     def restyle(self) -> None:
@@ -96,7 +100,8 @@ class ExplainPanel(Widget):
         # Measured, then drawn, at the same width: laid out once for both.
         laid = self._laid
         if laid is None or laid[0] is not self.shown or laid[1] != width:
-            laid = self._laid = (self.shown, width, explain_text(*self.shown, width))
+            activity, credit, unit = self.shown
+            laid = self._laid = (self.shown, width, explain_text(activity, credit, width, unit))
         return laid[2]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

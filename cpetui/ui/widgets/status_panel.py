@@ -18,8 +18,10 @@ MAX_DATES = 4
 URGENT_DAYS = 90  # a key date this close is shown first
 
 
-def requirement_line(req: Requirement, label_width: int = 24, bar_width: int = BAR_WIDTH) -> Text:
-    """`label  ████░░  counted / required` styled by kind: a failure, guidance, or a limit."""
+def requirement_line(req: Requirement, label_width: int = 24, bar_width: int = BAR_WIDTH,
+                     unit: str = "cpe") -> Text:
+    """`label  ████░░  counted / required` styled by kind: a failure, guidance, or a limit; a program
+    counting completions says `1 of 1 completed`."""
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(pad(safe(req.label, label_width), label_width) + " ")
     if req.kind == "maximum":
@@ -37,7 +39,11 @@ def requirement_line(req: Requirement, label_width: int = 24, bar_width: int = B
     else:
         style = color("warn")
     line.append(progress(req.counted, req.required, bar_width), style)
-    line.append(f" {num(req.counted)} / {num(req.required)}")
+    if unit == "completions":
+        line.append(" " + _("{counted} of {required} completed").format(
+            counted=num(req.counted), required=num(req.required)))
+    else:
+        line.append(f" {num(req.counted)} / {num(req.required)}")
     if req.earned != req.counted:
         # A reduced figure says why where it is shown ("Group A only", "at most 10 of Group B count").
         why = safe(req.explanation.text, 200)
@@ -96,7 +102,7 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
     sources: list[str] = []
     for req in shown:
         out.append("\n")
-        line = requirement_line(req, label_width, bar_width)
+        line = requirement_line(req, label_width, bar_width, status.unit)
         cited = req.explanation.citation
         if cited:
             if cited not in sources:
@@ -107,9 +113,11 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
     if status.pace is not None and status.pace.remaining > 0:
         facts.append(_("pace {per_month}/month for {months} months").format(
             per_month=num(round(status.pace.per_month, 2)), months=num(round(status.pace.months_left, 1))))
-    facts.append(_("carryover in {cin}, out {cout}").format(
-        cin=num(status.carryover_in), cout=num(status.carryover_out)))
-    out.append("\n" + "  ·  ".join(facts), "")
+    if status.unit != "completions" or status.carryover_in or status.carryover_out:
+        facts.append(_("carryover in {cin}, out {cout}").format(
+            cin=num(status.carryover_in), cout=num(status.carryover_out)))
+    if facts:
+        out.append("\n" + "  ·  ".join(facts), "")
     # The dates still ahead matter; once all have passed, the last few say what happened.
     for key in (ahead or ordered[-2:])[:MAX_DATES]:
         out.append("\n")
