@@ -96,7 +96,8 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
         activities=credits,
         findings=tuple(findings),
         type_labels=tuple((t.id, t.label) for t in version.types.values()),
-        renewed_on=renewal.activity.date if renewal is not None else None,
+        renewed_on=(renewal.activity.date if renewal is not None and renewal.type is not None
+                    and renewal.type.next_cycle == "that-day" else None),
         unit=version.unit,
     )
 

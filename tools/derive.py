@@ -154,6 +154,9 @@ def program_schema() -> dict[str, Any]:
                                                                       "items": {"type": "string"}},
                            "description": "by credential, the values of renews_dimension that renew it"},
             "renews_dimension": _text("the dimension naming what was earned (kind = \"renewal\")"),
+            "next_cycle": {"type": "string", "enum": ["that-day", "cycle-end"],
+                           "description": "with kind = \"renewal\": the next cycle starts that day, or when "
+                                          "this one ends"},
             "groups": {"type": "array", "items": {"type": "string"},
                        "description": "the groups it may be claimed in (one: always that group)"},
             "offered": {"type": "boolean", "description": "false: retired, read but not offered"},

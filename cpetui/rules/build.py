@@ -54,7 +54,7 @@ KEYS: dict[str, frozenset[str]] = {
                                 "first_source"}),
     "version.type": frozenset({"id", "label", "kind", "params", "category", "measures", "how", "source",
                                "condition", "ineligible_reason", "renews_for", "renews_dimension",
-                               "max_credentials", "groups", "offered"}),
+                               "next_cycle", "max_credentials", "groups", "offered"}),
     "version.requirement": frozenset({"id", "label", "short", "kind", "amount", "period", "select", "source",
                                       "carryover_counts", "always_shown", "unit", "when", "note", "words",
                                       "lost_words", "lost_code", "remark", "of_which_at_most",
@@ -430,6 +430,8 @@ class _Builder:
             renews_for=MappingProxyType({k.upper(): tuple(v) for k, v in table["renews_for"].items()})
             if isinstance(table.get("renews_for"), dict) else None,
             renews_dimension=str(table.get("renews_dimension", "")),
+            next_cycle=self.choice(table, "next_cycle", ("that-day", "cycle-end"),  # type: ignore[arg-type]
+                                   "that-day"),
             max_credentials=(int(table["max_credentials"]) if type(table.get("max_credentials")) is int
                              else None),
         )

@@ -8,6 +8,7 @@ import dataclasses
 from cpetui.i18n import _, format_date
 from cpetui.model import Explanation, Finding, Requirement
 from cpetui.rules.assess import Assessed, Context, dimension_value, finding
+from cpetui.rules.dates import add_days
 
 
 def renewed_by(ctx: Context, items: list[Assessed]) -> tuple[Assessed | None, list[Finding]]:
@@ -47,7 +48,12 @@ def renewed_total(total: Requirement, x: Assessed) -> Requirement:
 
 
 def renewal_finding(ctx: Context, x: Assessed) -> Finding:
-    return finding(ctx, x.activity, "info", "renewed",
-                   _("renewed by this activity on {date}: the next cycle starts that day").format(
-                       date=format_date(x.activity.date)),
+    if x.type is not None and x.type.next_cycle == "cycle-end":
+        text = _("renewed by this activity on {date}: this cycle's requirement is met, and the next cycle "
+                 "starts when this one ends, on {next}").format(
+            date=format_date(x.activity.date), next=format_date(add_days(ctx.end, 1)))
+    else:
+        text = _("renewed by this activity on {date}: the next cycle starts that day").format(
+            date=format_date(x.activity.date))
+    return finding(ctx, x.activity, "info", "renewed", text,
                    citation=x.type.citation if x.type is not None else None)

@@ -65,6 +65,9 @@ class ActivityType:
     renews: bool = False
     renews_for: Mapping[str, tuple[str, ...]] | None = None
     renews_dimension: str = ""
+    # When the next cycle starts after such a renewal: "that-day" (OffSec, CompTIA: the renewal restarts
+    # the cycle) or "cycle-end" (EC-Council: the window's requirement is met, its end stays).
+    next_cycle: Literal["that-day", "cycle-end"] = "that-day"
     # The most credentials of the body one such activity (the same `id` in several ledgers) may count for.
     max_credentials: int | None = None
 

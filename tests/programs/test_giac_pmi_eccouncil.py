@@ -113,8 +113,29 @@ def test_eccouncil_needs_120_in_the_three_year_window_and_no_yearly_minimum() ->
 
 
 def test_eccouncil_an_ece_certification_passed_in_the_window_is_120() -> None:
-    s = status(CEH + activity("c", "2026-05-01", type="ece-certification", credits=120), date(2026, 6, 1))
-    assert s.total.met
+    # EC-Council ECE policy: an ECE certification passed inside the window = 120 (rules-facts 5.5); it
+    # renews the window's requirement, and the next window still starts when this one ends.
+    s = status(CEH + activity("w", "2025-03-01", type="education", hours=4)
+               + activity("c", "2026-05-01", type="ece-certification"), date(2026, 6, 1))
+    assert s.total.met and s.state == "complete"
+    assert "renewed by c on 2026-05-01: the CPE requirement is met" in s.total.explanation.text
+    assert "EC-Council · Continuing Education (ECE) Policy" in s.total.explanation.citation
+    (f,) = [f for f in s.findings if f.code == "renewed"]
+    assert f.message.endswith("the next cycle starts when this one ends, on 2028-02-01")
+    assert s.renewed_on is None  # the window's end stays: the next starts on 2028-02-01
+    before = status(CEH + activity("c", "2026-05-01", type="ece-certification"), date(2026, 4, 30))
+    assert not before.total.met  # not yet passed on that day
+
+
+def test_eccouncil_new_after_an_ece_certification_starts_when_the_window_ends(tmp_path, capsys) -> None:
+    from cpetui.cli import main
+
+    ledger = tmp_path / "ceh.toml"
+    ledger.write_text(CEH + activity("c", "2026-05-01", type="ece-certification"), encoding="utf-8")
+    code = main(["new", "--from", str(ledger), "--dir", str(tmp_path / "next"), "--as-of", "2026-12-01"])
+    assert code == 0, capsys.readouterr().err
+    (made,) = (tmp_path / "next").glob("*.toml")
+    assert "start = 2028-02-01" in made.read_text(encoding="utf-8")
 
 
 def test_eccouncil_activities_of_ones_own_job_role_earn_nothing() -> None:
