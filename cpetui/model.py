@@ -109,6 +109,7 @@ CYCLE_KEYS: Mapping[str, tuple[type, ...]] = MappingProxyType(
         "carryover": (bool,),  # ACFE: carry up to 10 hours into next year (default true)
         "held_with": (str,),  # ISC2 concentrations: held with "CISSP" or alone
         "track": (str,),  # Associate of ISC2: "cissp" or "sscp" track
+        "became": (str,),  # the credential this one became the day after `end` (Associate → CISSP)
         "title": (str,),  # a free label for the ledger
         "notes": (str,),
     }
@@ -190,6 +191,8 @@ class Cycle:
     notes: str | None = None
     source: SourceRef = SourceRef("")
     key_lines: Mapping[str, int] = dataclasses.field(default_factory=_empty)
+    # The credential this one became the day after `end` (an Associate of ISC2 becoming a CISSP).
+    became: str | None = None
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)

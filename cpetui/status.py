@@ -9,13 +9,14 @@ from datetime import date
 from cpetui.i18n import _, format_date
 from cpetui.model import ActivityCredit, Explanation, Finding, Ledger, SourceRef, Status
 from cpetui.rules.assess import Assessed, Context, assess, run_checks
+from cpetui.rules.became import became, ended_total, no_carryover
 from cpetui.rules.certified import certified_findings
 from cpetui.rules.count import count
 from cpetui.rules.dates import add_years
 from cpetui.rules.errors import RulesError
 from cpetui.rules.portal import reconcile
 from cpetui.rules.renewal import renewal_finding, renewed_by, renewed_total
-from cpetui.rules.resolve import canonical_cycle, cycle_end, version_of
+from cpetui.rules.resolve import canonical_cycle, cycle_end, program_of, version_of
 from cpetui.rules.sources import words
 from cpetui.rules.spec import QuotaError
 from cpetui.rules.standing import (
@@ -68,12 +69,22 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
         total = renewed_total(total, renewal)
         reqs = [dataclasses.replace(r, met=True) if r.kind == "required" else r for r in reqs]
         findings.append(renewal_finding(ctx, renewal))
+    program = program_of(cycle)
+    successor, became_findings = became(ctx, program)
+    findings.extend(became_findings)
+    if successor is not None:  # the credential became another: this cycle's requirement ends with it
+        total = ended_total(total, successor, ctx, program)
+        reqs = [dataclasses.replace(r, met=True) if r.kind == "required" else r for r in reqs]
+        # No grace, suspension or lapse follows a cycle that ended this way; its records are still kept.
+        dates = tuple(k for k in dates if k.id in ("cycle-end", "evidence-retention"))
     due = completion_dates(ctx, reqs, dates)
     if due:
         dates = tuple(sorted((*dates, *due), key=lambda k: (k.date, k.id)))
     credits = _credits(items)
     findings.extend(reconcile(ledger, credits, carried))
     out, out_expl = carry_out(ctx, items, total.counted)
+    if successor is not None:
+        out, out_expl = 0.0, no_carryover(successor, ctx, program)
     findings.sort(key=lambda f: (f.source.line if f.source else 0, _SEVERITY_ORDER[f.severity], f.code))
     return Status(
         path=ledger.path,

@@ -233,6 +233,10 @@ def program_schema() -> dict[str, Any]:
             ["first", "last", "message"])},
         "report": {"type": "array", "items": _obj("An export format made for this program's ledgers.", {
             "id": ident, "source": citation}, ["id"])},
+        "becomes": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                    "description": "Which credentials become which others (Associate → CISSP): a ledger's "
+                                   "`became` ends its cycle and requirement at its end."},
+        "becomes_source": citation,
         "example": {"type": "array", "description": "The example activity a new ledger shows, line by line.",
                     "items": _obj("A line of the example.", {"line": _text("the TOML line"),
                                                             "note": _text("its comment")}, ["line"])},

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,9 @@ from cpetui.ledger.template import SCHEMA_FILE  # noqa: F401 - init names it fro
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--program", help=_("the certification body: isc2, offsec, acfe, iia, iia-japan"))
+    parser.add_argument("--program", help=_("the certification body's program: isc2, offsec, acfe, iia, "
+                                            "iia-japan, isaca, comptia, giac, pmi, eccouncil, ipa-riss, "
+                                            "or your own ('cpetui programs' lists them)"))
     parser.add_argument("--credential", help=_("the credential, e.g. CISSP, OSCP+, CFE, CIA, CCSA"))
     parser.add_argument("--start", type=date_arg,
                         help=_("first day of the cycle (default with --from: the day after it ends)"))
@@ -48,6 +50,9 @@ class Plan:
     carryover_in: float = 0.0
     carryover_note: str = ""
     options: tuple[tuple[str, object], ...] = ()
+    # The previous cycle ends the day before this one starts, because its credential became this one
+    # (an Associate of ISC2 becoming a member): (its ledger, its new end).
+    ends_previous: tuple[str, date] | None = None
 
 
 class PlanError(Exception):
@@ -109,6 +114,16 @@ def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan
     rules = args.rules or base.rules
     program, credential, end = resolve(args.program or base.program, args.credential or base.credential,
                                        base.start, rules, dict(base.options))
+    if _becomes(prev.cycle.program, status.credential, credential):
+        # The member cycle starts on the day of membership; the Associate's ends the day before, and
+        # nothing carries over between them.
+        ends = (path, base.start - timedelta(days=1)) if base.start <= status.cycle_end else None
+        if ends is not None and ends[1] < status.cycle_start:
+            raise PlanError(_("--start: {credential} cannot start before {file} begins ({start})").format(
+                credential=credential, file=path, start=status.cycle_start.isoformat()))
+        return Plan(program, credential, base.start, end, rules=args.rules,
+                    certified=args.certified or base.start, member_id=args.member_id or base.member_id,
+                    ends_previous=ends)
     if as_of < status.cycle_end:
         print(_("note: {file} runs until {end}; its carryover is computed as of {as_of}").format(
             file=path, end=status.cycle_end.isoformat(), as_of=as_of.isoformat()), file=sys.stderr)
@@ -118,6 +133,14 @@ def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan
         member_id=args.member_id or base.member_id, carryover_in=base.carryover_in,
         carryover_note=base.carryover_note, options=base.options,
     )
+
+
+def _becomes(program_id: str, before: str, after: str) -> bool:
+    """Whether the program says credential `before` becomes `after` (Associate → CISSP)."""
+    from cpetui.rules.registry import PROGRAMS
+
+    program = PROGRAMS.get(program_id)
+    return bool(program and program.becomes and after in program.becomes.get(before, ()))
 
 
 def plan_from_flags(args: argparse.Namespace) -> Plan:
@@ -161,6 +184,29 @@ def target(plan: Plan, args: argparse.Namespace) -> Path:
     return folder / file_name(plan.credential, plan.start, plan.end)
 
 
+def _end_previous(plan: Plan, as_of: date) -> bool:
+    """End the previous cycle the day before the new one starts, through the editing service the app
+    saves with (only its [cycle] lines change); False (and why) when it cannot be saved."""
+    from cpetui.ledger.session import Edit, ReadOnly, Session
+    from cpetui.ledger.store import SaveError
+
+    assert plan.ends_previous is not None
+    path, end = plan.ends_previous
+    session = Session([path], as_of)
+    session.load()
+    try:
+        session.apply(Edit("cycle", path, values={"end": end, "became": plan.credential},
+                           label=_("end the cycle")))
+    except (SaveError, ReadOnly, KeyError) as exc:
+        error(_("{path} was not changed: {why}; write end = {end} and became = \"{credential}\" in its "
+                "[cycle] yourself").format(path=path, why=getattr(exc, "message", str(exc)),
+                                           end=end.isoformat(), credential=plan.credential))
+        return False
+    print(_("ended {path} on {end}: the {credential} cycle starts the next day, and nothing carries "
+            "over").format(path=path, end=end.isoformat(), credential=plan.credential))
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     from cpetui.ledger.session import Session
     from cpetui.ledger.store import SaveError
@@ -179,6 +225,8 @@ def run(args: argparse.Namespace) -> int:
         error(exc.message)
         return 1
     print(_("created {path}").format(path=path))
+    if plan.ends_previous is not None and not _end_previous(plan, as_of):
+        return 1
     if plan.carryover_in:
         print(_("  carryover in: {credits} ({why})").format(
             credits=format_credits(plan.carryover_in), why=plan.carryover_note))

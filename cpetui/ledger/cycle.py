@@ -61,6 +61,7 @@ def build_cycle(raw: Any, layout: Layout, out: Collector) -> Cycle | None:
         notes=values.get("notes"),
         source=SourceRef(out.path, header, 1),
         key_lines=MappingProxyType(dict(keys)),
+        became=values.get("became"),
     )
 
 

@@ -23,7 +23,7 @@ from cpetui.model import Activity, Ledger, Problem, Status
 from cpetui.rules import RulesError, cycle_end
 from cpetui.status import evaluate
 
-EditKind = Literal["add", "update", "delete", "copy", "create", "remove", "import", "unimport"]
+EditKind = Literal["add", "update", "delete", "copy", "create", "remove", "import", "unimport", "cycle"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ class Edit:
     kind: EditKind
     path: str
     activity_id: str | None = None
-    # add: the activity; update: the changed keys (None removes); create / remove: {"text": file text};
+    # add: the activity; update, cycle: the changed keys (None removes); create / remove: {"text": …};
     # import: {"activities": [values, …]}; unimport: {"ids": [id, …]};
     # copy: the keys changed in the copy (another program's type, no `submitted` …; None removes)
     values: Mapping[str, Any] | None = None
@@ -315,6 +315,9 @@ class Session:
             ledger = store.update_activity(ledger, edit.activity_id, changes)
             inverse = Edit("update", edit.path, edit.activity_id, {k: old.get(k) for k in changes},
                            label=edit.label, title=edit.title or current.title)
+        elif edit.kind == "cycle":  # the [cycle] table's keys (`new` ending an Associate's cycle)
+            ledger, old_cycle = store.update_cycle(ledger, dict(edit.values or {}))
+            inverse = Edit("cycle", edit.path, values=old_cycle, label=edit.label, title=edit.title)
         elif edit.kind == "import":
             rows = [dict(v) for v in (edit.values or {}).get("activities", ())]
             ledger, ids = store.add_activities(ledger, rows)

@@ -507,6 +507,16 @@ def update_activity(ledger: Ledger, activity_id: str, changes: dict[str, Any | N
     return _apply(ledger, lambda t: edit.update(t, activity_id, changes))
 
 
+def update_cycle(ledger: Ledger, changes: dict[str, Any | None]) -> tuple[Ledger, dict[str, Any]]:
+    """Change some [cycle] keys (None removes one); returns the new ledger and the keys' old values."""
+    from cpetui.ledger import cycletext
+
+    with _locked(ledger.path):
+        old = cycletext.values(_current_text(ledger)[1])
+        new = _apply_locked(ledger, lambda t: cycletext.update(t, changes))
+    return new, {k: old.get(k) for k in changes}
+
+
 def delete_activity(ledger: Ledger, activity_id: str) -> tuple[Ledger, dict[str, Any]]:
     """Remove one activity with the comments directly above it; returns its values (for undo)."""
     with _locked(ledger.path):

@@ -37,7 +37,7 @@ def _is_id(text: str) -> bool:
 KEYS: dict[str, frozenset[str]] = {
     "program": frozenset({"id", "label", "credentials", "credential_hint", "aliases", "source", "document",
                           "dimensions", "version", "checks", "translations", "example", "report",
-                          "undecided"}),
+                          "undecided", "becomes", "becomes_source"}),
     "report": frozenset({"id", "source"}),
     "undecided": frozenset({"first", "last", "message", "source"}),
     "version.check": frozenset({"name", "params", "source"}),
@@ -242,6 +242,7 @@ class _Builder:
                 quota.others = {w.id: w.quota.credentials() for w in built
                                 if w is not v and isinstance(w.quota, ProgramQuota)}
         aliases = data.get("aliases")
+        becomes = self.becomes(data.get("becomes"), credentials)
         return Program(
             id=pid, label=self.text(data, "label"), credentials=tuple(credentials), versions=built,
             citation=citation,
@@ -254,7 +255,23 @@ class _Builder:
             undecided=tuple(self.undecided()),
             reports=tuple(r["id"] for r in self.reports()),
             report_citations=MappingProxyType({r["id"]: self.citation(r.get("source")) or Citation(())
-                                               for r in self.reports()}) or None)
+                                               for r in self.reports()}) or None,
+            becomes=becomes, becomes_citation=self.citation(data.get("becomes_source")) or citation)
+
+    def becomes(self, raw: Any, credentials: list[str]) -> Mapping[str, tuple[str, ...]] | None:
+        """Which credentials become which others (`becomes = { Associate = ["CISSP", …] }`)."""
+        if raw is None:
+            return None
+        if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+            raise self.fail("becomes", _("becomes must name, for a credential, the credentials it becomes"),
+                            _('write becomes = { "Associate" = ["CISSP", "SSCP"] }'))
+        for name in (n for k, vs in raw.items() for n in (k, *vs)):
+            if name not in credentials:
+                raise self.fail("becomes", _("becomes names {name}, which is not one of the program's "
+                                             "credentials").format(name=repr(name)),
+                                _("credentials of this program: {names}").format(
+                                    names=", ".join(credentials)))
+        return MappingProxyType({k: tuple(v) for k, v in raw.items()})
 
     def undecided(self) -> list[Undecided]:
         """Start dates no version is chosen for, and why (the body's own words leave them open)."""

@@ -274,6 +274,10 @@ class Program:
     sources: tuple[Source, ...] = ()  # sources a program file declares of its own
     # A program file's own translations of its words: language → {English text: translation}.
     texts: Mapping[str, Mapping[str, str]] | None = None
+    # A credential that becomes another of the body's (an Associate of ISC2 becoming a member): its
+    # cycle ends the day before the other's starts, its requirement with it, and nothing carries over.
+    becomes: Mapping[str, tuple[str, ...]] | None = None
+    becomes_citation: Citation | None = None
 
     def version(self, version_id: str) -> Version | None:
         return next((v for v in self.versions if v.id == version_id), None)
