@@ -25,10 +25,11 @@ def update(text: str, changes: Mapping[str, Any]) -> str:
     value; the result must read back as exactly the expected document, or nothing is changed."""
     bom = text.startswith("\ufeff")
     body = text[1:] if bom else text
-    expected = loads(body)
+    expected = dict(loads(body))  # a copy: the reader may hand the same parsed text to others
     cycle = expected.get("cycle")
     if not isinstance(cycle, dict):
         raise EditError(_("the ledger has no [cycle] table to change"))
+    cycle = expected["cycle"] = dict(cycle)
     doc = tomlkit.parse(body)
     table = doc["cycle"]
     changed = False

@@ -85,3 +85,18 @@ def test_a_new_credential_from_a_member_ledger_ends_nothing(tmp_path: Path, caps
     assert main(["new", "--from", str(path), "--credential", "CCSP", "--start", "2025-03-01",
                  "--dir", str(tmp_path / "next"), "--as-of", "2025-04-01"]) == 0
     assert path.read_text(encoding="utf-8") == cissp and "ended" not in capsys.readouterr().out
+
+
+def test_ending_the_cycle_is_one_edit_of_the_editing_service_and_undo_restores_every_byte(
+        tmp_path: Path) -> None:
+    from cpetui.ledger.session import Edit, Session
+
+    before = ASSOCIATE + EARNED
+    path = tmp_path / "associate.toml"
+    path.write_text(before, encoding="utf-8")
+    session = Session([str(path)], date(2026, 1, 5))
+    session.load()
+    session.apply(Edit("cycle", str(path), values={"end": date(2025, 10, 14), "became": "CISSP"}))
+    assert session.entries[str(path)].status.state == "complete"  # type: ignore[union-attr]
+    session.undo(str(path))
+    assert path.read_text(encoding="utf-8") == before
