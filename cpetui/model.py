@@ -110,6 +110,7 @@ CYCLE_KEYS: Mapping[str, tuple[type, ...]] = MappingProxyType(
         "held_with": (str,),  # ISC2 concentrations: held with "CISSP" or alone
         "track": (str,),  # Associate of ISC2: "cissp" or "sscp" track
         "became": (str,),  # the credential this one became the day after `end` (Associate → CISSP)
+        "earlier": (list,),  # the cycles before, for a rolling window: [{ start = …, credits = … }, …]
         "title": (str,),  # a free label for the ledger
         "notes": (str,),
     }
@@ -193,6 +194,9 @@ class Cycle:
     key_lines: Mapping[str, int] = dataclasses.field(default_factory=_empty)
     # The credential this one became the day after `end` (an Associate of ISC2 becoming a CISSP).
     became: str | None = None
+    # The credits of the cycles before this one, by their start dates, for a requirement over a rolling
+    # window (JICPA: this fiscal year and the two before): what the body confirmed, or `new` computed.
+    earlier: tuple[tuple[date, float], ...] = ()
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)

@@ -17,6 +17,7 @@ from cpetui.rules.errors import RulesError
 from cpetui.rules.portal import reconcile
 from cpetui.rules.renewal import renewal_finding, renewed_by, renewed_total
 from cpetui.rules.resolve import canonical_cycle, cycle_end, program_of, version_of
+from cpetui.rules.rolling import earlier_findings
 from cpetui.rules.sources import words
 from cpetui.rules.spec import QuotaError
 from cpetui.rules.standing import (
@@ -77,6 +78,7 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
         reqs = [dataclasses.replace(r, met=True) if r.kind == "required" else r for r in reqs]
         # No grace, suspension or lapse follows a cycle that ended this way; its records are still kept.
         dates = tuple(k for k in dates if k.id in ("cycle-end", "evidence-retention"))
+    findings.extend(earlier_findings(ctx))
     due = completion_dates(ctx, reqs, dates)
     if due:
         dates = tuple(sorted((*dates, *due), key=lambda k: (k.date, k.id)))
@@ -102,7 +104,7 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
             _("in: {into}; out: {out}").format(into=carry_expl.text, out=out_expl.text), out_expl.citation,
             out_expl.cite),
         key_dates=dates,
-        pace=pace(ctx, total),
+        pace=pace(ctx, total, reqs),
         state=state(ctx, total, reqs, grace_end, dates),
         activities=credits,
         findings=tuple(findings),

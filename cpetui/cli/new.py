@@ -50,6 +50,8 @@ class Plan:
     carryover_in: float = 0.0
     carryover_note: str = ""
     options: tuple[tuple[str, object], ...] = ()
+    earlier: tuple[tuple[date, float], ...] = ()
+    earlier_note: str = ""
     # The previous cycle ends the day before this one starts, because its credential became this one
     # (an Associate of ISC2 becoming a member): (its ledger, its new end).
     ends_previous: tuple[str, date] | None = None
@@ -79,7 +81,8 @@ def ledger_text(plan: Plan, folder: Path, previous: str | None = None, *,
     return text(NewLedger(plan.program, plan.credential, plan.start, rules=plan.rules,
                           certified=plan.certified, member_id=plan.member_id,
                           carryover_in=plan.carryover_in, carryover_note=plan.carryover_note,
-                          options=plan.options), str(folder), previous, schema=schema)
+                          options=plan.options, earlier=plan.earlier, earlier_note=plan.earlier_note),
+                str(folder), previous, schema=schema)
 
 
 def resolve(program: str, credential: str, start: date, rules: str | None = None,
@@ -131,7 +134,8 @@ def plan_from_previous(path: str, as_of: date, args: argparse.Namespace) -> Plan
         program, credential, base.start, end, rules=rules,
         certified=args.certified or base.certified,
         member_id=args.member_id or base.member_id, carryover_in=base.carryover_in,
-        carryover_note=base.carryover_note, options=base.options,
+        carryover_note=base.carryover_note, options=base.options, earlier=base.earlier,
+        earlier_note=base.earlier_note,
     )
 
 

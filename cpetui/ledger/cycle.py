@@ -62,6 +62,7 @@ def build_cycle(raw: Any, layout: Layout, out: Collector) -> Cycle | None:
         source=SourceRef(out.path, header, 1),
         key_lines=MappingProxyType(dict(keys)),
         became=values.get("became"),
+        earlier=tuple(sorted((e["start"], float(e["credits"])) for e in values.get("earlier", ()))),
     )
 
 

@@ -41,6 +41,19 @@ def _evidence(key: str, value: list[Any] | str) -> tuple[str, str, str] | None:
     return None
 
 
+def _earlier(key: str, value: list[Any]) -> tuple[str, str, str] | None:
+    hint = _("write earlier = [{ start = 2024-04-01, credits = 40 }, { start = 2025-04-01, credits = 45 }]")
+    for item in value:
+        if type(item) is not dict or set(item) != {"start", "credits"} or type(item["start"]) is not dt.date \
+                or type(item["credits"]) not in (int, float):
+            return ("wrong-type", _("earlier must list the cycles before this one, each as "
+                                    "{ start = DATE, credits = NUMBER }"), hint)
+        bad = number_problem("carryover_in", item["credits"]) or date_problem("start", item["start"])
+        if bad is not None:
+            return bad[0], _("earlier: {problem}").format(problem=bad[1]), hint
+    return None
+
+
 # Key and TableKind are plain slotted classes, set up once at import and never changed: every command
 # that reads a ledger imports them, and a dataclass's generated methods cost start-up for nothing here.
 
@@ -100,7 +113,7 @@ ACTIVITY = TableKind(
     keep_unknown=True,
 )
 CYCLE = TableKind(
-    {**_table(CYCLE_KEYS, {}),  # carryover_in out of range does not stop the cycle: cpetui.ledger.cycle
+    {**_table(CYCLE_KEYS, {"earlier": _earlier}),  # carryover_in out of range: cpetui.ledger.cycle
      "carryover_in": Key(CYCLE_KEYS["carryover_in"], frozenset(CYCLE_KEYS["carryover_in"]))},
     N_("unknown key '{key}' in [cycle] (kept, not used)"),
     N_("known keys: {keys}"),

@@ -111,6 +111,8 @@ def new_ledger_text(
     member_id: str | None = None,
     options: Mapping[str, Any] | None = None,
     schema: str | None = None,
+    earlier: tuple[tuple[date, float], ...] = (),
+    earlier_note: str = "",
 ) -> str:
     """The text of a new ledger for one cycle, ready to be edited by hand or by cpetui."""
     lines: list[str] = []
@@ -138,6 +140,10 @@ def new_ledger_text(
         lines.append(f"carryover_in = {_toml_value(carryover_in)}{note}")
     if member_id:
         lines.append(f"member_id = {_toml_value(member_id)}")
+    if earlier:
+        items = ", ".join(f"{{ start = {_toml_value(s)}, credits = {_toml_value(c)} }}" for s, c in earlier)
+        note = f"  # {earlier_note}" if earlier_note else ""
+        lines.append(f"earlier = [{items}]{note}")
     for key, value in (options or {}).items():
         lines.append(f"{key} = {_toml_value(value)}")
     lines += [
@@ -162,6 +168,9 @@ class NewLedger:
     carryover_in: float = 0.0
     carryover_note: str = ""
     options: tuple[tuple[str, Any], ...] = ()
+    # The cycles before it, for a rolling window: (start, credits), oldest first.
+    earlier: tuple[tuple[date, float], ...] = ()
+    earlier_note: str = ""
 
 
 def schema_for(folder: str, previous: str | None = None) -> str | None:
@@ -203,9 +212,15 @@ def next_cycle(path: str, cycle: Cycle, status: Any, start: date | None = None) 
         note = one_line(_("carried over from {file} (cycle ending {end}): {why}").format(
             file=os.path.basename(path), end=status.cycle_end.isoformat(),
             why=status.carryover_explanation.text))
+    from cpetui.rules.rolling import earlier_for_next, window_years
+
+    earlier = earlier_for_next(cycle, status.total.counted - status.carryover_in, window_years(cycle))
+    earlier_note = one_line(_("the cycles before, for the rolling window; the last from {file}").format(
+        file=os.path.basename(path))) if earlier else ""
     return NewLedger(cycle.program, cycle.credential, begin, rules=pinned_rules(cycle, begin),
                      certified=cycle.certified, member_id=cycle.member_id, carryover_in=carry,
-                     carryover_note=note, options=tuple(cycle.options.items()))
+                     carryover_note=note, options=tuple(cycle.options.items()), earlier=earlier,
+                     earlier_note=earlier_note)
 
 
 def ledger_text(new: NewLedger, folder: str, previous: str | None = None, *,
@@ -216,7 +231,8 @@ def ledger_text(new: NewLedger, folder: str, previous: str | None = None, *,
     return new_ledger_text(
         new.program, new.credential, new.start, rules=new.rules, certified=new.certified,
         carryover_in=new.carryover_in, carryover_note=new.carryover_note, member_id=new.member_id,
-        options=dict(new.options), schema=schema or schema_for(folder, previous),
+        options=dict(new.options), schema=schema or schema_for(folder, previous), earlier=new.earlier,
+        earlier_note=new.earlier_note,
     )
 
 

@@ -24,7 +24,7 @@ from cpetui.rules.spec import (
     Version,
 )
 
-PERIODS = ("cycle", "year", "calendar-year")
+PERIODS = ("cycle", "year", "calendar-year", "rolling")
 ANCHORS = ("start", "month-end", "calendar-year")
 EVIDENCE = ("required", "audit", "keep")
 def _is_id(text: str) -> bool:
@@ -58,7 +58,7 @@ KEYS: dict[str, frozenset[str]] = {
     "version.requirement": frozenset({"id", "label", "short", "kind", "amount", "period", "select", "source",
                                       "carryover_counts", "always_shown", "unit", "when", "note", "words",
                                       "lost_words", "lost_code", "remark", "of_which_at_most",
-                                      "cycle_months", "group_source", "reported_as", "by"}),
+                                      "cycle_months", "group_source", "reported_as", "by", "years"}),
     "version.carryover": frozenset({"cap", "select", "window_months", "source", "when", "note", "words",
                                     "credentials"}),
     "version.key_date": frozenset({"id", "label", "months", "days", "after", "source", "clears"}),
@@ -473,6 +473,14 @@ class _Builder:
             amount = table.get("amount")
             for value in (amount.values() if isinstance(amount, dict) else [amount]):
                 self.number(value, "amount")
+            years = 0
+            if period == "rolling":
+                years = self.whole(table, "years", 2, 10, 2) if "years" in table else 0
+                if years < 2 or kind == "maximum" or not select.everything:
+                    raise self.fail("period", _("a rolling requirement needs years = 2 or more, kind "
+                                                "required or recommended, and no select (the earlier "
+                                                "cycles are recorded as totals)"),
+                                    _('write period = "rolling" and years = 3 beside kind and amount'))
             needs.append((table, Need(rid, label, kind, 0.0, select, period,  # type: ignore[arg-type]
                                       citation, bool(table.get("carryover_counts", False)),
                                       words=str(table.get("words", "")),
@@ -480,7 +488,7 @@ class _Builder:
                                       lost_code=str(table.get("lost_code", "cap-reached")),
                                       remark=str(table.get("remark", "")),
                                       short=str(table.get("short", "")),
-                                      by=str(table.get("by", "")))))
+                                      by=str(table.get("by", "")), years=years)))
         if not any(n.select.everything and n.period == "cycle" and n.kind == "required" for _t, n in needs):
             raise self.fail("requirement", _("no requirement for the whole cycle"),
                             _('add [[version.requirement]] with kind = "required", period = "cycle" and '

@@ -101,7 +101,8 @@ class Need:
     kind: Literal["required", "recommended", "maximum"]
     amount: float
     select: Selector = ALL
-    period: Literal["cycle", "year", "calendar-year"] = "cycle"
+    # "rolling": this cycle and the `years - 1` cycles before it, from the ledger's `earlier` figures
+    period: Literal["cycle", "year", "calendar-year", "rolling"] = "cycle"
     citation: Citation | None = None  # None: the quota's own citation
     carryover_counts: bool = False  # credits carried in count toward it
     words: str = ""  # msgid of the explanation; "" → the kind's own words
@@ -113,6 +114,7 @@ class Need:
     # In a version counting completions: the key date (by id) that a period's completions are due by
     # when it comes before the period's end (IPA: every course by the renewal application deadline).
     by: str = ""
+    years: int = 0  # a rolling window's length in cycles (this one included)
 
 
 @frozen

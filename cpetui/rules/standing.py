@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from cpetui.i18n import N_, _, format_date, ngettext
@@ -133,6 +134,10 @@ def _need(ctx: Context, need: Need, live: list[Assessed], carried: float) -> lis
         return []  # the whole total: the total's own row says it
     mine = [x for x in live if selects(need.select, x)]
     cite = need.citation or ctx.quota.citation
+    if need.period == "rolling":
+        from cpetui.rules.rolling import rolling_row
+
+        return [rolling_row(ctx, need, mine, cite)]
     completions = ctx.version.unit == "completions"
     if need.period == "cycle":
         carry = carried if need.carryover_counts else 0.0
@@ -342,10 +347,12 @@ def next_deadline(ctx: Context) -> KeyDate | None:
         k += 1
 
 
-def pace(ctx: Context, total: Requirement) -> Pace | None:
+def pace(ctx: Context, total: Requirement, reqs: Sequence[Requirement] = ()) -> Pace | None:
     if ctx.as_of > ctx.end or ctx.version.unit == "completions":
         return None  # a course is completed or not: the periods' ends say when, not a rate a month
-    remaining = total.remaining
+    # A rolling window may need more of this cycle than its own total (a lean year before it).
+    rolling = {n.id for n in ctx.quota.needs if n.period == "rolling" and n.kind == "required"}
+    remaining = max([total.remaining, *(r.remaining for r in reqs if r.id in rolling)])
     months_left = r2(months_between(ctx.as_of, ctx.end))
     per_month = r2(remaining / max(months_left, 1.0)) if remaining else 0.0
     text = _("{remaining} CPE still needed in {months} months: {per} a month").format(

@@ -46,7 +46,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     **{("cpetui/frozen.py", code): "Python source of a generated __init__, never shown"
        for code in ("    _set_(self, )", "=_MISSING", "    if  is _MISSING:\n         = _f_()")},
     **{("cpetui/ledger/template.py", key): "TOML written into a ledger: keys stay language-neutral"
-       for key in ("#:schema ", "end = ", "rules = ", "certified = ", "carryover_in = ", "member_id = ")},
+       for key in ("#:schema ", "end = ", "rules = ", "certified = ", "carryover_in = ", "member_id = ",
+                   "earlier = []")},
 }
 
 
