@@ -4,9 +4,10 @@ again, a higher certification earned), and what that does to the cycle's figures
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from cpetui.i18n import _, format_date
-from cpetui.model import Explanation, Finding, Requirement
+from cpetui.model import Activity, Cycle, Explanation, Finding, Requirement
 from cpetui.rules.assess import Assessed, Context, dimension_value, finding
 from cpetui.rules.dates import add_days
 
@@ -57,3 +58,25 @@ def renewal_finding(ctx: Context, x: Assessed) -> Finding:
             date=format_date(x.activity.date))
     return finding(ctx, x.activity, "info", "renewed", text,
                    citation=x.type.citation if x.type is not None else None)
+
+
+def would_renew(cycle: Cycle, end: date, activity: Activity, *, own: bool) -> bool:
+    """Whether `activity` renews `cycle`'s credential (ending `end`): a renewing type dated inside the
+    cycle, and where the type has a table (CompTIA's), one that lists the certification for it. `own`:
+    the activity stands in this cycle's ledger; elsewhere only a table can say it renews this one (the
+    OffSec exam passed again renews the certification whose ledger records it)."""
+    from cpetui.rules.errors import RulesError
+    from cpetui.rules.resolve import canonical_cycle, version_of
+
+    try:
+        cycle = canonical_cycle(cycle)
+        version = version_of(cycle)
+    except RulesError:
+        return False
+    t = version.types.get(activity.type or version.default_type)
+    if t is None or not t.renews or not cycle.start <= activity.date <= end:
+        return False
+    if t.renews_for is None:
+        return own
+    value = activity.extra.get(t.renews_dimension) if t.renews_dimension else None
+    return isinstance(value, str) and value in t.renews_for.get(cycle.credential.upper(), ())

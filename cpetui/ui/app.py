@@ -26,6 +26,7 @@ from cpetui.model import Activity, Problem
 from cpetui.ui.editing import Editing
 from cpetui.ui.format import use_theme
 from cpetui.ui.reading import Reading
+from cpetui.ui.renews import renewed_ledgers
 from cpetui.ui.rows import build_rows
 from cpetui.ui.saving import SaveJob, Saving
 from cpetui.ui.screens.overview import OverviewScreen
@@ -251,8 +252,10 @@ class CpetuiApp(Reading, Saving, Editing, App[int]):
         activity = self.current_activity
         entry = self.entry
         credit = entry.status.credit_of(activity.id) if entry and entry.status and activity else None
+        renews = (renewed_ledgers(activity, entry, self.session.entries.values())
+                  if entry is not None and activity is not None else ())
         self.query_one(ExplainPanel).show(activity, credit,
-                                          entry.status.unit if entry and entry.status else "cpe")
+                                          entry.status.unit if entry and entry.status else "cpe", renews)
 
     @property
     def current_activity(self) -> Activity | None:

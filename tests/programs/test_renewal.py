@@ -60,3 +60,17 @@ def test_the_next_cycle_starts_on_the_day_of_the_renewal(tmp_path: Path, capsys)
     (made,) = (tmp_path / "next").glob("*.toml")
     text = made.read_text(encoding="utf-8")
     assert "start = 2026-10-02" in text
+
+
+def test_security_plus_renewed_by_cysa_starts_its_next_cycle_that_day(tmp_path: Path, capsys) -> None:
+    # CompTIA CE program · Earn a higher-level CompTIA certification: the renewed certification's cycle is
+    # aligned with the higher one's, which starts the day it is earned.
+    from cpetui.cli import main
+
+    ledger = tmp_path / "security-plus.toml"
+    ledger.write_text(SECURITY_PLUS + '[[activity]]\nid = "cysa"\ndate = 2026-09-01\ntitle = "CySA+ earned"\n'
+                      'type = "higher-certification"\ncertification = "CySA+"\n', encoding="utf-8")
+    code = main(["new", "--from", str(ledger), "--dir", str(tmp_path / "next"), "--as-of", "2026-10-01"])
+    assert code == 0, capsys.readouterr().err
+    (made,) = (tmp_path / "next").glob("*.toml")
+    assert "start = 2026-09-01" in made.read_text(encoding="utf-8")

@@ -76,8 +76,8 @@ async def test_every_theme_applies_and_keeps_badges_and_bars_readable(ledgers) -
             assert kept.plain == fresh.plain and kept.spans == fresh.spans, theme
             explain = app.query_one(ExplainPanel)
             width = explain.content_size.width
-            activity, credit, unit = explain.shown
-            assert explain.render() == explain_text(activity, credit, width, unit), theme
+            activity, credit, unit, renews = explain.shown
+            assert explain.render() == explain_text(activity, credit, width, unit, renews), theme
 
 
 @pytest.mark.parametrize("no_color", [False, True])

@@ -16,7 +16,7 @@ CITE_LINES = 2
 
 
 def explain_text(activity: Activity | None, credit: ActivityCredit | None, width: int = 0,
-                 unit: str = "cpe") -> Text:
+                 unit: str = "cpe", renews: tuple[str, ...] = ()) -> Text:
     """Title, then the credits and why, then the cited rule, then notes; in `width` cells (0: any) the
     title and notes take one line each and the citation at most two, so it is never pushed out of the
     panel."""
@@ -47,6 +47,9 @@ def explain_text(activity: Activity | None, credit: ActivityCredit | None, width
         out.append("\n")
         # Publisher · title · passage: two lines where the panel is narrow, so the passage stays in view.
         out.append_text(_fit(Text(safe(credit.explanation.citation, 200), "dim italic"), width, CITE_LINES))
+    for line in renews:  # a certification earned: each open ledger it renews (CompTIA's table)
+        out.append("\n")
+        out.append_text(_fit(Text("↻ " + safe(line, 200), color("good")), width, 1))
     if activity.notes:
         notes = Text(_("Notes: "), "dim")
         notes.append(safe(activity.notes, 300))
@@ -82,13 +85,16 @@ class ExplainPanel(Widget):
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
-        self.shown: tuple[Activity | None, ActivityCredit | None, str] = (None, None, "cpe")
+        self.shown: tuple[Activity | None, ActivityCredit | None, str, tuple[str, ...]] = (
+            None, None, "cpe", ())
         self._laid: tuple[object, int, Text] | None = None
 
-    def show(self, activity: Activity | None, credit: ActivityCredit | None, unit: str = "cpe") -> None:
-        if activity is self.shown[0] and credit is self.shown[1] and unit == self.shown[2]:
+    def show(self, activity: Activity | None, credit: ActivityCredit | None, unit: str = "cpe",
+             renews: tuple[str, ...] = ()) -> None:
+        if (activity is self.shown[0] and credit is self.shown[1] and unit == self.shown[2]
+                and renews == self.shown[3]):
             return  # the same row highlighted again: nothing to lay out (a theme change repaints)
-        self.shown = (activity, credit, unit)
+        self.shown = (activity, credit, unit, renews)
         self.refresh(layout=True)
 
     def restyle(self) -> None:
@@ -100,8 +106,8 @@ class ExplainPanel(Widget):
         # Measured, then drawn, at the same width: laid out once for both.
         laid = self._laid
         if laid is None or laid[0] is not self.shown or laid[1] != width:
-            activity, credit, unit = self.shown
-            laid = self._laid = (self.shown, width, explain_text(activity, credit, width, unit))
+            activity, credit, unit, renews = self.shown
+            laid = self._laid = (self.shown, width, explain_text(activity, credit, width, unit, renews))
         return laid[2]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
