@@ -98,3 +98,31 @@ async def test_n_when_the_next_cycle_exists_offers_to_open_it(ledgers) -> None:
         await settle(pilot)
         assert app.selected == str(folder / "next.toml")
         assert sorted(p.name for p in folder.glob("*.toml")) == ["cissp.toml", "next.toml"]
+
+
+async def test_the_date_certified_derives_the_first_cycle_as_cpetui_new_does(tmp_path: Path) -> None:
+    # IIA-Japan 2010 guideline: the certification year and the next are exempt, then 2-year periods from
+    # 1 January: certified 2009-06-01 → the first period 2011-01-01 … 2012-12-31 (rules-facts 4.1).
+    folder = tmp_path / "cpe"
+    folder.mkdir()
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        screen = await _fill(pilot, "iia-japan", "CCSA", "")
+        screen.query_one("#new-certified", Input).value = "2009-06-01"
+        await pilot.pause()
+        plan = str(screen.query_one("#new-plan").render())
+        assert "2011-01-01" in plan and "2012-12-31" in plan and "ccsa-2011-2012.toml" in plan
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        written = folder / "ccsa-2011-2012.toml"
+        assert "certified = 2009-06-01" in written.read_text(encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    r = subprocess.run([sys.executable, "-m", "cpetui", "new", "--program", "iia-japan", "--credential",
+                        "CCSA", "--certified", "2009-06-01", "--dir", str(other)], capture_output=True,
+                       text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert written.read_text(encoding="utf-8") == (other / "ccsa-2011-2012.toml").read_text(encoding="utf-8")

@@ -18,6 +18,31 @@ from cpetui.ledger.datewords import date_words
 from cpetui.ledger.template import NewLedger, NewLedgerProblem, ledger_file_name, ledger_text, resolve_cycle
 
 
+def _date(raw: str) -> tuple[date | None, str]:
+    """The date written (None when nothing is), or why it is not one."""
+    if not raw:
+        return None, ""
+    try:
+        return date.fromisoformat(raw), ""
+    except ValueError:
+        words = date_words(raw)
+        if words is not None:
+            return None, f"{words[0]} — {words[1]}"
+        return None, _("'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-11-20").format(value=raw)
+
+
+def _first_start(program: str, credential: str, certified: date) -> tuple[date | None, str]:
+    """The first cycle's start after certifying on `certified`, or why it cannot be derived."""
+    from cpetui.model import Cycle
+    from cpetui.rules import RulesError
+    from cpetui.rules.resolve import first_cycle_start
+
+    try:
+        return first_cycle_start(Cycle(program, credential, certified), certified), ""
+    except RulesError as exc:
+        return None, exc.finding.message
+
+
 class NewLedgerScreen(ModalScreen[tuple[str, str] | None]):
     """Dismisses with (path, text) of the ledger to create in `folder` — what `cpetui new` writes for
     the same answers — or None when cancelled. Nothing is written here: the app saves it (undoable)."""
@@ -44,6 +69,8 @@ class NewLedgerScreen(ModalScreen[tuple[str, str] | None]):
                          id="new-program", allow_blank=True)
             yield Select([], prompt=_("Credential"), id="new-credential", allow_blank=True)
             yield Input(placeholder=_("first day of the cycle, e.g. 2026-11-20"), id="new-start")
+            yield Input(placeholder=_("or the date certified, e.g. 2025-07-15: the first cycle follows "
+                                      "from it"), id="new-certified")
             yield Static("", id="new-plan")
             with Horizontal(classes="buttons"):
                 yield Button(_("Create") + " (ctrl+s)", variant="primary", id="create")
@@ -66,6 +93,7 @@ class NewLedgerScreen(ModalScreen[tuple[str, str] | None]):
 
     @on(Select.Changed, "#new-credential")
     @on(Input.Changed, "#new-start")
+    @on(Input.Changed, "#new-certified")
     def _answer_changed(self) -> None:
         self._show()
 
@@ -74,19 +102,24 @@ class NewLedgerScreen(ModalScreen[tuple[str, str] | None]):
         program = self.query_one("#new-program", Select).value
         credential = self.query_one("#new-credential", Select).value
         raw = self.query_one("#new-start", Input).value.strip()
+        raw_certified = self.query_one("#new-certified", Input).value.strip()
         if program is Select.NULL:
             return None, _("Choose the program.")
         if credential is Select.NULL:
             return None, _("Choose the credential.")
-        if not raw:
-            return None, _("Write the cycle's first day, e.g. 2026-11-20.")
-        try:
-            start = date.fromisoformat(raw)
-        except ValueError:
-            words = date_words(raw)
-            if words is not None:
-                return None, f"{words[0]} — {words[1]}"
-            return None, _("'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-11-20").format(value=raw)
+        if not raw and not raw_certified:
+            return None, _("Write the cycle's first day, e.g. 2026-11-20, or the date certified.")
+        start, why = _date(raw)
+        certified, why_certified = _date(raw_certified)
+        if why or why_certified:
+            return None, why or why_certified
+        if start is None and certified is not None:
+            # The first cycle as the program's rules derive it (IIA-Japan: 1 January after two exempt
+            # years; ISACA: 1 January after certification; the others: that day).
+            start, why = _first_start(str(program), str(credential), certified)
+            if start is None:
+                return None, why
+        assert start is not None
         try:
             program_id, canonical, end = resolve_cycle(str(program), str(credential), start)
         except NewLedgerProblem as exc:
@@ -95,7 +128,7 @@ class NewLedgerScreen(ModalScreen[tuple[str, str] | None]):
         if os.path.lexists(path):
             return None, _("{file} already exists: open it from the list, or choose another first "
                            "day.").format(file=os.path.basename(path))
-        text = ledger_text(NewLedger(program_id, canonical, start), self.folder)
+        text = ledger_text(NewLedger(program_id, canonical, start, certified=certified), self.folder)
         return (path, text), _("{credential} cycle {start} → {end}, written to {file}").format(
             credential=canonical, start=format_date(start),
             end=format_date(end) if end else _("(end from the rules)"), file=os.path.basename(path))
