@@ -69,8 +69,8 @@ class NewLedgerScreen(ModalScreen[tuple[str, str] | None]):
                          id="new-program", allow_blank=True)
             yield Select([], prompt=_("Credential"), id="new-credential", allow_blank=True)
             yield Input(placeholder=_("first day of the cycle, e.g. 2026-11-20"), id="new-start")
-            yield Input(placeholder=_("or the date certified, e.g. 2025-07-15: the first cycle follows "
-                                      "from it"), id="new-certified")
+            # The first cycle follows from it (IIA-Japan's exempt years, ISACA's 1 January).
+            yield Input(placeholder=_("or the date certified, e.g. 2025-07-15"), id="new-certified")
             yield Static("", id="new-plan")
             with Horizontal(classes="buttons"):
                 yield Button(_("Create") + " (ctrl+s)", variant="primary", id="create")
