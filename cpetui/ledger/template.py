@@ -217,8 +217,10 @@ def next_cycle(path: str, cycle: Cycle, status: Any, start: date | None = None) 
     earlier = earlier_for_next(cycle, status.total.counted - status.carryover_in, window_years(cycle))
     earlier_note = one_line(_("the cycles before, for the rolling window; the last from {file}").format(
         file=os.path.basename(path))) if earlier else ""
+    # Renewed by other means, the credential is certified anew that day: its next cycles follow from it.
+    certified = status.renewed_on if status.renewed_on and begin == status.renewed_on else cycle.certified
     return NewLedger(cycle.program, cycle.credential, begin, rules=pinned_rules(cycle, begin),
-                     certified=cycle.certified, member_id=cycle.member_id, carryover_in=carry,
+                     certified=certified, member_id=cycle.member_id, carryover_in=carry,
                      carryover_note=note, options=tuple(cycle.options.items()), earlier=earlier,
                      earlier_note=earlier_note)
 

@@ -60,6 +60,10 @@ def test_the_next_cycle_starts_on_the_day_of_the_renewal(tmp_path: Path, capsys)
     (made,) = (tmp_path / "next").glob("*.toml")
     text = made.read_text(encoding="utf-8")
     assert "start = 2026-10-02" in text
+    # Certified anew that day: the next cycle is on its rhythm, and check says nothing of it.
+    assert "certified = 2026-10-02" in text
+    capsys.readouterr()
+    assert main(["check", str(made)]) == 0 and "0 errors, 0 warnings" in capsys.readouterr().out
 
 
 def test_security_plus_renewed_by_cysa_starts_its_next_cycle_that_day(tmp_path: Path, capsys) -> None:
