@@ -124,7 +124,7 @@ def _status_text(status: Status, as_of: date, width: int) -> Text:
         style = "dim" if key.date < as_of else ""
         # Days left before the label: a narrow panel cuts the end of the line, never the figures.
         out.append(f"{format_date(key.date)} ({days_left(key.date, as_of)})  {safe(key.label, 200)}", style)
-        if key.clears:  # a suspension's way out, beside the date it begins
+        if key.clears and key.date <= as_of:  # a suspension's way out, once it has begun
             out.append("\n  " + _("to clear it: {what}").format(what=safe(key.clears, 300)), "dim")
     for n, cited in enumerate(sources, 1):
         out.append("\n" + _("[{n}] {source}").format(n=n, source=safe(cited, 300)), "dim")
