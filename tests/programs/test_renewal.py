@@ -49,32 +49,36 @@ def test_security_plus_is_renewed_by_cysa_earned_inside_its_cycle_not_by_network
     assert late.renewed_on is None  # earned after the Security+ cycle ended: it renews nothing
 
 
+def next_ledger(tmp_path: Path, capsys, text: str, as_of: str) -> Path:  # type: ignore[no-untyped-def]
+    """The ledger `cpetui new --from` writes after the one holding `text`."""
+    from cpetui.cli import main
+
+    ledger = tmp_path / "previous.toml"
+    ledger.write_text(text, encoding="utf-8")
+    code = main(["new", "--from", str(ledger), "--dir", str(tmp_path / "next"), "--as-of", as_of])
+    assert code == 0, capsys.readouterr().err
+    capsys.readouterr()
+    (made,) = (tmp_path / "next").glob("*.toml")
+    return made
+
+
 def test_the_next_cycle_starts_on_the_day_of_the_renewal(tmp_path: Path, capsys) -> None:
     from cpetui.cli import main
 
-    ledger = tmp_path / "oscp.toml"
-    ledger.write_text(OSCP + '[[activity]]\nid = "exam"\ndate = 2026-10-02\ntitle = "OSCP+ exam again"\n'
-                      'type = "exam-renewal"\nevidence = "e.pdf"\n', encoding="utf-8")
-    code = main(["new", "--from", str(ledger), "--dir", str(tmp_path / "next"), "--as-of", "2026-12-01"])
-    assert code == 0, capsys.readouterr().err
-    (made,) = (tmp_path / "next").glob("*.toml")
+    exam = ('[[activity]]\nid = "exam"\ndate = 2026-10-02\ntitle = "OSCP+ exam again"\n'
+            'type = "exam-renewal"\nevidence = "e.pdf"\n')
+    made = next_ledger(tmp_path, capsys, OSCP + exam, "2026-12-01")
     text = made.read_text(encoding="utf-8")
     assert "start = 2026-10-02" in text
     # Certified anew that day: the next cycle is on its rhythm, and check says nothing of it.
     assert "certified = 2026-10-02" in text
-    capsys.readouterr()
     assert main(["check", str(made)]) == 0 and "0 errors, 0 warnings" in capsys.readouterr().out
 
 
 def test_security_plus_renewed_by_cysa_starts_its_next_cycle_that_day(tmp_path: Path, capsys) -> None:
     # CompTIA CE program · Earn a higher-level CompTIA certification: the renewed certification's cycle is
     # aligned with the higher one's, which starts the day it is earned.
-    from cpetui.cli import main
-
-    ledger = tmp_path / "security-plus.toml"
-    ledger.write_text(SECURITY_PLUS + '[[activity]]\nid = "cysa"\ndate = 2026-09-01\ntitle = "CySA+ earned"\n'
-                      'type = "higher-certification"\ncertification = "CySA+"\n', encoding="utf-8")
-    code = main(["new", "--from", str(ledger), "--dir", str(tmp_path / "next"), "--as-of", "2026-10-01"])
-    assert code == 0, capsys.readouterr().err
-    (made,) = (tmp_path / "next").glob("*.toml")
+    made = next_ledger(tmp_path, capsys, SECURITY_PLUS + '[[activity]]\nid = "cysa"\ndate = 2026-09-01\n'
+                       'title = "CySA+ earned"\ntype = "higher-certification"\ncertification = "CySA+"\n',
+                       "2026-10-01")
     assert "start = 2026-09-01" in made.read_text(encoding="utf-8")

@@ -25,6 +25,16 @@ async def _fill(pilot, program: str, credential: str, start: str) -> NewLedgerSc
     return screen
 
 
+def by_cli(tmp_path: Path, name: str, *flags: str) -> str:
+    """The ledger `cpetui new FLAGS` writes, as a user would run it."""
+    other = tmp_path / "other"
+    other.mkdir()
+    r = subprocess.run([sys.executable, "-m", "cpetui", "new", *flags, "--dir", str(other)],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    return (other / name).read_text(encoding="utf-8")
+
+
 async def test_n_on_an_empty_folder_starts_a_first_ledger(tmp_path: Path) -> None:
     folder = tmp_path / "cpe"
     folder.mkdir()
@@ -42,13 +52,9 @@ async def test_n_on_an_empty_folder_starts_a_first_ledger(tmp_path: Path) -> Non
         written = folder / "cissp-2024-2027.toml"
         assert written.exists()
         assert app.selected == str(written) and app.entry is not None and app.entry.credential == "CISSP"
-    other = tmp_path / "other"
-    other.mkdir()
-    r = subprocess.run([sys.executable, "-m", "cpetui", "new", "--program", "isc2", "--credential", "CISSP",
-                        "--start", "2024-07-01", "--dir", str(other)], capture_output=True, text=True,
-                       timeout=60)
-    assert r.returncode == 0, r.stderr
-    assert written.read_text(encoding="utf-8") == (other / "cissp-2024-2027.toml").read_text(encoding="utf-8")
+    assert written.read_text(encoding="utf-8") == by_cli(tmp_path, "cissp-2024-2027.toml", "--program",
+                                                         "isc2", "--credential", "CISSP", "--start",
+                                                         "2024-07-01")
 
 
 async def test_the_palette_starts_a_ledger_beside_others_and_undo_removes_it(ledgers) -> None:
@@ -119,10 +125,6 @@ async def test_the_date_certified_derives_the_first_cycle_as_cpetui_new_does(tmp
         await settle(pilot)
         written = folder / "ccsa-2011-2012.toml"
         assert "certified = 2009-06-01" in written.read_text(encoding="utf-8")
-    other = tmp_path / "other"
-    other.mkdir()
-    r = subprocess.run([sys.executable, "-m", "cpetui", "new", "--program", "iia-japan", "--credential",
-                        "CCSA", "--certified", "2009-06-01", "--dir", str(other)], capture_output=True,
-                       text=True, timeout=60)
-    assert r.returncode == 0, r.stderr
-    assert written.read_text(encoding="utf-8") == (other / "ccsa-2011-2012.toml").read_text(encoding="utf-8")
+    assert written.read_text(encoding="utf-8") == by_cli(tmp_path, "ccsa-2011-2012.toml", "--program",
+                                                         "iia-japan", "--credential", "CCSA", "--certified",
+                                                         "2009-06-01")
