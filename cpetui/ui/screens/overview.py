@@ -62,14 +62,15 @@ def rows(entries: Iterable[Entry], as_of: date) -> tuple[list[Due], list[Entry]]
 INDENT = 10  # under the credential's name: where continued lines start
 
 
-def due_text(d: Due, ledger: Ledger | None, within: int, width: int = 200) -> Text:
+def due_text(d: Due, ledger: Ledger | None, within: int, width: int = 200, name_width: int = 8) -> Text:
     """One credential: mark, name, state, date and days left, figures (continued under the name when the
-    line is full, never mid-figure); then the trend and what the date is."""
+    line is full, never mid-figure); then the trend and what the date is. The names take `name_width`
+    cells and a space, so a long one ("Security+") never runs into its state."""
     s = d.status
     risky = d.at_risk(within)
     text = Text()
     text.append("! " if risky else "  ", state_style("error") if risky else "")
-    text.append(f"{safe(s.credential, 16):<8}", "bold")
+    text.append(pad(safe(s.credential, 16), name_width) + " ", "bold")
     text.append(pad(state_label(s.state), 9), state_style(s.state))
     if d.deadline is not None and d.days_left is not None:
         text.append("  " + format_date(d.deadline.date) + "  ")
@@ -138,9 +139,11 @@ class OverviewScreen(Screen[str | None]):
         paths: list[str] = []
         # The list's width less its padding and scrollbar (the screen's, before the first layout).
         room = (self.size.width or self.app.size.width) - 6
+        names = max((cell_width(safe(d.credential, 16)) for d in lines), default=8)
         for d in lines:
             entry = by_path.get(d.path)
-            options.append(Option(due_text(d, entry.ledger if entry else None, self.WITHIN, room)))
+            options.append(Option(due_text(d, entry.ledger if entry else None, self.WITHIN, room,
+                                           max(7, names))))
             paths.append(d.path)
         for e in others:
             text = Text("  ")
