@@ -85,7 +85,8 @@ def due(ledger: Ledger, status: Status) -> Due:
         status=status,
         deadline=deadline,
         days_left=(deadline.date - as_of).days if deadline else None,
-        remaining=max(0.0, total.required - total.counted),
+        # Met by other means (renewed, became another credential), nothing is left to earn.
+        remaining=0.0 if total.met else max(0.0, total.required - total.counted),
         per_month=status.pace.per_month if status.pace is not None else None,
         unsubmitted=unsubmitted,
         missing_evidence=len(missing),

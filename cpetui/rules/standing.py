@@ -352,7 +352,9 @@ def pace(ctx: Context, total: Requirement, reqs: Sequence[Requirement] = ()) -> 
         return None  # a course is completed or not: the periods' ends say when, not a rate a month
     # A rolling window may need more of this cycle than its own total (a lean year before it).
     rolling = {n.id for n in ctx.quota.needs if n.period == "rolling" and n.kind == "required"}
-    remaining = max([total.remaining, *(r.remaining for r in reqs if r.id in rolling)])
+    # A total met by other means (renewed, became another credential) needs nothing more.
+    remaining = max([0.0 if total.met else total.remaining,
+                     *(r.remaining for r in reqs if r.id in rolling and not r.met)])
     months_left = r2(months_between(ctx.as_of, ctx.end))
     per_month = r2(remaining / max(months_left, 1.0)) if remaining else 0.0
     text = _("{remaining} CPE still needed in {months} months: {per} a month").format(

@@ -34,6 +34,12 @@ def test_an_oscp_plus_renewed_by_passing_the_exam_again_is_complete_from_that_da
     assert "renewed by OSCP+ exam passed again on 2026-10-02" in s.total.explanation.text
     assert "OffSec" in s.total.explanation.citation
     assert "renewed" in codes(s, "exam")
+    # Nothing is left to earn: no pace a month, and `due` says the requirement is met.
+    assert s.pace is not None and s.pace.remaining == 0
+    from cpetui.overview import due, figure_words
+    from tests.rules.helpers import ledger
+
+    assert figure_words(due(ledger(text), s))[0] == "requirement met"
 
 
 def test_security_plus_is_renewed_by_cysa_earned_inside_its_cycle_not_by_network_plus() -> None:
