@@ -51,6 +51,11 @@ def _earlier(key: str, value: list[Any]) -> tuple[str, str, str] | None:
         bad = number_problem("carryover_in", item["credits"]) or date_problem("start", item["start"])
         if bad is not None:
             return bad[0], _("earlier: {problem}").format(problem=bad[1]), hint
+    starts = [item["start"] for item in value]
+    twice = next((s for s in starts if starts.count(s) > 1), None)
+    if twice is not None:
+        return ("duplicate", _("earlier lists the cycle starting {start} twice").format(start=twice),
+                _("keep one entry for each cycle, with the credits the body recorded"))
     return None
 
 

@@ -114,3 +114,11 @@ def test_earlier_of_the_wrong_shape_is_a_located_error(folder: Path, capsys) -> 
     assert main(["check", str(ledger)]) == 1
     out = capsys.readouterr().out
     assert "cpa-2026.toml:5:" in out and "earlier must list the cycles before this one" in out
+
+
+def test_a_cycle_listed_twice_in_earlier_is_a_located_error(folder: Path, capsys) -> None:
+    ledger = folder / "cpa-2026.toml"
+    ledger.write_text(LEDGER.replace("2025-04-01", "2024-04-01"), encoding="utf-8")
+    assert main(["check", str(ledger)]) == 1
+    out = capsys.readouterr().out
+    assert "cpa-2026.toml:5:" in out and "earlier lists the cycle starting 2024-04-01 twice" in out
