@@ -69,14 +69,17 @@ def _quotas(program: Any, version: Any) -> list[str]:
             lines.append("    " + _("{credential}: {message}").format(credential=credential,
                                                                        message=_(exc.message)))
             continue
-        parts = [_("{total} per cycle").format(total=format_credits(q.total))]
+        parts = [(_("{total} completions per cycle") if version.unit == "completions" else
+                  _("{total} per cycle")).format(total=format_credits(q.total))]
         for need in q.needs:
             what = _(need.short or need.label)
             if need.kind == "maximum":
                 parts.append(_("{what} at most {n}").format(what=what, n=format_credits(need.amount)))
             else:
                 parts.append(_("{what} at least {n}").format(what=what, n=format_credits(need.amount)))
-            if need.period != "cycle":
+            if need.period == "rolling":
+                parts[-1] += " " + _("over this cycle and the {n} before it").format(n=need.years - 1)
+            elif need.period != "cycle":
                 parts[-1] += " " + _("a year")
         for cap in [c for c in q.caps or () if c not in version.caps]:  # the credential's (CompTIA's chart)
             per = _("a cycle") if cap.per == "cycle" else _("a year")
@@ -127,8 +130,10 @@ def detail(program: Any) -> list[str]:
                 marks.append(_("not eligible"))
             suffix = f" [{', '.join(marks)}]" if marks else ""
             lines.append(f"    {t.id}  {_(t.label)}{suffix}")
-            lines.append("      " + _("measures: {keys}").format(keys=", ".join(t.measures)))
-            lines.append("      " + _("credits: {how}").format(how=_(t.how)))
+            lines.append("      " + _("measures: {keys}").format(
+                keys=", ".join(t.measures) or _("none (the activity itself counts)")))
+            how = _("counts: {how}") if v.unit == "completions" else _("credits: {how}")
+            lines.append("      " + how.format(how=_(t.how)))
             lines.append("      " + _("source: {citation}").format(citation=cited(t.citation)))
     return lines + [""] + sources_block(program)
 

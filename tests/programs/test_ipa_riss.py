@@ -208,3 +208,12 @@ def test_by_must_name_a_key_date_of_the_version() -> None:
     (p,) = _problems(COURSES + 'by = "renewal"\n')
     assert p.severity == "error" and "by = 'renewal' names no key date" in p.message
     assert p.source.line == 20
+
+
+def test_cpetui_programs_says_it_counts_completions(capsys) -> None:
+    main(["programs", "ipa-riss"])
+    out = capsys.readouterr().out
+    assert ("RISS: 4 completions per cycle; online course at least 1 a year; practical course at least 1"
+            in out)
+    assert "measures: none (the activity itself counts)" in out
+    assert "counts: one completion; one is required in each year from the registration date" in out

@@ -122,3 +122,9 @@ def test_a_cycle_listed_twice_in_earlier_is_a_located_error(folder: Path, capsys
     assert main(["check", str(ledger)]) == 1
     out = capsys.readouterr().out
     assert "cpa-2026.toml:5:" in out and "earlier lists the cycle starting 2024-04-01 twice" in out
+
+
+def test_cpetui_programs_names_the_window(folder: Path, capsys) -> None:
+    assert main(["programs", "cpa-cpe-example", "--ledgers", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "Units over three fiscal years at least 120 over this cycle and the 2 before it" in out
