@@ -281,10 +281,12 @@ def programs_doc() -> str:
                     q = v.quota(Cycle(p.id, credential, start))
                 except QuotaError:
                     continue
-                parts = [f"{_num(q.total)} per cycle"]
+                unit = " completions" if v.unit == "completions" else ""
+                parts = [f"{_num(q.total)}{unit} per cycle"]
                 for n in q.needs:
                     word = "at most" if n.kind == "maximum" else "at least"
-                    per = " a year" if n.period != "cycle" else ""
+                    per = (f" over this cycle and the {n.years - 1} before it" if n.period == "rolling"
+                           else " a year" if n.period != "cycle" else "")
                     parts.append(f"{n.short or n.label} {word} {_num(n.amount)}{per}")
                 for cap in (q.caps or ()):
                     per = "a year" if cap.per == "year" else "a cycle"
@@ -299,7 +301,8 @@ def programs_doc() -> str:
                 out += ["| cap | at most | per |", "|---|---|---|"]
                 out += [f"| {c.label} | {_num(c.amount)} | {c.per} |" for c in v.caps]
                 out.append("")
-            out += ["| type | label | credits |", "|---|---|---|"]
+            out += ["| type | label | counts |" if v.unit == "completions" else "| type | label | credits |",
+                    "|---|---|---|"]
             out += [f"| `{t.id}` | {t.label} | {t.how} |" for t in v.types.values()]
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
