@@ -6,6 +6,7 @@ import argparse
 import functools
 import re
 import sys
+from collections.abc import Container
 from datetime import date
 
 from cpetui.cli.args import add_format, date_arg
@@ -31,11 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                "[[activity]], e.g. pyproject.toml): for commit hooks"))
 
 
-def collect(ledger: Ledger, as_of: date) -> list[Problem]:
+def collect(ledger: Ledger, as_of: date, seen: Container[str] = ()) -> list[Problem]:
     """Parse problems, then the rules' findings, as located problems.
 
     The rules run whenever the [cycle] could be read, errors elsewhere or not: a duplicate id must not
     hide an unknown type three activities further down (the activities in error are left out).
+    `seen`: paths known to be there (`evidence_present`).
     """
     problems = list(ledger.problems) + _leftovers(ledger.path)
     if ledger.cycle is None:
@@ -47,7 +49,7 @@ def collect(ledger: Ledger, as_of: date) -> list[Problem]:
     except ImportError:  # rules not available in this build
         return problems
     try:
-        status = evaluate(ledger, as_of, evidence_present=evidence_present(ledger))
+        status = evaluate(ledger, as_of, evidence_present=evidence_present(ledger, seen))
     except RulesError as exc:
         f = exc.finding
         src = f.source or ledger.cycle.source
@@ -87,24 +89,27 @@ def _excerpt(lines: list[str], src: SourceRef) -> str:
     return clip_excerpt(lines[src.line - 1], src.col) if 0 < src.line <= len(lines) else ""
 
 
-def check_files(files: list[str], as_of: date) -> list[tuple[str, list[Problem]]]:
-    """Each file's problems, in order (large sets on both cores)."""
+def check_files(files: list[str], as_of: date,
+                seen: Container[str] = ()) -> list[tuple[str, list[Problem]]]:
+    """Each file's problems, in order (large sets on both cores); `seen` as for `collect`."""
     from cpetui.cli.parallel import map_files
 
     if len(files) > 1:
         # Import the rules once here rather than in each process after the fork.
         import cpetui.ledger.evidence
         import cpetui.status  # noqa: F401
-    problems = map_files(functools.partial(_check_one, as_of=as_of), files)
+    problems = map_files(functools.partial(_check_one, as_of=as_of, seen=seen), files)
     return list(zip(files, problems, strict=True))
 
 
-def _check_one(path: str, as_of: date) -> list[Problem]:
-    return collect(read_ledger(path, fingerprinted=False), as_of)  # check never saves: no fingerprint
+def _check_one(path: str, as_of: date, seen: Container[str]) -> list[Problem]:
+    return collect(read_ledger(path, fingerprinted=False), as_of, seen)  # check never saves: no fingerprint
 
 
 def run(args: argparse.Namespace) -> int:
-    found = find_ledgers(args.paths)
+    # The walk's listing answers most evidence look-ups: one listing of a folder instead of a look-up of
+    # each file in it.
+    found = find_ledgers(args.paths, with_seen=True)
     if found is None:
         return CONFIG_ERROR
     location, files, missing = found.location, found.files, found.missing
@@ -123,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
 
     for path, problems in _by_path(current().problems()):
         results.append((path, problems))
-    results += check_files(files, as_of)
+    results += check_files(files, as_of, found.seen)
     results += _across(files)
     if args.strict:
         results = [

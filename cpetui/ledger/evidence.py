@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from stat import S_ISDIR, S_ISREG
 from typing import Literal
@@ -135,10 +136,12 @@ def classify_all(ledger: Ledger) -> dict[str, EvidenceRef]:
     return out
 
 
-def evidence_present(ledger: Ledger) -> dict[str, bool]:
+def evidence_present(ledger: Ledger, seen: Container[str] = ()) -> dict[str, bool]:
     """Each evidence entry → whether something is there (URLs: True, they are not fetched).
 
-    A file outside the ledger's folder counts when it exists; `classify` says it is outside.
+    A file outside the ledger's folder counts when it exists; `classify` says it is outside. `seen`:
+    absolute paths already known to be a regular file or a folder (`discover` lists them while it walks
+    the ledgers' folders, links not followed); an entry whose path is among them needs no look-up.
     """
     # One stat per entry: resolving every path component (as `classify` must, to catch links
     # leading out) costs ten times more and says nothing more about presence.
@@ -159,6 +162,9 @@ def evidence_present(ledger: Ledger) -> dict[str, bool]:
             else:
                 where = (prefix + text if not text.startswith("/") else text) if prefix is not None \
                     else os.path.join(folder, text)
+                if where in seen:
+                    present[ev] = True
+                    continue
                 try:
                     present[ev] = _evidence_mode(stat(where).st_mode)
                 except (ValueError, OSError):

@@ -17,15 +17,27 @@ MAX_LEDGER_BYTES = 4 * 1024 * 1024
 PROGRAMS_FOLDER = "programs"  # a user's own program files, beside the ledgers (cpetui.ledger.programs)
 
 
-def _ledgers_below(folder: str) -> list[tuple[str, ...]]:
+# On a case-blind file system (Windows) `*.toml` matches `.TOML` too, as `Path.rglob` does there.
+_CASE_BLIND = os.path.normcase("A") != "A"
+
+
+def _is_toml(name: str) -> bool:
+    return (name.lower() if _CASE_BLIND else name).endswith(".toml")
+
+
+def _ledgers_below(folder: str, seen: set[str] | None = None) -> list[tuple[str, ...]]:
     """The relative parts of every *.toml file below `folder`, hidden files and folders left out.
 
     What `Path.rglob("*.toml")` finds (links to files followed, links to folders not), by
     `os.scandir`: a folder of evidence with thousands of files costs half what rglob spends on it,
-    and the app's watcher lists the folders twice a second.
+    and the app's watcher lists the folders twice a second. With `seen`, the absolute path of every
+    regular file and folder passed on the way (links not followed) is added to it: see `discover`.
     """
     found: list[tuple[str, ...]] = []
-    stack: list[tuple[str, tuple[str, ...]]] = [(folder, ())]
+    start = _absolute(folder) if seen is not None else None
+    if start is None:
+        seen = None
+    stack: list[tuple[str, tuple[str, ...]]] = [(start or folder, ())]
     while stack:
         where, parts = stack.pop()
         try:
@@ -34,23 +46,41 @@ def _ledgers_below(folder: str) -> list[tuple[str, ...]]:
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
-                continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if name != PROGRAMS_FOLDER:  # program files, not ledgers
+                    if seen is not None:
+                        seen.add(entry.path)
+                    if name[0] != "." and name != PROGRAMS_FOLDER:  # program files, not ledgers
                         stack.append((entry.path, (*parts, name)))
-                elif os.path.normcase(name).endswith(".toml") and entry.is_file():
+                    continue
+                if seen is not None and entry.is_file(follow_symlinks=False):
+                    seen.add(entry.path)
+                if name[0] != "." and _is_toml(name) and entry.is_file():
                     found.append((*parts, name))
             except OSError:
                 continue
     return found
 
 
-def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[str], list[Problem]]:
+def _absolute(folder: str) -> str | None:
+    """`folder` as an absolute path naming the same folder on disk, to walk it by; None when abspath
+    could name another (a `..`, resolved on disk after any link but dropped by abspath before) or
+    none (the working folder is gone)."""
+    if ".." in Path(folder).parts:
+        return None
+    try:
+        return os.path.abspath(folder)
+    except OSError:
+        return None
+
+
+def discover(paths: Sequence[str | os.PathLike[str]],
+             seen: set[str] | None = None) -> tuple[list[str], list[Problem]]:
     """Ledger files named by `paths` (files as given; folders: every *.toml below, sorted).
 
-    Returns the files and a problem for each path that does not exist.
+    Returns the files and a problem for each path that does not exist. With `seen`, the walk of the
+    folders also adds to it the absolute path of each regular file and folder it passed (links not
+    followed): what `evidence_present` may take as there without a look-up of its own.
     """
     files: list[str] = []
     problems: list[Problem] = []
@@ -58,7 +88,8 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[str], list[P
         p = Path(raw)
         if p.is_dir():
             # In Path order: part by part, case-blind where the file system is (Windows).
-            below = sorted(_ledgers_below(str(p)), key=lambda parts: [os.path.normcase(x) for x in parts])
+            below = sorted(_ledgers_below(str(p), seen),
+                           key=lambda parts: [os.path.normcase(x) for x in parts])
             files.extend(str(p.joinpath(*parts)) for parts in below)
         elif p.is_file():
             files.append(str(p))

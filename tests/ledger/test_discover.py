@@ -54,3 +54,22 @@ def test_the_walk_skips_hidden_folders_and_follows_no_folder_link(tree: Path) ->
     found = discover(["."])[0]
     assert "y/x/f.toml" in found and "勉強会/l.toml" in found and "dir.toml/j.toml" in found
     assert not any(f.startswith((".hidden", "link", "y/loop")) or "/.h/" in f for f in found)
+
+
+@pytest.mark.parametrize("args", [["."], ["y"], ["./y/"], ["z", "y"]])
+def test_the_walk_lists_the_regular_files_and_folders_it_passed_by_their_absolute_paths(
+        tree: Path, args: list[str]) -> None:
+    seen: set[str] = set()
+    assert discover(args, seen)[0] == discover(args)[0]
+    expected = {str(tree / rel) for rel in ("y/x", "y/x/f.toml", "y/x/.h", "y/g.txt")}
+    assert expected <= seen
+    # Links are not listed (their targets are looked up), nor what lies in a folder left unwalked.
+    assert not {str(tree / rel) for rel in ("link", "same.toml", "broken.toml", "y/loop", "y/x/.h/i.toml",
+                                             ".hidden/d.toml")} & seen
+    assert all(os.path.isabs(path) for path in seen)
+
+
+def test_a_folder_named_through_dot_dot_is_walked_as_named_but_not_listed(tree: Path) -> None:
+    seen: set[str] = set()
+    assert discover(["y/.."], seen)[0] == rglob_reference(["y/.."])
+    assert not seen

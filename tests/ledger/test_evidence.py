@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cpetui.ledger.evidence import classify, evidence_present
+from cpetui.ledger.load import discover
 from cpetui.ledger.parse import parse_text
 
 
@@ -95,8 +96,9 @@ evidence = ["certs/course.pdf", "https://example.com/c", "certs/gone.pdf", "../s
     }
 
 
+@pytest.mark.parametrize("walked", [False, True], ids=["looked up", "with the walk's listing"])
 def test_presence_follows_links_and_the_file_system_for_every_spelling_of_a_path(
-    ledger_path: str, tmp_path: Path
+    ledger_path: str, tmp_path: Path, walked: bool
 ) -> None:
     certs = tmp_path / "ledgers" / "certs"
     for i in range(10):
@@ -114,8 +116,12 @@ def test_presence_follows_links_and_the_file_system_for_every_spelling_of_a_path
         for i, e in enumerate(entries)
     )
     ledger = parse_text(text, ledger_path)
-    present = evidence_present(ledger)
     folder = os.path.dirname(ledger_path)
+    seen: set[str] = set()
+    if walked:  # as `cpetui check` does: what the walk of the ledgers' folder passed
+        discover([folder], seen)
+        assert str(certs / "c0.pdf") in seen and str(certs / "link-ok.pdf") not in seen
+    present = evidence_present(ledger, seen)
     one_stat_each = {e: os.path.exists(os.path.join(folder, e.strip())) for e in entries}
     assert present == one_stat_each
     assert present["certs/link-broken.pdf"] is False and present["certs/link-ok.pdf"] is True

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from cpetui.ledger.evidence import classify, evidence_present
+from cpetui.ledger.load import discover
 from cpetui.ledger.parse import parse_text
 
 HEAD = '[cycle]\nprogram = "isc2"\ncredential = "CISSP"\nstart = 2024-07-01\n\n'
@@ -64,11 +65,17 @@ def test_files_and_folders_still_count(folder: Path) -> None:
     assert classify(str(folder / "cissp.toml"), "proof").kind == "file"
 
 
-def test_presence_counts_only_regular_files_and_folders(folder: Path) -> None:
+@pytest.mark.parametrize("walked", [False, True], ids=["looked up", "with the walk's listing"])
+def test_presence_counts_only_regular_files_and_folders(folder: Path, walked: bool) -> None:
     entries = ["cert.pdf", "link-to-fifo.pdf", "device.pdf", "real.pdf", "proof", "gone.pdf"]
     ledger = parse_text(_ledger_text(entries), str(folder / "cissp.toml"))
-    assert evidence_present(ledger) == {"cert.pdf": False, "link-to-fifo.pdf": False, "device.pdf": False,
-                                        "real.pdf": True, "proof": True, "gone.pdf": False}
+    seen: set[str] = set()
+    if walked:
+        discover([str(folder)], seen)
+        assert seen == {str(folder / "real.pdf"), str(folder / "proof")}  # no FIFO, no link
+    assert evidence_present(ledger, seen) == {"cert.pdf": False, "link-to-fifo.pdf": False,
+                                              "device.pdf": False, "real.pdf": True, "proof": True,
+                                              "gone.pdf": False}
 
 
 def test_check_and_status_on_a_ledger_citing_a_fifo_end_and_say_it_is_not_found(folder: Path) -> None:
