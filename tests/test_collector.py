@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from cpetui.cli import main
 from cpetui.collector import RARELY, collect_as_usual, collect_rarely
 
@@ -37,4 +39,19 @@ def test_rarely_then_as_usual_restores_the_pace_it_found_even_when_asked_twice()
         collect_as_usual()
     assert gc.get_threshold() == usual
     collect_as_usual()  # once more: nothing to give back
+    assert gc.get_threshold() == usual
+
+
+def test_the_program_collects_rarely_from_its_start_and_gives_the_pace_back(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from cpetui import cli
+
+    usual = gc.get_threshold()
+    during: list[tuple[int, int, int]] = []
+    # A command that ends before `main` sets a pace of its own (a typo, --version): the imports made
+    # before it were made at the rare pace all the same, and the usual one is back after.
+    monkeypatch.setattr(cli, "main", lambda exit_fast: during.append(gc.get_threshold()) or 2)
+    with pytest.raises(SystemExit):
+        cli.run()
+    assert during == [RARELY]
     assert gc.get_threshold() == usual

@@ -67,6 +67,9 @@ READ_ONLY = frozenset({"check", "status", "due", "where", "programs"})
 
 def run() -> NoReturn:
     """The program (`cpetui`, `python -m cpetui`): `main`, then exit with its code."""
+    # The modules a command imports live as long as the process: the collector's rare pace from the
+    # start (`main` and the app give back the usual one once their lasting objects are made).
+    collect_rarely()
     try:
         code = main(exit_fast=True)
     except BrokenPipeError:
@@ -81,6 +84,8 @@ def run() -> NoReturn:
         newline = "\n" if _stderr_is_terminal() else ""
         print(newline + _("cpetui: interrupted; nothing more was written"), file=sys.stderr)
         code = 130
+    finally:
+        collect_as_usual()  # a caller that catches the exit (a test) keeps its own pace
     raise SystemExit(code)
 
 

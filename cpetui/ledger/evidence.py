@@ -157,7 +157,7 @@ def evidence_present(ledger: Ledger, seen: Container[str] = ()) -> dict[str, boo
             text = ev.strip()
             if not text or "\0" in text:
                 present[ev] = False
-            elif _SCHEME.match(text):
+            elif "://" in text and _SCHEME.match(text):  # a plain search first: most entries are paths
                 present[ev] = classify(ledger.path, ev).exists
             else:
                 where = (prefix + text if not text.startswith("/") else text) if prefix is not None \

@@ -11,7 +11,8 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 # The text last broken into lines, and its lines: reading a ledger asks for them twice (the problems'
-# excerpts, the scan for tables), and the same text object is not broken again.
+# excerpts, the scan for tables), and the same text is not broken again; nor is an equal text read
+# anew for its excerpts (`cpetui check` locates the rules' findings in the file it has just parsed).
 _last_lines: tuple[object, list[str]] = (None, [])
 
 
@@ -24,7 +25,7 @@ def toml_lines(text: str) -> list[str]:
     """
     global _last_lines
     last_text, last = _last_lines
-    if text is last_text:
+    if text is last_text or text == last_text:  # texts of different lengths differ at once
         return last
     lines = text.split("\n")
     if lines[-1] == "":
