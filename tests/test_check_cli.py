@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 GOOD = """\
 [cycle]
 program = "isc2"
@@ -120,3 +122,19 @@ def test_the_commit_hook_passes_over_other_tools_toml_but_not_a_ledger_gone_wron
     (tmp_path / "emptied.toml").write_text("", encoding="utf-8")  # a ledger emptied by mistake
     r = hook("pyproject.toml", "emptied.toml")
     assert r.returncode == 1 and "emptied.toml:1:1: error: the ledger is empty" in r.stdout
+
+
+@pytest.mark.parametrize("data", [
+    GOOD.encode(), b"\xef\xbb\xbf" + GOOD.encode(), GOOD.replace("\n", "\r\n").encode(),
+    b"\xef\xbb\xbf\xef\xbb\xbftitle = 1\n", b"a = \"\xff\xfe\"\nb = 2\r\n", "名前 = 1\n\u2028x\n".encode(),
+], ids=["plain", "bom", "crlf", "two boms", "not utf-8", "line separator"])
+def test_the_excerpts_lines_are_the_file_read_as_text(tmp_path: Path, data: bytes) -> None:
+    from cpetui.cli.check import _lines
+    from cpetui.ledger.locate import toml_lines
+    from cpetui.ledger.parse import parse_bytes
+
+    path = tmp_path / "cissp.toml"
+    path.write_bytes(data)
+    parse_bytes(data, str(path))  # as check does just before: the bytes' text is at hand
+    with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
+        assert _lines(str(path)) == toml_lines(fh.read())

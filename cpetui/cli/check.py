@@ -15,6 +15,7 @@ from cpetui.cli.paint import Paint, add_color
 from cpetui.i18n import _, ngettext
 from cpetui.ledger.load import read_ledger
 from cpetui.ledger.locate import toml_lines
+from cpetui.ledger.parse import decode
 from cpetui.ledger.report import clip_excerpt, format_problem
 from cpetui.model import Ledger, Problem, SourceRef
 
@@ -78,11 +79,14 @@ def _leftovers(path: str) -> list[Problem]:
 
 
 def _lines(path: str) -> list[str]:
+    """The file's lines, for excerpts (bytes that are not UTF-8 read as well as they can be)."""
     try:
-        with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
-            return toml_lines(fh.read())
+        with open(path, "rb") as fh:
+            data = fh.read()
     except OSError:
         return []
+    text, _problem = decode(data, path)  # as the ledger was just parsed: decoded once
+    return toml_lines(text if text is not None else data.decode("utf-8-sig", errors="replace"))
 
 
 def _excerpt(lines: list[str], src: SourceRef) -> str:

@@ -38,12 +38,24 @@ def _sha256():  # type: ignore[no-untyped-def]
     return sha256
 
 
+# The bytes last decoded, and their text: `cpetui check` reads a ledger's bytes again for the excerpts
+# of its findings right after parsing them, and the same bytes are not decoded twice.
+_last_decoded: tuple[bytes, str] = (b"", "")
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
     """Bytes → text (UTF-8, a leading BOM dropped); or a located problem for bytes that are not UTF-8."""
+    global _last_decoded
+    last_data, last_text = _last_decoded
+    if data == last_data:  # bytes of different lengths differ at once
+        return last_text, None
+    raw = data
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8"), None
+        text = data.decode("utf-8")
+        _last_decoded = (raw, text)
+        return text, None
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
