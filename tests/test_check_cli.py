@@ -138,3 +138,17 @@ def test_the_excerpts_lines_are_the_file_read_as_text(tmp_path: Path, data: byte
     parse_bytes(data, str(path))  # as check does just before: the bytes' text is at hand
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
         assert _lines(str(path)) == toml_lines(fh.read())
+
+
+def test_the_text_report_collects_no_infos_and_loses_nothing_it_shows() -> None:
+    from datetime import date
+
+    from cpetui.cli.check import collect
+    from cpetui.ledger.load import discover, read_ledger
+
+    ledgers = Path(__file__).resolve().parents[1] / "ledgers"
+    every = [collect(read_ledger(path), date(2026, 11, 22)) for path in discover([str(ledgers)])[0]]
+    assert any(p.severity == "info" for problems in every for p in problems)  # the samples have some
+    shown = [collect(read_ledger(path), date(2026, 11, 22), infos=False)
+             for path in discover([str(ledgers)])[0]]
+    assert shown == [[p for p in problems if p.severity != "info"] for problems in every]

@@ -33,14 +33,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                "[[activity]], e.g. pyproject.toml): for commit hooks"))
 
 
-def collect(ledger: Ledger, as_of: date, seen: Container[str] = ()) -> list[Problem]:
+def collect(ledger: Ledger, as_of: date, seen: Container[str] = (), *,
+            infos: bool = True) -> list[Problem]:
     """Parse problems, then the rules' findings, as located problems.
 
     The rules run whenever the [cycle] could be read, errors elsewhere or not: a duplicate id must not
     hide an unknown type three activities further down (the activities in error are left out).
-    `seen`: paths known to be there (`evidence_present`).
+    `seen`: paths known to be there (`evidence_present`). `infos` False: without the problems of
+    severity info, for a report that shows none (each is located, and sent back from a second process).
     """
     problems = list(ledger.problems) + _leftovers(ledger.path)
+    if not infos:
+        problems = [p for p in problems if p.severity != "info"]
     if ledger.cycle is None:
         return problems
     try:
@@ -56,8 +60,9 @@ def collect(ledger: Ledger, as_of: date, seen: Container[str] = ()) -> list[Prob
         src = f.source or ledger.cycle.source
         lines = _lines(ledger.path)
         return problems + [Problem("error", f.code, f.message, src, _excerpt(lines, src), f.hint)]
-    lines = _lines(ledger.path) if status.findings else []  # the excerpts; most ledgers have none
-    for f in status.findings:
+    findings = status.findings if infos else [f for f in status.findings if f.severity != "info"]
+    lines = _lines(ledger.path) if findings else []  # the excerpts; most ledgers have none
+    for f in findings:
         src = f.source or SourceRef(ledger.path, 1, 1)
         problems.append(Problem(f.severity, f.code, f.message, src, _excerpt(lines, src),
                                 f.hint, f.activity_id))
@@ -93,21 +98,22 @@ def _excerpt(lines: list[str], src: SourceRef) -> str:
     return clip_excerpt(lines[src.line - 1], src.col) if 0 < src.line <= len(lines) else ""
 
 
-def check_files(files: list[str], as_of: date,
-                seen: Container[str] = ()) -> list[tuple[str, list[Problem]]]:
-    """Each file's problems, in order (large sets on both cores); `seen` as for `collect`."""
+def check_files(files: list[str], as_of: date, seen: Container[str] = (), *,
+                infos: bool = True) -> list[tuple[str, list[Problem]]]:
+    """Each file's problems, in order (large sets on both cores); `seen` and `infos` as for `collect`."""
     from cpetui.cli.parallel import map_files
 
     if len(files) > 1:
         # Import the rules once here rather than in each process after the fork.
         import cpetui.ledger.evidence
         import cpetui.status  # noqa: F401
-    problems = map_files(functools.partial(_check_one, as_of=as_of, seen=seen), files)
+    problems = map_files(functools.partial(_check_one, as_of=as_of, seen=seen, infos=infos), files)
     return list(zip(files, problems, strict=True))
 
 
-def _check_one(path: str, as_of: date, seen: Container[str]) -> list[Problem]:
-    return collect(read_ledger(path, fingerprinted=False), as_of, seen)  # check never saves: no fingerprint
+def _check_one(path: str, as_of: date, seen: Container[str], infos: bool) -> list[Problem]:
+    ledger = read_ledger(path, fingerprinted=False)  # check never saves: no fingerprint
+    return collect(ledger, as_of, seen, infos=infos)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -132,7 +138,8 @@ def run(args: argparse.Namespace) -> int:
 
     for path, problems in _by_path(current().problems()):
         results.append((path, problems))
-    results += check_files(files, as_of, found.seen)
+    # The text report shows no infos: only the JSON one needs them.
+    results += check_files(files, as_of, found.seen, infos=args.format == "json")
     results += _across(files)
     if args.strict:
         results = [
