@@ -145,7 +145,8 @@ def main(argv: Sequence[str] | None = None, *, exit_fast: bool = False) -> int:
             return 2
         return _run_app(args_list)
     _setup_language(_lang_option(args_list))
-    parser = build_parser(commands, only=first if first in commands else None)
+    parser = build_parser(_parsed_commands(commands, first, args_list),
+                          only=first if first in commands else None)
     args = parser.parse_args(args_list)
     if args.command is None:
         parser.print_help()
@@ -164,6 +165,26 @@ def main(argv: Sequence[str] | None = None, *, exit_fast: bool = False) -> int:
     if exit_fast and args.command in READ_ONLY:
         _exit_now(code)
     return code
+
+
+def _parsed_commands(commands: dict[str, tuple[str, str]], first: str | None,
+                     args_list: list[str]) -> dict[str, tuple[str, str]]:
+    """The commands the parser needs: the named one alone when only `--lang` comes before it, since
+    then nothing can name the others (the top-level help and a wrong COMMAND's error list them);
+    otherwise every one."""
+    if first not in commands:
+        return commands
+    i = 0
+    while args_list[i] != first:
+        if args_list[i] == "--lang":
+            i += 2
+        elif args_list[i].startswith("--lang="):
+            i += 1
+        else:
+            return commands
+        if i >= len(args_list):
+            return commands
+    return {first: commands[first]}
 
 
 def _exit_now(code: int) -> NoReturn:

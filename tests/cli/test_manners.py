@@ -72,3 +72,28 @@ def test_the_shell_is_answered_from_the_commands_own_parser(tmp_path: Path) -> N
 
     assert "due" in complete("cpetui du")
     assert "--within" in complete("cpetui due --wi")
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", "--as-of", "bad", "x"], ["check", "--zzz", "x"], ["check", "-h"], ["-h", "check"],
+    ["--help", "check"], ["--he", "check"], ["--lang", "ja", "check", "-h"], ["--lang", "xx", "check"],
+    ["--", "check"], ["--lang", "ja", "--", "check"], ["--lang", "check"], ["--la", "ja", "check"],
+    ["status", "--bogus"], ["due", "-h"], ["where", "--as-of", "x"], ["check", "--format", "xml"],
+])
+def test_the_parser_of_the_named_command_alone_says_what_the_whole_one_says(
+        argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import cpetui.cli as cli
+
+    monkeypatch.setenv("COLUMNS", "100")
+
+    def said(*, narrowed: bool) -> tuple[object, str, str]:
+        if not narrowed:
+            monkeypatch.setattr(cli, "_parsed_commands", lambda commands, _first, _args: commands)
+        try:
+            code: object = main(argv)
+        except SystemExit as ended:
+            code = ended.code
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    assert said(narrowed=True) == said(narrowed=False)
