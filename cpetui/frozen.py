@@ -1,7 +1,9 @@
 """`@frozen`: the model's immutable records (`cpetui.model`, the rules' program data), quick to build.
 
-Only for the data types that are made by the thousand when ledgers and programs are read; everything
-else (the app's records, its messages) uses a stock `@dataclass(frozen=True, slots=True)`.
+For the data types that are made by the thousand when ledgers and programs are read, and for the few
+records a headless command builds on its way in (where the ledgers are, which files were found, what an
+evidence entry is), whose stock methods would be compiled at every start; everything else (the app's
+records, its messages) uses a stock `@dataclass(frozen=True, slots=True)`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`@frozen` (cpetui/frozen.py) is for the model and the rules only; the app uses stock dataclasses."""
+"""`@frozen` (cpetui/frozen.py): the model, the rules and start-up records; the app uses stock dataclasses."""
 
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
 
+from cpetui.frozen import frozen
 from cpetui.i18n import _
 from cpetui.ledger.load import discover
 from cpetui.ledger.where import ConfigError, Location, locate
@@ -14,7 +14,7 @@ from cpetui.model import Problem
 CONFIG_ERROR = 2  # the exit code of a command whose config file cannot be used
 
 
-@dataclass(frozen=True)
+@frozen
 class Found:
     """The location chosen, the ledger files found there, a problem for each path that is missing, and
     (when asked for) the regular files and folders the walk passed (`discover`'s `seen`)."""

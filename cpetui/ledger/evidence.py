@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Container
-from dataclasses import dataclass
 from stat import S_ISDIR, S_ISREG
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
+from cpetui.frozen import frozen
 from cpetui.i18n import _
 from cpetui.model import Ledger
 
@@ -19,7 +19,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _WEB = ("http", "https", "ftp", "ftps")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EvidenceRef:
     """One evidence entry as written, what it is, and where it leads.
 

@@ -7,10 +7,10 @@ import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cpetui.frozen import frozen
 from cpetui.i18n import _
 
 ENV_LEDGERS = "CPETUI_LEDGERS"
@@ -27,7 +27,7 @@ _CYCLE_TABLE = re.compile(rb"^[ \t]*\[[ \t]*cycle[ \t]*\][ \t]*(#.*)?\r?$", re.M
 _HEAD_BYTES = 64 * 1024
 
 
-@dataclass(frozen=True)
+@frozen
 class Location:
     """The ledger paths chosen and, in words, why; `config_path` the config file consulted."""
 
