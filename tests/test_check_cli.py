@@ -152,3 +152,22 @@ def test_the_text_report_collects_no_infos_and_loses_nothing_it_shows() -> None:
     shown = [collect(read_ledger(path), date(2026, 11, 22), infos=False)
              for path in discover([str(ledgers)])[0]]
     assert shown == [[p for p in problems if p.severity != "info"] for problems in every]
+
+
+def test_one_check_lists_a_folder_once_for_the_leftovers_of_all_its_ledgers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    from datetime import date
+
+    from cpetui.cli.check import Known, check_files
+
+    for name in ("a.toml", "b.toml"):
+        (tmp_path / name).write_text(GOOD)
+    (tmp_path / ".b.toml.0123abcd.cpetui-tmp").write_text(GOOD)
+    listed: list[str] = []
+    listdir = os.listdir
+    monkeypatch.setattr(os, "listdir", lambda folder: listed.append(str(folder)) or listdir(folder))
+    results = check_files([str(tmp_path / "a.toml"), str(tmp_path / "b.toml")], date(2026, 11, 22), Known())
+    codes = {os.path.basename(path): [p.code for p in problems] for path, problems in results}
+    assert "leftover-save" not in codes["a.toml"] and "leftover-save" in codes["b.toml"]
+    assert listed.count(os.path.realpath(tmp_path)) == 1

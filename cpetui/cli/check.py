@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import re
 import sys
 from collections.abc import Container
@@ -33,16 +34,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                "[[activity]], e.g. pyproject.toml): for commit hooks"))
 
 
-def collect(ledger: Ledger, as_of: date, seen: Container[str] = (), *,
+class Known:
+    """What one check has seen of the file system, kept for the rest of it (a snapshot, as its walk
+    is): the regular files and folders the walk passed (evidence found there needs no look-up), and
+    each folder listed for leftovers of interrupted saves (listed once for all the ledgers in it)."""
+
+    __slots__ = ("_folders", "files")
+
+    def __init__(self, files: Container[str] = ()) -> None:
+        self.files = files
+        self._folders: dict[str, list[str]] = {}
+
+    def listdir(self, folder: str) -> list[str]:
+        """`os.listdir(folder)`, asked of the file system once (an OSError raised each time)."""
+        names = self._folders.get(folder)
+        if names is None:
+            names = self._folders[folder] = os.listdir(folder)
+        return names
+
+
+def collect(ledger: Ledger, as_of: date, known: Known | None = None, *,
             infos: bool = True) -> list[Problem]:
     """Parse problems, then the rules' findings, as located problems.
 
     The rules run whenever the [cycle] could be read, errors elsewhere or not: a duplicate id must not
     hide an unknown type three activities further down (the activities in error are left out).
-    `seen`: paths known to be there (`evidence_present`). `infos` False: without the problems of
-    severity info, for a report that shows none (each is located, and sent back from a second process).
+    `known`: what this check has seen of the file system so far. `infos` False: without the problems
+    of severity info, for a report that shows none (each is located, and sent back from a second
+    process).
     """
-    problems = list(ledger.problems) + _leftovers(ledger.path)
+    known = known if known is not None else Known()
+    problems = list(ledger.problems) + _leftovers(ledger.path, known)
     if not infos:
         problems = [p for p in problems if p.severity != "info"]
     if ledger.cycle is None:
@@ -54,7 +76,7 @@ def collect(ledger: Ledger, as_of: date, seen: Container[str] = (), *,
     except ImportError:  # rules not available in this build
         return problems
     try:
-        status = evaluate(ledger, as_of, evidence_present=evidence_present(ledger, seen))
+        status = evaluate(ledger, as_of, evidence_present=evidence_present(ledger, known.files))
     except RulesError as exc:
         f = exc.finding
         src = f.source or ledger.cycle.source
@@ -69,10 +91,8 @@ def collect(ledger: Ledger, as_of: date, seen: Container[str] = (), *,
     return problems
 
 
-def _leftovers(path: str) -> list[Problem]:
+def _leftovers(path: str, known: Known) -> list[Problem]:
     """A warning for each temporary copy an interrupted save of this ledger left beside it."""
-    import os
-
     from cpetui.ledger.sidecar import leftovers
 
     return [Problem("warning", "leftover-save",
@@ -80,7 +100,7 @@ def _leftovers(path: str) -> list[Problem]:
                     .format(file=os.path.basename(leftover)), SourceRef(path, 1, 1), "",
                     _("compare it with the ledger, then delete it; cpetui's next save of this ledger "
                       "removes it"))
-            for leftover in leftovers(os.path.realpath(path))]
+            for leftover in leftovers(os.path.realpath(path), known.listdir)]
 
 
 def _lines(path: str) -> list[str]:
@@ -98,22 +118,24 @@ def _excerpt(lines: list[str], src: SourceRef) -> str:
     return clip_excerpt(lines[src.line - 1], src.col) if 0 < src.line <= len(lines) else ""
 
 
-def check_files(files: list[str], as_of: date, seen: Container[str] = (), *,
+def check_files(files: list[str], as_of: date, known: Known | None = None, *,
                 infos: bool = True) -> list[tuple[str, list[Problem]]]:
-    """Each file's problems, in order (large sets on both cores); `seen` and `infos` as for `collect`."""
+    """Each file's problems, in order (large sets on both cores); `known` and `infos` as for
+    `collect` (a second process starts with what the first knew)."""
     from cpetui.cli.parallel import map_files
 
     if len(files) > 1:
         # Import the rules once here rather than in each process after the fork.
         import cpetui.ledger.evidence
         import cpetui.status  # noqa: F401
-    problems = map_files(functools.partial(_check_one, as_of=as_of, seen=seen, infos=infos), files)
+    known = known if known is not None else Known()
+    problems = map_files(functools.partial(_check_one, as_of=as_of, known=known, infos=infos), files)
     return list(zip(files, problems, strict=True))
 
 
-def _check_one(path: str, as_of: date, seen: Container[str], infos: bool) -> list[Problem]:
+def _check_one(path: str, as_of: date, known: Known, infos: bool) -> list[Problem]:
     ledger = read_ledger(path, fingerprinted=False)  # check never saves: no fingerprint
-    return collect(ledger, as_of, seen, infos=infos)
+    return collect(ledger, as_of, known, infos=infos)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -139,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
     for path, problems in _by_path(current().problems()):
         results.append((path, problems))
     # The text report shows no infos: only the JSON one needs them.
-    results += check_files(files, as_of, found.seen, infos=args.format == "json")
+    results += check_files(files, as_of, Known(found.seen), infos=args.format == "json")
     results += _across(files)
     if args.strict:
         results = [

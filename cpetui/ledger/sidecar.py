@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 
 from cpetui.i18n import _
 
@@ -31,12 +32,15 @@ def read_only_reason(path: str, target: str, st: os.stat_result) -> str:
 TMP_SUFFIX = ".cpetui-tmp"
 
 
-def leftovers(target: str) -> list[str]:
-    """Temporary copies an interrupted save of `target` left beside it (`.NAME.toml.<hex>.cpetui-tmp`)."""
+def leftovers(target: str, listdir: Callable[[str], list[str]] | None = None) -> list[str]:
+    """Temporary copies an interrupted save of `target` left beside it (`.NAME.toml.<hex>.cpetui-tmp`).
+
+    `listdir`: how the folder is listed, `os.listdir` unless a caller lists it once for many ledgers.
+    """
     folder, name = os.path.split(target)
     prefix = f".{name}."
     try:
-        return sorted(os.path.join(folder, f) for f in os.listdir(folder or ".")
+        return sorted(os.path.join(folder, f) for f in (listdir or os.listdir)(folder or ".")
                       if f.startswith(prefix) and f.endswith(TMP_SUFFIX))
     except OSError:
         return []
