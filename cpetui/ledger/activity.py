@@ -219,7 +219,7 @@ def _has_a_measure(table: dict[str, Any], header: int, out: Collector, aid: str)
     return False
 
 
-_MEASURES: dict[tuple[tuple[str, type, Any], ...], Measure] = {}
+_MEASURES: dict[tuple[Any, ...], Measure] = {}
 
 
 def _measure(given: dict[str, Any]) -> Measure:
@@ -227,8 +227,13 @@ def _measure(given: dict[str, Any]) -> Measure:
         given["sessions"] = tuple(given["sessions"])
         return Measure(**given)
     # Most activities state one of a few measures (hours = 2, minutes = 100 …): one frozen Measure
-    # each, shared. The key holds the types, so hours = 2 and hours = 2.0 stay apart.
-    shape = tuple([(k, type(v), v) for k, v in given.items()])
+    # each, shared. The key holds the types, so hours = 2 and hours = 2.0 stay apart; one measure's key
+    # is its own (key, type, value), never equal to the tuple of those that several make.
+    if len(given) == 1:
+        [(key, value)] = given.items()
+        shape: tuple[Any, ...] = (key, type(value), value)
+    else:
+        shape = tuple([(k, type(v), v) for k, v in given.items()])
     measure = _MEASURES.get(shape)
     if measure is None:
         if len(_MEASURES) >= 4096:

@@ -331,3 +331,15 @@ def test_an_activity_entered_twice_is_a_warning_on_the_second(tmp_path) -> None:
     # HEADER is 4 lines and a blank, so the first activity's title is on line 8
     assert p.message == ("'zero  trust TALK' looks entered twice: 'a' at line 8 has the same date, title "
                          "and provider")
+
+
+def test_activities_share_a_measure_only_when_they_state_the_same_keys_of_the_same_types() -> None:
+    measures = ["hours = 2", "hours = 2.0", "minutes = 120", "hours = 2\nminutes = 120",
+                "minutes = 120\nhours = 2", "sessions = [60, 60]", "hours = 2"]
+    text = HEADER + "".join(f'\n[[activity]]\nid = "a{i}"\ndate = 2024-08-01\ntitle = "t{i}"\n{m}\n'
+                            for i, m in enumerate(measures))
+    read = [a.measure for a in parse_text(text, "cissp.toml").activities]
+    assert read[0] is read[6]  # the same statement, one shared Measure
+    assert type(read[0].hours) is int and type(read[1].hours) is float
+    assert read[3] == read[4] and read[3].given() == {"hours": 2, "minutes": 120}
+    assert read[2].given() == {"minutes": 120} and read[5].sessions == (60, 60)
