@@ -8,7 +8,7 @@ import importlib.util
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from cpetui.collector import collect_as_usual, collect_rarely
 from cpetui.i18n import N_, _
@@ -40,6 +40,30 @@ def _available_commands() -> dict[str, tuple[str, str]]:
     return found
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own formatter, given the terminal's width as `shutil.get_terminal_size` finds it:
+    argparse makes one for every argument it is given (to try its metavar), and its own way to the width
+    imports shutil, with the compression modules shutil imports, at every start of every command."""
+
+    def __init__(self, prog: str, *args: Any, width: int | None = None, **kwargs: Any) -> None:
+        super().__init__(prog, *args, width=_columns() - 2 if width is None else width, **kwargs)
+
+
+def _columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size().columns` gives it: $COLUMNS when a positive
+    number, else the width of the terminal standard output is on, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def build_parser(
     commands: dict[str, tuple[str, str]], only: str | None = None
 ) -> argparse.ArgumentParser:
@@ -48,12 +72,13 @@ def build_parser(
         prog="cpetui",
         description=_("Keep your CPE ledgers honest and audit-ready. "
                       "Without a command, opens the app on the given ledger files or folders."),
+        formatter_class=_Formatter,
     )
     parser.add_argument("--lang", choices=["en", "ja"], help=_("interface language"))
     parser.add_argument("--version", action=_Version, help=_("print the version and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in commands.items():
-        p = sub.add_parser(name, help=_(help_text), description=_(help_text))
+        p = sub.add_parser(name, help=_(help_text), description=_(help_text), formatter_class=_Formatter)
         p.add_argument("--lang", choices=["en", "ja"], help=_("interface language"),
                        default=argparse.SUPPRESS)
         if only is None or name == only:

@@ -97,3 +97,17 @@ def test_the_parser_of_the_named_command_alone_says_what_the_whole_one_says(
         return code, out.out, out.err
 
     assert said(narrowed=True) == said(narrowed=False)
+
+
+@pytest.mark.parametrize("columns", [None, "60", "132", "0", "-5", "abc", ""])
+def test_the_help_is_as_wide_as_shutil_says_the_terminal_is(columns: str | None,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import cpetui.cli as cli
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert cli._columns() == shutil.get_terminal_size().columns
