@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cpetui.i18n import _, format_date
-from cpetui.model import ActivityCredit, Explanation, Finding, Ledger, SourceRef, Status
+from cpetui.model import ActivityCredit, Explanation, Finding, KeyDate, Ledger, SourceRef, Status
 from cpetui.rules.assess import Assessed, Context, assess, run_checks
 from cpetui.rules.became import became, ended_total, no_carryover
 from cpetui.rules.certified import certified_findings
@@ -30,6 +31,9 @@ from cpetui.rules.standing import (
     state,
 )
 
+if TYPE_CHECKING:
+    from cpetui.rules.spec import Program
+
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -39,6 +43,80 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
     `evidence_present` maps each evidence string to whether its file exists (the ledger layer checks);
     None means "not checked", and no evidence-not-found findings are made.
     """
+    j = _judge(ledger, as_of, evidence_present, figures=True)
+    ctx, items, dates = j.ctx, j.items, j.dates
+    total, reqs = requirements(ctx, items, j.carried)
+    renewal, successor, program = j.renewal, j.successor, j.program
+    if renewal is not None:  # renewed by other means: nothing more is required of this cycle
+        total = renewed_total(total, renewal)
+        reqs = [dataclasses.replace(r, met=True) if r.kind == "required" else r for r in reqs]
+    if successor is not None:  # the credential became another: this cycle's requirement ends with it
+        total = ended_total(total, successor, ctx, program)
+        reqs = [dataclasses.replace(r, met=True) if r.kind == "required" else r for r in reqs]
+        # No grace, suspension or lapse follows a cycle that ended this way; its records are still kept.
+        dates = tuple(k for k in dates if k.id in ("cycle-end", "evidence-retention"))
+    due = completion_dates(ctx, reqs, dates)
+    if due:
+        dates = tuple(sorted((*dates, *due), key=lambda k: (k.date, k.id)))
+    out, out_expl = carry_out(ctx, items, total.counted)
+    if successor is not None:
+        out, out_expl = 0.0, no_carryover(successor, ctx, program)
+    cycle, version = ctx.cycle, ctx.version
+    return Status(
+        path=ledger.path,
+        program=cycle.program,
+        credential=cycle.credential,
+        rules_version=version.id,
+        as_of=as_of,
+        cycle_start=cycle.start,
+        cycle_end=ctx.end,
+        total=total,
+        requirements=tuple(reqs),
+        carryover_in=j.carried,
+        carryover_out=out,
+        carryover_explanation=Explanation(
+            _("in: {into}; out: {out}").format(into=j.carry_expl.text, out=out_expl.text), out_expl.citation,
+            out_expl.cite),
+        key_dates=dates,
+        pace=pace(ctx, total, reqs),
+        state=state(ctx, total, reqs, ctx.grace_end, dates),
+        activities=j.credits,
+        findings=j.findings,
+        type_labels=tuple((t.id, t.label) for t in version.types.values()),
+        renewed_on=(renewal.activity.date if renewal is not None and renewal.type is not None
+                    and renewal.type.next_cycle == "that-day" else None),
+        unit=version.unit,
+    )
+
+
+def findings(ledger: Ledger, as_of: date, *,
+             evidence_present: Mapping[str, bool] | None = None) -> tuple[Finding, ...]:
+    """`evaluate(ledger, as_of, …).findings`, without the figures (requirements, pace, state, each
+    activity's credit) that no finding depends on: what `cpetui check` reports. Raises as evaluate does."""
+    return _judge(ledger, as_of, evidence_present, figures=False).findings
+
+
+class _Judged:
+    """What the rules made of one ledger on the way to its figures: every finding, sorted, and what the
+    figures are built from."""
+
+    __slots__ = ("ctx", "items", "dates", "carried", "carry_expl", "renewal", "successor", "program",
+                 "credits", "findings")
+
+    def __init__(self, ctx: Context, items: list[Assessed], dates: tuple[KeyDate, ...], carried: float,
+                 carry_expl: Explanation, renewal: Assessed | None, successor: str | None,
+                 program: Program, credits: tuple[ActivityCredit, ...],
+                 findings: tuple[Finding, ...]) -> None:
+        self.ctx, self.items, self.dates = ctx, items, dates
+        self.carried, self.carry_expl = carried, carry_expl
+        self.renewal, self.successor, self.program = renewal, successor, program
+        self.credits, self.findings = credits, findings
+
+
+def _judge(ledger: Ledger, as_of: date, evidence_present: Mapping[str, bool] | None, *,
+           figures: bool) -> _Judged:
+    """Every finding on `ledger`, in the one order evaluate gives them. `figures` False: each activity's
+    credit is left out unless the ledger's portal figures are reconciled with it."""
     if ledger.cycle is None:
         raise RulesError(Finding("error", "no-cycle", _("the ledger has no usable [cycle]; fix it first"),
                                  SourceRef(ledger.path, 1, 1)))
@@ -57,62 +135,24 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
     dates = key_dates(ctx)
     grace_end = next((k.date for k in dates if k.id == version.grace), None) if version.grace else None
     ctx = dataclasses.replace(ctx, grace_end=grace_end)
-    findings: list[Finding] = list(_cycle_findings(ctx, ledger))
+    found: list[Finding] = list(_cycle_findings(ctx, ledger))
     items = [assess(ctx, a) for a in ledger.activities]
-    findings.extend(run_checks(ctx, items))
-    findings.extend(count(ctx, items))
+    found.extend(run_checks(ctx, items))
+    found.extend(count(ctx, items))
     carried, carry_expl, carry_findings = carry_in(ctx)
-    findings.extend(carry_findings)
-    total, reqs = requirements(ctx, items, carried)
+    found.extend(carry_findings)
     renewal, renewal_findings = renewed_by(ctx, items)
-    findings.extend(renewal_findings)
-    if renewal is not None:  # renewed by other means: nothing more is required of this cycle
-        total = renewed_total(total, renewal)
-        reqs = [dataclasses.replace(r, met=True) if r.kind == "required" else r for r in reqs]
-        findings.append(renewal_finding(ctx, renewal))
+    found.extend(renewal_findings)
+    if renewal is not None:
+        found.append(renewal_finding(ctx, renewal))
     program = program_of(cycle)
     successor, became_findings = became(ctx, program)
-    findings.extend(became_findings)
-    if successor is not None:  # the credential became another: this cycle's requirement ends with it
-        total = ended_total(total, successor, ctx, program)
-        reqs = [dataclasses.replace(r, met=True) if r.kind == "required" else r for r in reqs]
-        # No grace, suspension or lapse follows a cycle that ended this way; its records are still kept.
-        dates = tuple(k for k in dates if k.id in ("cycle-end", "evidence-retention"))
-    findings.extend(earlier_findings(ctx))
-    due = completion_dates(ctx, reqs, dates)
-    if due:
-        dates = tuple(sorted((*dates, *due), key=lambda k: (k.date, k.id)))
-    credits = _credits(items)
-    findings.extend(reconcile(ledger, credits, carried))
-    out, out_expl = carry_out(ctx, items, total.counted)
-    if successor is not None:
-        out, out_expl = 0.0, no_carryover(successor, ctx, program)
-    findings.sort(key=lambda f: (f.source.line if f.source else 0, _SEVERITY_ORDER[f.severity], f.code))
-    return Status(
-        path=ledger.path,
-        program=cycle.program,
-        credential=cycle.credential,
-        rules_version=version.id,
-        as_of=as_of,
-        cycle_start=cycle.start,
-        cycle_end=end,
-        total=total,
-        requirements=tuple(reqs),
-        carryover_in=carried,
-        carryover_out=out,
-        carryover_explanation=Explanation(
-            _("in: {into}; out: {out}").format(into=carry_expl.text, out=out_expl.text), out_expl.citation,
-            out_expl.cite),
-        key_dates=dates,
-        pace=pace(ctx, total, reqs),
-        state=state(ctx, total, reqs, grace_end, dates),
-        activities=credits,
-        findings=tuple(findings),
-        type_labels=tuple((t.id, t.label) for t in version.types.values()),
-        renewed_on=(renewal.activity.date if renewal is not None and renewal.type is not None
-                    and renewal.type.next_cycle == "that-day" else None),
-        unit=version.unit,
-    )
+    found.extend(became_findings)
+    found.extend(earlier_findings(ctx))
+    credits = _credits(items) if figures or ledger.portal else ()
+    found.extend(reconcile(ledger, credits, carried))
+    found.sort(key=lambda f: (f.source.line if f.source else 0, _SEVERITY_ORDER[f.severity], f.code))
+    return _Judged(ctx, items, dates, carried, carry_expl, renewal, successor, program, credits, tuple(found))
 
 
 def _credits(items: list[Assessed]) -> tuple[ActivityCredit, ...]:

@@ -227,3 +227,15 @@ def test_the_rules_pick_the_version_each_sample_is_there_for(name: str) -> None:
     program, _, version = SAMPLES[name]
     result = status.evaluate(read(name), as_of=TODAY)
     assert (result.program, result.rules_version) == (program, version)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_check_reports_the_findings_the_status_shows(name: str) -> None:
+    # `cpetui check` makes each ledger's findings without its figures: the same findings, in order.
+    from cpetui.ledger.evidence import evidence_present
+    from cpetui.status import evaluate, findings
+
+    ledger = read(name)
+    present = evidence_present(ledger)
+    assert findings(ledger, TODAY, evidence_present=present) == \
+        evaluate(ledger, TODAY, evidence_present=present).findings

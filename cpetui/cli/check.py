@@ -72,17 +72,18 @@ def collect(ledger: Ledger, as_of: date, known: Known | None = None, *,
     try:
         from cpetui.ledger.evidence import evidence_present
         from cpetui.rules import RulesError
-        from cpetui.status import evaluate
+        from cpetui.status import findings as rules_findings
     except ImportError:  # rules not available in this build
         return problems
     try:
-        status = evaluate(ledger, as_of, evidence_present=evidence_present(ledger, known.files))
+        # The findings alone: check shows none of the figures.
+        found = rules_findings(ledger, as_of, evidence_present=evidence_present(ledger, known.files))
     except RulesError as exc:
         f = exc.finding
         src = f.source or ledger.cycle.source
         lines = _lines(ledger.path)
         return problems + [Problem("error", f.code, f.message, src, _excerpt(lines, src), f.hint)]
-    findings = status.findings if infos else [f for f in status.findings if f.severity != "info"]
+    findings = found if infos else [f for f in found if f.severity != "info"]
     lines = _lines(ledger.path) if findings else []  # the excerpts; most ledgers have none
     for f in findings:
         src = f.source or SourceRef(ledger.path, 1, 1)

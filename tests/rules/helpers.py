@@ -6,7 +6,7 @@ from datetime import date
 
 from cpetui.ledger.parse import parse_text
 from cpetui.model import Ledger, Status
-from cpetui.status import evaluate
+from cpetui.status import evaluate, findings
 
 
 def ledger(text: str, path: str = "test.toml") -> Ledger:
@@ -17,7 +17,11 @@ def ledger(text: str, path: str = "test.toml") -> Ledger:
 
 
 def status(text: str, as_of: date, **kw) -> Status:  # type: ignore[no-untyped-def]
-    return evaluate(ledger(text), as_of, **kw)
+    parsed = ledger(text)
+    s = evaluate(parsed, as_of, **kw)
+    # What `cpetui check` reports of the same ledger: the same findings, made without the figures.
+    assert findings(parsed, as_of, **kw) == s.findings
+    return s
 
 
 def credit(text: str, activity_id: str, as_of: date = date(2030, 1, 1)) -> tuple[float, float, str]:

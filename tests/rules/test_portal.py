@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from cpetui.ledger.parse import parse_text
-from cpetui.status import evaluate
+from cpetui.status import evaluate, findings
 
 # ISC2 CISSP: 1 CPE per hour of education (ISC2 · CPE Credit Quick Guide).
 CISSP = """\
@@ -95,3 +95,12 @@ def test_a_portal_table_with_mistakes_is_located_with_a_hint() -> None:
     assert errors["portal-date"].hint == "add date = 2026-11-30 (no quotes)"
     assert ledger.portal == ()
 
+
+
+def test_check_reports_the_portal_difference_the_status_shows() -> None:
+    # check makes the findings without the figures, yet reconciling needs each activity's credit:
+    # 18 counted on 2024-12-31 against 20 recorded.
+    ledger = parse_text(CISSP + "\n[[portal]]\ndate = 2024-12-31\nrecorded = 20\n", "cissp.toml")
+    found = findings(ledger, AS_OF)
+    assert [f.code for f in found if f.code == "portal-differs"] == ["portal-differs"]
+    assert found == evaluate(ledger, AS_OF).findings
