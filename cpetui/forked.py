@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copyreg
-import dataclasses
 import io
 import os
 import sys
@@ -11,6 +10,8 @@ from collections.abc import Callable, Iterable
 from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, BinaryIO, Generic, TypeVar
+
+from cpetui.frozen import fields, is_frozen
 
 try:  # the compiled pickler itself: pickle.py only wraps it, and its import is paid before every fork
     from _pickle import Pickler, loads
@@ -58,7 +59,7 @@ def _by_fields(cls: type) -> Callable[[Any], tuple[Any, ...]]:
     """How a record of the model travels: its class and its fields' values, made again by its own
     `__init__` in one call rather than by `__setstate__` field by field (a check's problems and their
     places come back by the thousand, while the first process waits for them)."""
-    names = tuple(f.name for f in dataclasses.fields(cls))
+    names = fields(cls)
     values = attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),)) if names \
         else (lambda obj: ())
 
@@ -71,7 +72,7 @@ def _by_fields(cls: type) -> Callable[[Any], tuple[Any, ...]]:
 def _is_frozen_record(cls: object) -> bool:
     """Made by `cpetui.frozen.frozen` with the methods it writes: state kept as the fields' values, and
     an `__init__` taking every field in order (not one the class wrote itself)."""
-    return (isinstance(cls, type) and dataclasses.is_dataclass(cls)
+    return (isinstance(cls, type) and is_frozen(cls)
             and getattr(cls.__dict__.get("__getstate__"), "__module__", None) == "cpetui.frozen"
             and getattr(cls.__dict__.get("__setstate__"), "__module__", None) == "cpetui.frozen"
             and "__init__" in cls.__dict__

@@ -1,8 +1,7 @@
-"""Frozen dataclasses for ledgers, activities, problems and computed status: the shared vocabulary."""
+"""Frozen records for ledgers, activities, problems and computed status: the shared vocabulary."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
@@ -16,10 +15,6 @@ if TYPE_CHECKING:  # for the annotations only: the model imports nothing above i
 Severity = Literal["error", "warning", "info"]
 
 EMPTY: Mapping[str, Any] = MappingProxyType({})
-
-
-def _empty() -> Mapping[str, Any]:
-    return EMPTY
 
 
 @frozen
@@ -165,8 +160,8 @@ class Activity:
     notes: str | None = None
     organizer_address: str | None = None
     organizer_phone: str | None = None
-    key_lines: Mapping[str, int] = dataclasses.field(default_factory=_empty)
-    extra: Mapping[str, Any] = dataclasses.field(default_factory=_empty)
+    key_lines: Mapping[str, int] = EMPTY
+    extra: Mapping[str, Any] = EMPTY
     index: int = 0  # position among the file's activities (0-based), as written
 
     def line_of(self, key: str) -> int:
@@ -187,11 +182,11 @@ class Cycle:
     carryover_in: float = 0.0
     member_id: str | None = None
     # practicing, retired, carryover, held_with, track …
-    options: Mapping[str, Any] = dataclasses.field(default_factory=_empty)
+    options: Mapping[str, Any] = EMPTY
     title: str | None = None
     notes: str | None = None
     source: SourceRef = SourceRef("")
-    key_lines: Mapping[str, int] = dataclasses.field(default_factory=_empty)
+    key_lines: Mapping[str, int] = EMPTY
     # The credential this one became the day after `end` (an Associate of ISC2 becoming a CISSP).
     became: str | None = None
     # The credits of the cycles before this one, by their start dates, for a requirement over a rolling
@@ -213,9 +208,9 @@ class PortalRecord:
     date: date
     recorded: float
     source: SourceRef
-    by: Mapping[str, float] = dataclasses.field(default_factory=_empty)
+    by: Mapping[str, float] = EMPTY
     note: str | None = None
-    key_lines: Mapping[str, int] = dataclasses.field(default_factory=_empty)
+    key_lines: Mapping[str, int] = EMPTY
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.source.line)

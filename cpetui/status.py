@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
+from cpetui.frozen import replace
 from cpetui.i18n import _, format_date
 from cpetui.model import ActivityCredit, Explanation, Finding, KeyDate, Ledger, SourceRef, Status
 from cpetui.rules.assess import Assessed, Context, assess, run_checks
@@ -49,10 +49,10 @@ def evaluate(ledger: Ledger, as_of: date, *, evidence_present: Mapping[str, bool
     renewal, successor, program = j.renewal, j.successor, j.program
     if renewal is not None:  # renewed by other means: nothing more is required of this cycle
         total = renewed_total(total, renewal)
-        reqs = [dataclasses.replace(r, met=True) if r.kind == "required" else r for r in reqs]
+        reqs = [replace(r, met=True) if r.kind == "required" else r for r in reqs]
     if successor is not None:  # the credential became another: this cycle's requirement ends with it
         total = ended_total(total, successor, ctx, program)
-        reqs = [dataclasses.replace(r, met=True) if r.kind == "required" else r for r in reqs]
+        reqs = [replace(r, met=True) if r.kind == "required" else r for r in reqs]
         # No grace, suspension or lapse follows a cycle that ended this way; its records are still kept.
         dates = tuple(k for k in dates if k.id in ("cycle-end", "evidence-retention"))
     due = completion_dates(ctx, reqs, dates)
@@ -134,7 +134,7 @@ def _judge(ledger: Ledger, as_of: date, evidence_present: Mapping[str, bool] | N
                   years)
     dates = key_dates(ctx)
     grace_end = next((k.date for k in dates if k.id == version.grace), None) if version.grace else None
-    ctx = dataclasses.replace(ctx, grace_end=grace_end)
+    ctx = replace(ctx, grace_end=grace_end)
     found: list[Finding] = list(_cycle_findings(ctx, ledger))
     items = [assess(ctx, a) for a in ledger.activities]
     found.extend(run_checks(ctx, items))

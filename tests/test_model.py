@@ -1,4 +1,5 @@
-"""The model's classes are frozen dataclasses whose fast `__init__` behaves exactly as dataclass's own."""
+"""The model's classes are frozen records whose fast `__init__` and methods behave exactly as a stock
+frozen dataclass's with the same fields and defaults."""
 
 from __future__ import annotations
 
@@ -8,25 +9,34 @@ import inspect
 import pickle
 from datetime import date
 from types import MappingProxyType
+from typing import Any
 
 import pytest
 
 from cpetui import model
+from cpetui.frozen import FrozenInstanceError, fields, is_frozen, replace
 from cpetui.model import EMPTY, Activity, Measure, SourceRef
 
-CLASSES = [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)]
+CLASSES = [c for c in vars(model).values() if isinstance(c, type) and c.__module__ == model.__name__]
+
+
+def test_every_class_of_the_model_is_a_frozen_record() -> None:
+    assert len(CLASSES) >= 14 and all(is_frozen(c) for c in CLASSES)
 
 
 def _dataclass_twin(cls: type) -> type:
-    """The same fields under dataclass's own generated `__init__` (no slots: the descriptors differ)."""
-    spec = []
-    for f in dataclasses.fields(cls):
-        if f.default is not dataclasses.MISSING:
-            spec.append((f.name, f.type, dataclasses.field(default=f.default)))
-        elif f.default_factory is not dataclasses.MISSING:
-            spec.append((f.name, f.type, dataclasses.field(default_factory=f.default_factory)))
+    """The same fields and defaults under dataclass's own generated methods (no slots: the descriptors
+    differ). A default dataclass would refuse as shared (a read-only mapping) is given by a factory."""
+    parameters = inspect.signature(cls).parameters
+    spec: list[Any] = []
+    for name in fields(cls):
+        default = parameters[name].default
+        if default is inspect.Parameter.empty:
+            spec.append((name, Any))
+        elif type(default).__hash__ is None:
+            spec.append((name, Any, dataclasses.field(default_factory=lambda d=default: d)))
         else:
-            spec.append((f.name, f.type))
+            spec.append((name, Any, dataclasses.field(default=default)))
     return dataclasses.make_dataclass(cls.__name__, spec, frozen=True)
 
 
@@ -35,14 +45,14 @@ def test_same_parameters_and_defaults_as_the_dataclass_init(cls: type) -> None:
     twin = _dataclass_twin(cls)
     ours = list(inspect.signature(cls).parameters.values())
     theirs = list(inspect.signature(twin).parameters.values())
-    assert [p.name for p in ours] == [p.name for p in theirs]
+    assert [p.name for p in ours] == [p.name for p in theirs] == list(cls.__annotations__)
     assert [p.kind for p in ours] == [p.kind for p in theirs]
     for p, q in zip(ours, theirs, strict=True):
         if q.default is inspect.Parameter.empty:
             assert p.default is inspect.Parameter.empty, p.name
     required = {p.name: f"value-{p.name}" for p in theirs if p.default is inspect.Parameter.empty}
     built, expected = cls(**required), twin(**required)
-    names = [f.name for f in dataclasses.fields(cls)]
+    names = fields(cls)
     assert {n: getattr(built, n) for n in names} == {n: getattr(expected, n) for n in names}
     assert repr(built) == repr(expected)
     assert built == cls(**required) and built != expected  # equal to its own kind only, as dataclass
@@ -58,15 +68,20 @@ def test_same_parameters_and_defaults_as_the_dataclass_init(cls: type) -> None:
     else:
         assert pickle.loads(data) == built  # how results come back from the second core
     assert copy.copy(built) == built
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        setattr(built, dataclasses.fields(cls)[0].name, "changed")
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        delattr(built, dataclasses.fields(cls)[0].name)
+    assert replace(built) == built
+    with pytest.raises(FrozenInstanceError):
+        setattr(built, names[0], "changed")
+    with pytest.raises(FrozenInstanceError):
+        delattr(built, names[0])
+    with pytest.raises(AttributeError):  # slots: no attribute beside the fields
+        object.__setattr__(built, "no_such_field", 1)
     if required:
         with pytest.raises(TypeError):
             cls()
     with pytest.raises(TypeError):
         cls(**required, no_such_field=1)
+    with pytest.raises(TypeError):
+        replace(built, no_such_field=1)
 
 
 def test_an_activity_by_position_and_by_keyword_is_the_same_activity() -> None:
@@ -77,7 +92,12 @@ def test_an_activity_by_position_and_by_keyword_is_the_same_activity() -> None:
                           type="education", group="A", measure=Measure(hours=1.5), evidence=("e.pdf",))
     assert by_position == by_keyword
     assert by_keyword.key_lines is EMPTY and by_keyword.index == 0 and by_keyword.measure.hours == 1.5
-    assert dataclasses.replace(by_keyword, title="Other").title == "Other"
+    assert replace(by_keyword, title="Other").title == "Other"
+    match by_keyword:
+        case Activity("a1", _, title):
+            assert title == "Title"
+        case _:
+            pytest.fail("an activity matches by position, as a dataclass does")
 
 
 def test_a_status_names_its_types_without_the_rules_tables() -> None:

@@ -7,13 +7,13 @@ import functools
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from cpetui.cli.args import add_format, date_arg
 from cpetui.cli.ledgers import CONFIG_ERROR, find_ledgers
 from cpetui.cli.paint import add_color
+from cpetui.frozen import replace
 from cpetui.i18n import _, cell_width, format_date, pad
 from cpetui.ledger.load import read_ledger
 from cpetui.ledger.report import format_problem

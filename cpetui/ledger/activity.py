@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from cpetui.frozen import fields
 from cpetui.i18n import _
 from cpetui.ledger.collect import Collector
 from cpetui.ledger.keys import ACTIVITY, shown, validate
@@ -131,7 +131,7 @@ def build_activity(table: dict[str, Any], index: int, span: TableSpan | None, ou
 _FIELDS = ("id", "date", "title", "source", "provider", "type", "group", "field", "measure", "evidence",
            "submitted", "auto_submitted", "notes", "organizer_address", "organizer_phone", "key_lines",
            "extra", "index")
-_IN_ORDER = tuple(f.name for f in dataclasses.fields(Activity))[: len(_FIELDS)] == _FIELDS
+_IN_ORDER = fields(Activity)[: len(_FIELDS)] == _FIELDS
 
 
 def _declared(values: Mapping[str, Any], extra: dict[str, Any],

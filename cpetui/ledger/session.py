@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 from typing import Any, Literal
 
+from cpetui.frozen import replace
 from cpetui.i18n import _
 from cpetui.ledger.evidence import evidence_present
 from cpetui.ledger.history import History

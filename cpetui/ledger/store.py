@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
 import secrets
@@ -13,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from cpetui.frozen import replace
 from cpetui.i18n import _
 from cpetui.ledger import edit
 from cpetui.ledger.fastread import loads
@@ -333,7 +333,7 @@ def _fresh(path: str, data: bytes, parsed: Ledger | None = None) -> Ledger:
         mtime = 0
     if parsed is None:
         return parse_bytes(data, path, mtime)
-    return dataclasses.replace(parsed, mtime_ns=mtime)
+    return replace(parsed, mtime_ns=mtime)
 
 
 def _current_text(ledger: Ledger) -> tuple[bool, str]:

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from cpetui.frozen import replace
 from cpetui.i18n import _
 from cpetui.model import MEASURE_KEYS, Activity, Cycle, Explanation, Ledger, Measure
 
@@ -111,8 +112,8 @@ def apply_changes(activity: Activity, changes: Mapping[str, Any]) -> Activity:
         else:
             fields[key] = value
     if measure:
-        fields["measure"] = dataclasses.replace(activity.measure, **measure)
-    return dataclasses.replace(activity, **fields)
+        fields["measure"] = replace(activity.measure, **measure)
+    return replace(activity, **fields)
 
 
 def plan(activity: Activity, source: Cycle, target: Cycle, answers: Mapping[str, str] | None = None, *,
@@ -325,7 +326,7 @@ def preview(p: Plan, target: Ledger, as_of: date) -> Preview | str:
     if not p.ready:
         return _("answer the questions above to see the credits")
     copy = p.copied()
-    ledger = dataclasses.replace(target, activities=(*target.activities, copy))
+    ledger = replace(target, activities=(*target.activities, copy))
     try:
         # As of its own date too: an activity still to come is counted once it has come.
         status = evaluate(ledger, max(as_of, copy.date))

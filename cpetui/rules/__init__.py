@@ -64,6 +64,6 @@ def activity_credit(cycle: Cycle, activity: Activity, version: str | Version) ->
 
 
 def _pinned(cycle: Cycle, version: str) -> Cycle:
-    import dataclasses
+    from cpetui.frozen import replace
 
-    return dataclasses.replace(cycle, rules=version)
+    return replace(cycle, rules=version)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
-from cpetui.frozen import frozen
+from cpetui.frozen import default_factory, frozen
 from cpetui.i18n import N_, _, format_date
 from cpetui.model import Activity, Cycle, Finding, SourceRef
 from cpetui.rules.sources import Citation, words
@@ -29,7 +28,7 @@ class Context:
     as_of: date
     evidence_present: Mapping[str, bool] | None
     year_starts: tuple[date, ...] = ()  # start of each year of the cycle, by the body's own year
-    memo: dict[tuple, Credit] = field(default_factory=dict)  # same type and measure, same credit
+    memo: dict[tuple, Credit] = default_factory(dict)  # same type and measure, same credit
 
     @property
     def caps(self) -> tuple[Cap, ...]:
@@ -37,19 +36,31 @@ class Context:
         return self.quota.caps if self.quota.caps is not None else self.version.caps
 
 
-@dataclass(slots=True)
 class Assessed:
-    """One activity as the rules see it; `counted` is filled in by the counting pass."""
+    """One activity as the rules see it; `counted` is filled in by the counting pass.
 
-    activity: Activity
-    type: ActivityType | None
-    credit: Credit
-    group: str | None
-    field: str | None
-    category: str
-    excluded: bool = False
-    counted: float = 0.0
-    remarks: tuple[str, ...] = ()  # words appended to the explanation (rare: a tuple, grown by +)
+    A plain slotted class, changed as the checks and the counting pass go: one is made per activity.
+    """
+
+    __slots__ = ("activity", "type", "credit", "group", "field", "category", "excluded", "counted",
+                 "remarks")
+
+    def __init__(self, activity: Activity, type: ActivityType | None, credit: Credit,  # noqa: A002
+                 group: str | None, field: str | None, category: str, excluded: bool = False,
+                 counted: float = 0.0, remarks: tuple[str, ...] = ()) -> None:
+        self.activity = activity
+        self.type = type
+        self.credit = credit
+        self.group = group
+        self.field = field
+        self.category = category
+        self.excluded = excluded
+        self.counted = counted
+        self.remarks = remarks  # words appended to the explanation (rare: a tuple, grown by +)
+
+    def __repr__(self) -> str:
+        return (f"Assessed({self.activity.id!r}, type={self.type.id if self.type else None!r}, "
+                f"earned={self.credit.earned!r}, counted={self.counted!r}, excluded={self.excluded!r})")
 
 
 def finding(ctx: Context, a: Activity, severity: str, code: str, message: str, *, key: str | None = None,

@@ -3,8 +3,7 @@ ledger's `became` ends its cycle and requirement, and the findings that say so (
 
 from __future__ import annotations
 
-import dataclasses
-
+from cpetui.frozen import replace
 from cpetui.i18n import _, format_date
 from cpetui.model import Explanation, Finding, Requirement, SourceRef
 from cpetui.rules.assess import Context
@@ -52,7 +51,7 @@ def ended_total(total: Requirement, name: str, ctx: Context, program: Program) -
     cite = program.becomes_citation
     text = _("{before}; became {name} on {date}: this cycle's requirement ends").format(
         before=total.explanation.text, name=name, date=format_date(add_days(ctx.end, 1)))
-    return dataclasses.replace(total, met=True, explanation=Explanation(text, words(cite), cite))
+    return replace(total, met=True, explanation=Explanation(text, words(cite), cite))
 
 
 def no_carryover(name: str, ctx: Context, program: Program) -> Explanation:

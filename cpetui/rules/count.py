@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from cpetui.i18n import _, ngettext
 from cpetui.model import Finding
@@ -12,14 +11,16 @@ from cpetui.rules.assess import Assessed, Context, finding, selects, year_index
 from cpetui.rules.spec import Cap
 
 
-@dataclass(slots=True)
 class _Loss:
     """Credits one cap took, remembered so that a single finding (at the first activity) says so."""
 
-    first: Assessed
-    earned: float
-    lost: float
-    others: int = 0
+    __slots__ = ("first", "earned", "lost", "others")
+
+    def __init__(self, first: Assessed, earned: float, lost: float, others: int = 0) -> None:
+        self.first = first
+        self.earned = earned
+        self.lost = lost
+        self.others = others
 
 
 def count(ctx: Context, items: list[Assessed]) -> list[Finding]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from cpetui.frozen import replace
 from cpetui.i18n import _
 from cpetui.model import Cycle
 from cpetui.rules.sources import Citation
@@ -91,7 +91,7 @@ class ProgramQuota:
                           "annual_b_max": (amount_for(share.get("amount"), cycle.credential)
                                            if isinstance(share, dict) else None)}
                 continue
-            filled = dataclasses.replace(need, amount=amount)
+            filled = replace(need, amount=amount)
             if whole and total is not None:
                 continue  # one cycle total: the first whose `when` holds
             if total is None and whole:

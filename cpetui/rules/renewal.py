@@ -3,9 +3,9 @@ again, a higher certification earned), and what that does to the cycle's figures
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
+from cpetui.frozen import replace
 from cpetui.i18n import _, format_date
 from cpetui.model import Activity, Cycle, Explanation, Finding, Requirement
 from cpetui.rules.assess import Assessed, Context, dimension_value, finding
@@ -45,7 +45,7 @@ def renewed_total(total: Requirement, x: Assessed) -> Requirement:
     cite = x.type.citation if x.type is not None else total.explanation.cite
     from cpetui.rules.sources import words
 
-    return dataclasses.replace(total, met=True, explanation=Explanation(text, words(cite), cite))
+    return replace(total, met=True, explanation=Explanation(text, words(cite), cite))
 
 
 def renewal_finding(ctx: Context, x: Assessed) -> Finding:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 
+from cpetui.frozen import replace
 from cpetui.i18n import _, format_date
 from cpetui.model import Cycle, Finding, SourceRef
 from cpetui.rules.dates import add_months, month_end
@@ -49,7 +49,7 @@ def canonical_cycle(cycle: Cycle) -> Cycle:
         raise _error(cycle, "credential", "unknown-credential",
                      _("{program} has no credential '{credential}'").format(
                          program=program.label, credential=cycle.credential), hint)
-    return cycle if credential == cycle.credential else dataclasses.replace(cycle, credential=credential)
+    return cycle if credential == cycle.credential else replace(cycle, credential=credential)
 
 
 def version_of(cycle: Cycle) -> Version:
@@ -119,7 +119,7 @@ def cycle_end(cycle: Cycle, version: str | Version) -> date:
 def first_cycle_start(cycle: Cycle, certified: date) -> date:
     """Where the first cycle after certifying on `certified` starts, as the version says: on that
     date, or on 1 January after the exempt years (the certification year and the next, for IIA-Japan)."""
-    v = version_of(dataclasses.replace(cycle, start=certified))
+    v = version_of(replace(cycle, start=certified))
     if v.first_start == "january":
         return date(certified.year + max(1, v.exempt_years), 1, 1)
     return certified

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
+from cpetui.frozen import replace
 from cpetui.ledger.parse import parse_text
 from cpetui.ledger.transfer import plan, preview
 from cpetui.model import Ledger
@@ -224,8 +224,7 @@ def _copy_into(tmp_path, source_text: str, target_text: str, activity_id: str,  
     assert [x.message for x in collect(written, AS_OF) if x.severity == "error"] == []
     copy = written.activity(activity_id)
     # What the preview counted is what was written.
-    assert copy == dataclasses.replace(p.copied(), source=copy.source, key_lines=copy.key_lines,
-                                       index=copy.index)
+    assert copy == replace(p.copied(), source=copy.source, key_lines=copy.key_lines, index=copy.index)
     return (tmp_path / "dst.toml").read_text(encoding="utf-8")
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cpetui.frozen import fields, is_frozen
 from cpetui.model import Cycle
 from cpetui.rules.registry import PROGRAMS
 from cpetui.rules.sources import SOURCES, Citation, entries, words
@@ -59,10 +60,11 @@ def cited(value: object) -> Iterator[tuple[Citation, object]]:
     (None where the citation backs no figure of its holder: a version's evidence rule, say)."""
     if isinstance(value, Citation):
         yield value, None
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            for c, owner in cited(getattr(value, f.name)):
-                yield c, (value if f.name == "citation" else owner)
+    elif (is_frozen(value) or dataclasses.is_dataclass(value)) and not isinstance(value, type):
+        names = fields(value) if is_frozen(value) else [f.name for f in dataclasses.fields(value)]  # type: ignore[arg-type]
+        for name in names:
+            for c, owner in cited(getattr(value, name)):
+                yield c, (value if name == "citation" else owner)
     elif isinstance(value, Mapping):
         for v in value.values():
             yield from cited(v)
