@@ -14,7 +14,7 @@ from cpetui.cli.args import add_format, date_arg
 from cpetui.cli.ledgers import CONFIG_ERROR, find_ledgers
 from cpetui.cli.paint import Paint, add_color
 from cpetui.i18n import _, ngettext
-from cpetui.ledger.load import read_ledger
+from cpetui.ledger.load import MAX_LEDGER_BYTES, read_at_most, read_ledger
 from cpetui.ledger.locate import toml_lines
 from cpetui.ledger.parse import decode
 from cpetui.ledger.report import clip_excerpt, format_problem
@@ -261,7 +261,7 @@ def _other_toml(path: str) -> bool:
 
     try:
         with open(path, "rb") as fh:
-            data = fh.read(4 * 1024 * 1024 + 1)
+            data = read_at_most(fh, MAX_LEDGER_BYTES + 1)
         doc = loads(data.decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from cpetui.i18n import _
 from cpetui.ledger.parse import parse_bytes
@@ -15,6 +16,22 @@ from cpetui.model import Ledger, Problem, SourceRef
 # far larger is a mistake (a log, an export, a paste) and is refused at once, unread.
 MAX_LEDGER_BYTES = 4 * 1024 * 1024
 PROGRAMS_FOLDER = "programs"  # a user's own program files, beside the ledgers (cpetui.ledger.programs)
+
+
+def read_at_most(fh: BinaryIO, limit: int, size: int | None = None) -> bytes:
+    """`fh.read(limit)` without setting `limit` bytes of memory aside first (as `read(limit)` does, a
+    cost paid for every ledger a command reads): the file's size, as `size` or fstat gives it, and
+    one byte more to notice that it grew since; the rest, up to `limit`, only if it did."""
+    if size is None:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+        except (OSError, ValueError):
+            size = limit
+    want = min(size + 1, limit)
+    data = fh.read(want)
+    if len(data) == want < limit:  # grown since, or a size the file system does not know
+        data += fh.read(limit - want)
+    return data
 
 
 # On a case-blind file system (Windows) `*.toml` matches `.TOML` too, as `Path.rglob` does there.
@@ -128,7 +145,7 @@ def read_ledger(path: str | os.PathLike[str], *, fingerprinted: bool = True) -> 
                 _("split it into one ledger per certification cycle"),
             )
         with open(path, "rb") as fh:
-            data = fh.read(MAX_LEDGER_BYTES + 1)
+            data = read_at_most(fh, MAX_LEDGER_BYTES + 1, st.st_size)
     except IsADirectoryError:
         return _unreadable(path, "unreadable", _("this is a folder, not a ledger file"), "")
     except OSError as exc:

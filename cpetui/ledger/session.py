@@ -14,7 +14,7 @@ from cpetui.frozen import replace
 from cpetui.i18n import _
 from cpetui.ledger.evidence import evidence_present
 from cpetui.ledger.history import History
-from cpetui.ledger.load import MAX_LEDGER_BYTES, discover, read_ledger
+from cpetui.ledger.load import MAX_LEDGER_BYTES, discover, read_at_most, read_ledger
 from cpetui.ledger.order import ordered
 from cpetui.ledger.parse import parse_text
 from cpetui.ledger.programs import use_programs
@@ -204,7 +204,7 @@ def read_head(path: str) -> Entry | None:
     """
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_LEDGER_BYTES + 1)
+            data = read_at_most(fh, MAX_LEDGER_BYTES + 1)
         text = data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
