@@ -116,3 +116,32 @@ async def test_clicking_a_heading_sorts_the_activities_by_it(ledgers) -> None:
         await pilot.click(Grid, offset=(x, 0))
         await pilot.pause()
         assert table.descending
+
+
+async def test_a_page_of_activities_makes_the_cells_of_the_rows_drawn_only(ledgers, monkeypatch) -> None:
+    # 120 activities at 80×24: a dozen rows on screen; the others' cells are made when first drawn.
+    from cpetui.ui.widgets import activities
+
+    made: list[str] = []
+    real = activities.cells
+
+    def counted(row, keys=None):  # type: ignore[no-untyped-def]
+        made.append(row.id)
+        return real(row, keys)
+
+    monkeypatch.setattr(activities, "cells", counted)
+    many = CISSP + "".join(
+        f'\n[[activity]]\nid = "w{i:03d}"\ndate = 2025-02-{1 + i % 28:02d}\ntitle = "Webinar {i}"\n'
+        f'type = "education"\ngroup = "A"\nhours = 1\n' for i in range(120))
+    app = make_app(ledgers(cissp=many))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        grid = app.query_one(Grid)
+        assert grid.row_count > 120 and 0 < len(set(made)) < 40
+        last = grid.keys[-1]
+        assert last not in made
+        assert grid.get_cell(last, "date").plain.startswith("20")  # made when asked for
+        assert last in made
+        await pilot.press("end")
+        await pilot.pause()
+        assert grid.cursor_row == grid.row_count - 1 and "2025" in grid.render_line(grid.size.height - 1).text

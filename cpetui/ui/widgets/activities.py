@@ -100,6 +100,28 @@ def cells(row: Row, keys: Sequence[str] | None = None) -> tuple[Text, ...]:
     return tuple(every[k] for k in (keys or every))
 
 
+class RowCells(Sequence[Text]):
+    """One row's cells, made when the grid first draws or reads the row: a page holds up to
+    PAGE_SIZE rows and a screen shows a few of them."""
+
+    __slots__ = ("_keys", "_made", "_row")
+
+    def __init__(self, row: Row, keys: Sequence[str]) -> None:
+        self._row, self._keys = row, keys
+        self._made: tuple[Text, ...] | None = None
+
+    def _cells(self) -> tuple[Text, ...]:
+        if self._made is None:
+            self._made = cells(self._row, self._keys)
+        return self._made
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self._cells()[index]
+
+    def __len__(self) -> int:
+        return len(self._cells())
+
+
 class ActivityTable(Vertical):
     """All activities of one ledger; the app gives the rows, the table keeps filter, sort and page."""
 
@@ -249,7 +271,8 @@ class ActivityTable(Vertical):
                         if before != after:
                             table.update_cell(new.id, key, after)
         else:
-            table.set_rows((r.id, cells(r, self.keys)) for r in chunk)
+            keys = tuple(self.keys)
+            table.set_rows((r.id, RowCells(r, keys)) for r in chunk)
         self.shown_ids, self.shown_rows, self.shown_keys = ids, list(chunk), list(self.keys)
         if chunk:
             target = self.shown_ids.index(keep) if keep in self.shown_ids else min(old_row, len(chunk) - 1)

@@ -151,7 +151,7 @@ class Grid(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.columns: list[Column] = []
         self.keys: list[str] = []  # row keys, in order
-        self.cells: list[list[Text]] = []
+        self.cells: list[Sequence[Text]] = []  # as given: a row's may be made on first use
         self._index: dict[str, int] = {}
         self._lines: dict[int, Strip] = {}  # laid-out rows, unstyled, by index
         self._header: Strip | None = None
@@ -193,7 +193,7 @@ class Grid(ScrollView, can_focus=True):
         self.keys, self.cells = [], []
         for key, cells in rows:
             self.keys.append(key)
-            self.cells.append(list(cells))
+            self.cells.append(cells)
         self._index = {key: i for i, key in enumerate(self.keys)}
         self._cursor = min(self._cursor, max(0, len(self.keys) - 1))
         self._changed(lines=True)
@@ -208,7 +208,9 @@ class Grid(ScrollView, can_focus=True):
     def update_cell(self, row_key: str, column_key: str, value: Text) -> None:
         row = self._index[row_key]
         column = next(i for i, c in enumerate(self.columns) if c.key == column_key)
-        self.cells[row][column] = value
+        changed = list(self.cells[row])
+        changed[column] = value
+        self.cells[row] = changed
         self._lines.pop(row, None)
         self.refresh()
 
