@@ -1,8 +1,8 @@
 """Child process for bench/run.py: first paint of `cpetui FOLDER` or of a bare Textual app; outside-edit
 refresh; edit → saved → redrawn.
 
-`paint` runs the command line itself (`cpetui.cli.main([FOLDER])`: arguments, the second process that
-chooses the language and reads the first ledger while Textual loads, the app); an import hook gives
+`paint` runs the command line itself (`cpetui.cli.main([FOLDER])`: arguments, the language, the app,
+which reads the selected ledger whole and the others' headers before its first frame); an import hook gives
 `cpetui.ui.app` a `run_app` whose app ends the process the moment its first full frame is drawn
 (`os._exit` after the refresh), as the bare app does, so the figure is start → first paint for both, not
 interpreter teardown. The first paint is the selected ledger's status and table drawn and every other
