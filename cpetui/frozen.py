@@ -84,6 +84,8 @@ def frozen(cls: type[_T]) -> type[_T]:
     `from __future__ import annotations` has string annotations: none is evaluated.
     """
     own = cls.__dict__
+    if any(is_frozen(base) for base in cls.__mro__[1:]):
+        raise TypeError(f"{cls.__name__}: a frozen record does not extend another; give it its own fields")
     names = tuple(name for name, kind in own.get("__annotations__", {}).items()
                   if not str(kind).startswith(("ClassVar", "typing.ClassVar")))
     defaults: dict[str, Any] = {}

@@ -42,6 +42,10 @@ def test_a_factory_default_is_made_for_each_record_and_a_shared_mutable_one_refu
         @frozen
         class Shared:
             seen: list = []  # type: ignore[type-arg]  # noqa: RUF012
+    with pytest.raises(TypeError, match="does not extend"):
+        @frozen
+        class Named(Tally):
+            label: str = ""
     with pytest.raises(TypeError, match="without a default"):
         @frozen
         class Unordered:
