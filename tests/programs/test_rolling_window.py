@@ -108,20 +108,19 @@ def test_a_rolling_requirement_with_a_select_or_without_years_is_refused() -> No
         assert broken.splitlines()[p.source.line - 1].startswith("period")
 
 
-def test_earlier_of_the_wrong_shape_is_a_located_error(folder: Path, capsys) -> None:
+@pytest.mark.parametrize(("written", "instead", "said"), [
+    # credits as text: the wrong shape
+    ("credits = 40", 'credits = "40"', "earlier must list the cycles before this one"),
+    # the same cycle twice: which of the two would count?
+    ("2025-04-01", "2024-04-01", "earlier lists the cycle starting 2024-04-01 twice"),
+], ids=["wrong-shape", "listed-twice"])
+def test_a_mistake_in_earlier_is_a_located_error(folder: Path, capsys, written: str, instead: str,
+                                                 said: str) -> None:
     ledger = folder / "cpa-2026.toml"
-    ledger.write_text(LEDGER.replace("credits = 40", 'credits = "40"'), encoding="utf-8")
+    ledger.write_text(LEDGER.replace(written, instead), encoding="utf-8")
     assert main(["check", str(ledger)]) == 1
     out = capsys.readouterr().out
-    assert "cpa-2026.toml:5:" in out and "earlier must list the cycles before this one" in out
-
-
-def test_a_cycle_listed_twice_in_earlier_is_a_located_error(folder: Path, capsys) -> None:
-    ledger = folder / "cpa-2026.toml"
-    ledger.write_text(LEDGER.replace("2025-04-01", "2024-04-01"), encoding="utf-8")
-    assert main(["check", str(ledger)]) == 1
-    out = capsys.readouterr().out
-    assert "cpa-2026.toml:5:" in out and "earlier lists the cycle starting 2024-04-01 twice" in out
+    assert "cpa-2026.toml:5:" in out and said in out
 
 
 def test_cpetui_programs_names_the_window(folder: Path, capsys) -> None:

@@ -35,14 +35,19 @@ def by_cli(tmp_path: Path, name: str, *flags: str) -> str:
     return (other / name).read_text(encoding="utf-8")
 
 
+async def _start_a_ledger(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The app settled, then `n`: the dialog that starts a ledger, settled."""
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+
+
 async def test_n_on_an_empty_folder_starts_a_first_ledger(tmp_path: Path) -> None:
     folder = tmp_path / "cpe"
     folder.mkdir()
     app = make_app(folder)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await _start_a_ledger(pilot)
         assert "Choose the program." in str(app.screen.query_one("#new-plan").render())
         screen = await _fill(pilot, "isc2", "CISSP", "2024-07-01")
         plan = str(screen.query_one("#new-plan").render())
@@ -78,9 +83,7 @@ async def test_the_palette_starts_a_ledger_beside_others_and_undo_removes_it(led
 async def test_a_date_that_is_no_date_says_how_to_write_one(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await _start_a_ledger(pilot)
         screen = await _fill(pilot, "isc2", "CISSP", "2024/07/01")
         assert "write 2024-07-01" in str(screen.query_one("#new-plan").render())
         await pilot.press("ctrl+s")
@@ -113,9 +116,7 @@ async def test_the_date_certified_derives_the_first_cycle_as_cpetui_new_does(tmp
     folder.mkdir()
     app = make_app(folder)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await _start_a_ledger(pilot)
         screen = await _fill(pilot, "iia-japan", "CCSA", "")
         screen.query_one("#new-certified", Input).value = "2009-06-01"
         await pilot.pause()
